@@ -1,0 +1,45 @@
+"""The public Python API: lint a string or files and get Finding objects back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.engine import Linter
+from lint.model import Finding, SourceText
+from lint.rulebook import load_rulebook
+from lint.sources import discover, format_for, read_source
+
+_default_linter: Linter | None = None
+
+
+def default_linter() -> Linter:
+    """A linter with the shipped rulebook, built once per process."""
+    global _default_linter
+    if _default_linter is None:
+        _default_linter = Linter(load_rulebook())
+    return _default_linter
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a run over files found."""
+
+    files: int
+    findings: list[Finding]
+
+
+def check_text(
+    text: str, path: str = "<text>", format: str | None = None, linter: Linter | None = None
+) -> list[Finding]:
+    """Findings in one string; ``format`` defaults to what ``path``'s extension says."""
+    source = SourceText(path=path, text=text, format=format or format_for(path))
+    return (linter or default_linter()).check([source])[0]
+
+
+def check_paths(paths: list[str | Path], linter: Linter | None = None) -> Report:
+    """Findings in files and folders (folders are searched for .txt, .md and .html files)."""
+    files = discover(paths)
+    sources = [read_source(f) for f in files]
+    results = (linter or default_linter()).check(sources)
+    return Report(files=len(files), findings=[f for found in results for f in found])

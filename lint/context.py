@@ -1,0 +1,148 @@
+"""Decide from the dependency parse whether a matched claim is exempt: hedged, negated, ...
+
+A claim's scope is its clause: the chain of heads from the matched words up to the clause
+root, stopping where a coordinated clause with its own subject begins.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from lint.rulebook import Cues
+
+_CLAUSE_VERBS = ("VERB", "AUX")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+_QUANTIFIED = ("nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "pobj", "attr", "advmod")
+
+
+def exemption(span: Span, unless: frozenset[str], cues: Cues) -> str | None:
+    """The context that exempts this claim (one of the rule's ``unless``), or None."""
+    sentence = span.doc.text
+    if "question" in unless and sentence.rstrip(" \"'”’)").endswith("?"):
+        return "question"
+    if "attributed" in unless and any(p.search(sentence) for p in cues.attribution):
+        return "attributed"
+    chain = governing_chain(span)
+    checks = (
+        ("negated", _is_negated),
+        ("hedged", _is_hedged),
+        ("reported", _is_reported),
+        ("condition", _is_about_condition),
+    )
+    for name, check in checks:
+        if name in unless and check(span, chain, cues):
+            return name
+    return None
+
+
+def governing_chain(span: Span) -> list[Token]:
+    """The span's root and its heads up to the root of its clause."""
+    token = span.root
+    chain = [token]
+    while token.head.i != token.i and not _starts_own_clause(token):
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _starts_own_clause(token: Token) -> bool:
+    if token.dep_ == "parataxis":
+        return True
+    return (
+        token.dep_ == "conj"
+        and token.pos_ in _CLAUSE_VERBS
+        and any(c.dep_ in _SUBJECTS for c in token.children)
+    )
+
+
+def _outside(span: Span, token: Token) -> bool:
+    return not span.start <= token.i < span.end
+
+
+def _above(span: Span, chain: list[Token]) -> list[Token]:
+    """Chain tokens outside the matched words."""
+    return [t for t in chain if _outside(span, t)]
+
+
+def _is_negated(span: Span, chain: list[Token], cues: Cues) -> bool:
+    negations = cues["negation"]
+    for token in chain:
+        if _outside(span, token) and token.lower_ in negations:
+            return True
+        for child in token.children:
+            if not _outside(span, child):
+                continue
+            if child.dep_ == "neg" or child.lower_ in ("never", "nothing"):
+                return True
+            if child.dep_ in _SUBJECTS + ("det",) and child.lower_ in ("no", "none", "nothing"):
+                return True
+            if child.dep_ in _SUBJECTS and any(g.lower_ == "no" and g.dep_ == "det" for g in child.children):
+                return True
+    return False
+
+
+def _is_hedged(span: Span, chain: list[Token], cues: Cues) -> bool:
+    for token in chain:
+        if _outside(span, token) and token.lemma_.lower() in cues["hedge"]:
+            return True
+        for child in token.children:
+            if not _outside(span, child):
+                continue
+            lemma = child.lemma_.lower()
+            if child.dep_ in ("aux", "auxpass", "advmod") and (
+                lemma in cues["modal"] or child.lower_ in cues["modal"]
+            ):
+                return True
+            if child.dep_ == "mark" and child.lower_ in cues["conditional"]:
+                return True
+            if child.dep_ in ("advmod", "npadvmod", "amod", "acomp") and (
+                child.lower_ in cues["hedge_modifier"]
+            ):
+                return True
+            if child.dep_ in _SUBJECTS and _hedged_subject(child, cues):
+                return True
+            if child.dep_ in _QUANTIFIED and _has_quantifier(child, cues):
+                return True
+    return False
+
+
+def _hedged_subject(subject: Token, cues: Cues) -> bool:
+    """'Early studies', 'preliminary evidence', 'the hope' as the subject of the claim."""
+    if subject.lemma_.lower() in cues["hedge_subject"]:
+        return True
+    return any(
+        c.dep_ in ("amod", "det", "compound") and c.lower_ in cues["hedge_modifier"]
+        for c in subject.children
+    )
+
+
+def _has_quantifier(node: Token, cues: Cues) -> bool:
+    """'some patients', 'in some cases', 'for some', 'certain people' below this node."""
+    quantifiers = cues["quantifier"]
+    for token in node.subtree:
+        if token.lower_ not in quantifiers:
+            continue
+        head = token.head
+        if token.dep_ in ("det", "amod", "nummod", "quantmod") and head.lemma_.lower() in cues["population"]:
+            return True
+        if token.dep_ in ("pobj", "nsubj", "dobj") or token.pos_ == "ADV":
+            return True
+    return False
+
+
+def _is_reported(span: Span, chain: list[Token], cues: Cues) -> bool:
+    """Someone else's claim, reported rather than made: 'clinics promising instant relief'."""
+    return any(t.lemma_.lower() in cues["report"] for t in _above(span, chain))
+
+
+def _is_about_condition(span: Span, chain: list[Token], cues: Cues) -> bool:
+    """The words describe a disease or its course, not a treatment: 'insomnia rewires ...'."""
+    conditions = cues["condition"]
+    for token in chain:
+        if token.pos_ not in _CLAUSE_VERBS:
+            continue
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if token.dep_ == "relcl":
+            subjects.append(token.head)
+        return any(s.lemma_.lower() in conditions for s in subjects)
+    return False

@@ -1,0 +1,168 @@
+"""From source texts to findings: first pass on raw sentences, full parse on candidates."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lint.formats import prose_segments
+from lint.model import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
+from lint.patterns import CompiledRule, TriggerIndex, compile_rulebook
+from lint.rulebook import Rule, Rulebook, load_rulebook
+from lint.sentences import split_sentences
+
+# Typographic quotes become ASCII ones of the same length, so offsets stay valid.
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+_BATCH_SIZE = 256
+
+
+def normalize(text: str) -> str:
+    return text.translate(_QUOTES)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence the first pass selected, with the source it came from."""
+
+    source_index: int
+    sentence: Sentence
+
+
+class Linter:
+    """A rulebook compiled for matching; check many sources in one batch."""
+
+    def __init__(self, rulebook: Rulebook | None = None):
+        self.rulebook = rulebook or load_rulebook()
+        self.compiled: list[CompiledRule] = compile_rulebook(self.rulebook)
+        self.rules: dict[str, Rule] = {c.rule.id: c.rule for c in self.compiled}
+        self._requires = {c.rule.id: c.requires for c in self.compiled}
+        self.triggers = TriggerIndex(self.compiled)
+        self._matcher = None
+
+    def candidates(self, source: SourceText) -> list[Sentence]:
+        """Sentences of the source that contain a trigger word of some rule."""
+        sentences = split_sentences(source.text, prose_segments(source))
+        return [s for s in sentences if self.triggers.is_candidate(normalize(s.text).lower())]
+
+    def check(self, sources: Iterable[SourceText]) -> list[list[Finding]]:
+        """Findings for each source, in source order and by position."""
+        sources = list(sources)
+        pending = [
+            Candidate(i, sentence)
+            for i, source in enumerate(sources)
+            for sentence in self.candidates(source)
+        ]
+        results: list[list[Finding]] = [[] for _ in sources]
+        if not pending:
+            return results
+        from lint.context import exemption
+        from lint.nlp import pipeline
+
+        nlp = pipeline()
+        matcher = self._rule_matcher(nlp)
+        line_index = {}
+        docs = nlp.pipe((normalize(c.sentence.text) for c in pending), batch_size=_BATCH_SIZE)
+        for candidate, doc in zip(pending, docs):
+            source = sources[candidate.source_index]
+            if candidate.source_index not in line_index:
+                line_index[candidate.source_index] = LineIndex(source.text)
+            for match in _best_matches(matcher(doc), self.rules):
+                rule = self.rules[match.rule_id]
+                span = doc[match.start : match.end]
+                if not self._applies(rule, span) or exemption(span, rule.unless, self.rulebook.cues):
+                    continue
+                start = candidate.sentence.start + span.start_char
+                end = candidate.sentence.start + span.end_char
+                results[candidate.source_index].append(
+                    _finding(source, line_index[candidate.source_index], rule, start, end)
+                )
+        for findings in results:
+            findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return results
+
+    def _applies(self, rule: Rule, span) -> bool:
+        """The rule's own conditions: a required word in the sentence, no exception phrase."""
+        required = self._requires[rule.id]
+        if required and not any(t.lower_ in required for t in span.doc):
+            return False
+        lowered = span.doc.text.lower()
+        for phrase in rule.exceptions:
+            at = lowered.find(phrase)
+            while at != -1:
+                if at < span.end_char and span.start_char < at + len(phrase):
+                    return False
+                at = lowered.find(phrase, at + 1)
+        return True
+
+    def _rule_matcher(self, nlp):
+        if self._matcher is None:
+            from lint.matching import RuleMatcher
+
+            self._matcher = RuleMatcher(nlp, self.compiled)
+        return self._matcher
+
+
+def _best_matches(matches, rules: dict[str, Rule]):
+    """One match per overlapping group within a category: the most severe, then the longest."""
+
+    def strength(m):
+        return (SEVERITY_RANK[rules[m.rule_id].severity], m.end - m.start, -m.start)
+
+    kept = []
+    for match in sorted(matches, key=strength, reverse=True):
+        category = rules[match.rule_id].category
+        if not any(
+            rules[k.rule_id].category == category and k.start < match.end and match.start < k.end
+            for k in kept
+        ):
+            kept.append(match)
+    return kept
+
+
+class LineIndex:
+    """Convert offsets into 1-based line and column numbers."""
+
+    def __init__(self, text: str):
+        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def _finding(source: SourceText, lines: LineIndex, rule: Rule, start: int, end: int) -> Finding:
+    text = source.text[start:end]
+    line, column = lines.position(start)
+    end_line, end_column = lines.position(end)
+    suggestions = tuple(
+        Suggestion(start, end, _fill(template, text, at_sentence_start=_starts_sentence(source.text, start)))
+        for template in rule.suggest
+    )
+    return Finding(
+        path=source.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=start,
+        end=end,
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        message=rule.message.replace("{match}", text),
+        text=text,
+        suggestions=suggestions,
+    )
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(-*#>")
+    return not before or before[-1] in ".!?\n"
+
+
+def _fill(template: str, match: str, at_sentence_start: bool) -> str:
+    out = template.replace("{match}", match)
+    if at_sentence_start and out[:1].islower():
+        out = out[0].upper() + out[1:]
+    return out

@@ -1,0 +1,95 @@
+"""Sentence-level precision and recall of the linter on a labelled JSON Lines set."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.engine import Linter
+from lint.model import CATEGORIES, OverclaimError, SourceText
+
+
+@dataclass
+class Outcome:
+    """One labelled sentence and what the linter said about it."""
+
+    id: str
+    text: str
+    expected: bool
+    expected_categories: frozenset[str]
+    found_categories: frozenset[str]
+    found_rules: tuple[str, ...]
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.found_rules)
+
+
+@dataclass
+class Scores:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def _count(self, flagged: bool, expected: bool) -> int:
+        return sum(1 for o in self.outcomes if o.flagged == flagged and o.expected == expected)
+
+    @property
+    def precision(self) -> float:
+        tp, fp = self._count(True, True), self._count(True, False)
+        return tp / (tp + fp) if tp + fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        tp, fn = self._count(True, True), self._count(False, True)
+        return tp / (tp + fn) if tp + fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def category_recall(self) -> dict[str, tuple[int, int]]:
+        """For each category: (sentences of it found with that category, sentences of it)."""
+        out = {}
+        for category in CATEGORIES:
+            labelled = [o for o in self.outcomes if category in o.expected_categories]
+            found = sum(1 for o in labelled if category in o.found_categories)
+            out[category] = (found, len(labelled))
+        return out
+
+
+def load_records(path: Path) -> list[dict]:
+    records = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise OverclaimError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record["text"], record["label"]  # noqa: B018
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise OverclaimError(f"{path}:{number}: not a labelled record") from None
+        records.append(record)
+    return records
+
+
+def evaluate(records: list[dict], linter: Linter) -> Scores:
+    """Lint every record's sentence as plain text, as `overclaim check` would."""
+    sources = [SourceText(path=r.get("id", str(i)), text=r["text"]) for i, r in enumerate(records)]
+    results = linter.check(sources)
+    scores = Scores()
+    for record, findings in zip(records, results):
+        scores.outcomes.append(
+            Outcome(
+                id=record.get("id", ""),
+                text=record["text"],
+                expected=record["label"] == "overclaim",
+                expected_categories=frozenset(record.get("categories") or ()),
+                found_categories=frozenset(f.category for f in findings),
+                found_rules=tuple(f"{f.rule}:{f.text}" for f in findings),
+            )
+        )
+    return scores

@@ -1,0 +1,68 @@
+"""Render findings as text for people or JSON for programs."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from lint.model import Finding
+
+
+def summary(files: int, findings: list[Finding]) -> dict:
+    counts = Counter(f.severity for f in findings)
+    return {
+        "files": files,
+        "findings": len(findings),
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "infos": counts["info"],
+    }
+
+
+def render_json(files: int, findings: list[Finding], version: str) -> str:
+    return json.dumps(
+        {
+            "version": version,
+            "findings": [f.to_dict() for f in findings],
+            "summary": summary(files, findings),
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def render_text(files: int, findings: list[Finding], texts: dict[str, str]) -> str:
+    """One block per finding: location, the line with the span underlined, suggestions."""
+    blocks = []
+    for f in findings:
+        lines = [f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}"]
+        source = texts.get(f.path)
+        if source is not None:
+            lines.extend(_excerpt(source, f))
+        lines.extend(f"  suggest: {s.replacement}" for s in f.suggestions)
+        blocks.append("\n".join(lines))
+    s = summary(files, findings)
+    tail = (
+        f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} in {files} "
+        f"file{'s' if files != 1 else ''} ({s['errors']} errors, {s['warnings']} warnings, "
+        f"{s['infos']} info)"
+    )
+    return "\n\n".join(blocks + [tail]) if blocks else tail
+
+
+_CONTEXT = 50
+
+
+def _excerpt(source: str, f: Finding) -> list[str]:
+    """The finding's line, cut to a window around the span, with the span underlined."""
+    line_start = f.start - (f.column - 1)
+    line_end = source.find("\n", line_start)
+    line = source[line_start : line_end if line_end != -1 else len(source)].rstrip("\r")
+    lo = max(0, f.column - 1 - _CONTEXT)
+    hi = min(len(line), f.column - 1 + (f.end - f.start) + _CONTEXT)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    shown = prefix + line[lo:hi].replace("\t", " ") + suffix
+    offset = len(prefix) + (f.column - 1 - lo)
+    width = min(f.end - f.start, hi - (f.column - 1))
+    return [f"  {shown}", "  " + " " * offset + "^" * max(width, 1)]

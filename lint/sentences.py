@@ -1,0 +1,64 @@
+"""Split prose into sentences without spaCy, keeping offsets into the source text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from lint.model import Sentence
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# A line break ends a sentence unless the next line continues it in lower case.
+_LINE_BREAK = re.compile(r"\r?\n(?![ \t]*[a-z(])")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms prof st vs etc e.g i.e u.s u.k no fig approx inc ltd co jr sr dept".split()
+)
+_LEADING_NOISE = re.compile(r"^(?:\s|[-*•·>#]+\s|\d{1,2}[.)]\s)+")
+_HAS_WORD = re.compile(r"[^\W\d_]")
+
+
+def split_sentences(text: str, segments: Iterable[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Sentences of ``text``, looking only inside the given (start, end) prose segments."""
+    if segments is None:
+        segments = [(0, len(text))]
+    sentences: list[Sentence] = []
+    for seg_start, seg_end in segments:
+        for start, end in _chunks(text, seg_start, seg_end):
+            sentences.extend(_sentences_in(text, start, end))
+    return sentences
+
+
+def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Paragraph and line pieces of text[start:end] that a sentence cannot cross."""
+    pos = start
+    for brk in _LINE_BREAK.finditer(text, start, end):
+        yield pos, brk.start()
+        pos = brk.end()
+    yield pos, end
+
+
+def _sentences_in(text: str, start: int, end: int) -> Iterator[Sentence]:
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if _is_abbreviation(text, pos, m.start()):
+            continue
+        stop = m.end() - len(m.group()) + len(m.group().rstrip())
+        yield from _make(text, pos, stop)
+        pos = m.end()
+    yield from _make(text, pos, end)
+
+
+def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    word = text[start:dot].rsplit(None, 1)[-1].lower() if text[start:dot].strip() else ""
+    word = word.lstrip("(\"'“")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _make(text: str, start: int, end: int) -> Iterator[Sentence]:
+    piece = text[start:end]
+    lead = _LEADING_NOISE.match(piece)
+    skip = lead.end() if lead else 0
+    body = piece[skip:].rstrip()
+    if body and _HAS_WORD.search(body):
+        yield Sentence(text=body, start=start + skip)
