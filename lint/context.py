@@ -6,6 +6,8 @@ root, stopping where a coordinated clause with its own subject begins.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
 from lint.rulebook import Cues
@@ -15,7 +17,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _QUANTIFIED = ("nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "pobj", "attr", "advmod")
 
 
-def exemption(span: Span, unless: frozenset[str], cues: Cues) -> str | None:
+def exemption(span: Span, matched: frozenset[int], unless: frozenset[str], cues: Cues) -> str | None:
     """The context that exempts this claim (one of the rule's ``unless``), or None."""
     sentence = span.doc.text
     if "question" in unless and sentence.rstrip(" \"'”’)").endswith("?"):
@@ -23,14 +25,16 @@ def exemption(span: Span, unless: frozenset[str], cues: Cues) -> str | None:
     if "attributed" in unless and any(p.search(sentence) for p in cues.attribution):
         return "attributed"
     chain = governing_chain(span)
+    claim = Claim(span, matched, chain)
     checks = (
         ("negated", _is_negated),
         ("hedged", _is_hedged),
         ("reported", _is_reported),
         ("condition", _is_about_condition),
+        ("purpose", _is_purpose),
     )
     for name, check in checks:
-        if name in unless and check(span, chain, cues):
+        if name in unless and check(claim, cues):
             return name
     return None
 
@@ -55,22 +59,29 @@ def _starts_own_clause(token: Token) -> bool:
     )
 
 
-def _outside(span: Span, token: Token) -> bool:
-    return not span.start <= token.i < span.end
+@dataclass(frozen=True)
+class Claim:
+    """A matched claim: its span, the token indices the pattern matched, its governing chain."""
+
+    span: Span
+    matched: frozenset[int]
+    chain: list[Token]
+
+    def outside(self, token: Token) -> bool:
+        return token.i not in self.matched
+
+    def above(self) -> list[Token]:
+        """Chain tokens that are not part of the matched words."""
+        return [t for t in self.chain if self.outside(t)]
 
 
-def _above(span: Span, chain: list[Token]) -> list[Token]:
-    """Chain tokens outside the matched words."""
-    return [t for t in chain if _outside(span, t)]
-
-
-def _is_negated(span: Span, chain: list[Token], cues: Cues) -> bool:
+def _is_negated(claim: Claim, cues: Cues) -> bool:
     negations = cues["negation"]
-    for token in chain:
-        if _outside(span, token) and token.lower_ in negations:
+    for token in claim.chain:
+        if claim.outside(token) and token.lower_ in negations:
             return True
         for child in token.children:
-            if not _outside(span, child):
+            if not claim.outside(child):
                 continue
             if child.dep_ == "neg" or child.lower_ in ("never", "nothing"):
                 return True
@@ -81,12 +92,14 @@ def _is_negated(span: Span, chain: list[Token], cues: Cues) -> bool:
     return False
 
 
-def _is_hedged(span: Span, chain: list[Token], cues: Cues) -> bool:
-    for token in chain:
-        if _outside(span, token) and token.lemma_.lower() in cues["hedge"]:
+def _is_hedged(claim: Claim, cues: Cues) -> bool:
+    for token in claim.chain:
+        if claim.outside(token) and token.lemma_.lower() in cues["hedge"]:
             return True
         for child in token.children:
-            if not _outside(span, child):
+            if child.dep_ in _SUBJECTS and _hedged_subject(child, claim, cues):
+                return True
+            if not claim.outside(child):
                 continue
             lemma = child.lemma_.lower()
             if child.dep_ in ("aux", "auxpass", "advmod") and (
@@ -99,20 +112,19 @@ def _is_hedged(span: Span, chain: list[Token], cues: Cues) -> bool:
                 child.lower_ in cues["hedge_modifier"]
             ):
                 return True
-            if child.dep_ in _SUBJECTS and _hedged_subject(child, cues):
-                return True
             if child.dep_ in _QUANTIFIED and _has_quantifier(child, cues):
                 return True
     return False
 
 
-def _hedged_subject(subject: Token, cues: Cues) -> bool:
+def _hedged_subject(subject: Token, claim: Claim, cues: Cues) -> bool:
     """'Early studies', 'preliminary evidence', 'the hope' as the subject of the claim."""
-    if subject.lemma_.lower() in cues["hedge_subject"]:
+    if claim.outside(subject) and subject.lemma_.lower() in cues["hedge_subject"]:
         return True
     return any(
         c.dep_ in ("amod", "det", "compound") and c.lower_ in cues["hedge_modifier"]
         for c in subject.children
+        if claim.outside(c)
     )
 
 
@@ -130,15 +142,23 @@ def _has_quantifier(node: Token, cues: Cues) -> bool:
     return False
 
 
-def _is_reported(span: Span, chain: list[Token], cues: Cues) -> bool:
+def _is_reported(claim: Claim, cues: Cues) -> bool:
     """Someone else's claim, reported rather than made: 'clinics promising instant relief'."""
-    return any(t.lemma_.lower() in cues["report"] for t in _above(span, chain))
+    return any(t.lemma_.lower() in cues["report"] for t in claim.above())
 
 
-def _is_about_condition(span: Span, chain: list[Token], cues: Cues) -> bool:
+def _is_purpose(claim: Claim, cues: Cues) -> bool:
+    """An aim, not a result: 'treatment to relieve symptoms', 'drugs used to reduce pain'."""
+    verb = claim.span.root
+    return verb.dep_ in ("acl", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _is_about_condition(claim: Claim, cues: Cues) -> bool:
     """The words describe a disease or its course, not a treatment: 'insomnia rewires ...'."""
     conditions = cues["condition"]
-    for token in chain:
+    for token in claim.chain:
         if token.pos_ not in _CLAUSE_VERBS:
             continue
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]

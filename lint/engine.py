@@ -70,7 +70,9 @@ class Linter:
             for match in _best_matches(matcher(doc), self.rules):
                 rule = self.rules[match.rule_id]
                 span = doc[match.start : match.end]
-                if not self._applies(rule, span) or exemption(span, rule.unless, self.rulebook.cues):
+                if not self._applies(rule, span, match.tokens) or exemption(
+                    span, match.tokens, rule.unless, self.rulebook.cues
+                ):
                     continue
                 start = candidate.sentence.start + span.start_char
                 end = candidate.sentence.start + span.end_char
@@ -81,10 +83,10 @@ class Linter:
             findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return results
 
-    def _applies(self, rule: Rule, span) -> bool:
-        """The rule's own conditions: a required word in the sentence, no exception phrase."""
+    def _applies(self, rule: Rule, span, matched: frozenset[int]) -> bool:
+        """The rule's own conditions: a required word elsewhere in the sentence, no exception."""
         required = self._requires[rule.id]
-        if required and not any(t.lower_ in required for t in span.doc):
+        if required and not any(t.lower_ in required for t in span.doc if t.i not in matched):
             return False
         lowered = span.doc.text.lower()
         for phrase in rule.exceptions:

@@ -14,11 +14,12 @@ from lint.patterns import CompiledRule
 
 @dataclass(frozen=True)
 class Match:
-    """A rule matched tokens [start, end) of a parsed sentence."""
+    """A rule matched these tokens of a parsed sentence, spanning [start, end)."""
 
     rule_id: str
     start: int
     end: int
+    tokens: frozenset[int]
 
 
 class RuleMatcher:
@@ -46,10 +47,10 @@ class RuleMatcher:
 
     def __call__(self, doc: Doc) -> list[Match]:
         vocab = doc.vocab.strings
-        found = [Match(vocab[m], s, e) for m, s, e in self._phrases(doc)]
-        found += [Match(vocab[m], s, e) for m, s, e in self._tokens(doc)]
+        found = [Match(vocab[m], s, e, frozenset(range(s, e))) for m, s, e in self._phrases(doc)]
+        found += [Match(vocab[m], s, e, frozenset(range(s, e))) for m, s, e in self._tokens(doc)]
         if self._has_dependencies:
             for match_id, token_ids in self._dependencies(doc):
                 rule_id = vocab[match_id].split("#", 1)[0]
-                found.append(Match(rule_id, min(token_ids), max(token_ids) + 1))
+                found.append(Match(rule_id, min(token_ids), max(token_ids) + 1, frozenset(token_ids)))
         return found

@@ -85,10 +85,21 @@ def compile_rulebook(rulebook: Rulebook) -> list[CompiledRule]:
     return [compile_rule(rule, rulebook.vocabulary) for rule in rulebook.rules]
 
 
-def _vocabulary_set(name: str, vocabulary: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+def _vocabulary_set(
+    name: str, vocabulary: dict[str, tuple[str, ...]], seen: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """Members of a vocabulary set; a member '@other' brings in the members of that set."""
     if name not in vocabulary:
         raise ValueError(f"unknown vocabulary set '@{name}'")
-    return vocabulary[name]
+    if name in seen:
+        raise ValueError(f"vocabulary set '@{name}' includes itself")
+    members: list[str] = []
+    for member in vocabulary[name]:
+        if member.startswith("@"):
+            members.extend(_vocabulary_set(member[1:], vocabulary, (*seen, name)))
+        else:
+            members.append(member)
+    return tuple(members)
 
 
 def _expand_phrases(spec: list, vocabulary: dict[str, tuple[str, ...]]) -> list[str]:

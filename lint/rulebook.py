@@ -12,7 +12,7 @@ import yaml
 from lint.model import CATEGORIES, SEVERITIES, OverclaimError
 
 PATTERN_KINDS = ("phrase", "tokens", "dependency")
-CONTEXTS = ("hedged", "negated", "attributed", "question", "reported", "condition")
+CONTEXTS = ("hedged", "negated", "attributed", "question", "reported", "condition", "purpose")
 DEFAULT_UNLESS = ("hedged", "negated", "attributed", "question", "reported")
 DEFAULT_SEVERITY = {
     "efficacy": "warning",

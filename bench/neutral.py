@@ -1,0 +1,60 @@
+"""How often neutral health text gets a finding: the false-alarm rate on a plain-text corpus.
+
+Usage: python bench/neutral.py [CORPUS.txt] [--top N]
+Prints the share of sentences with a finding and the most common flagged phrases per rule.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from lint.engine import Linter
+from lint.model import SourceText
+from lint.sentences import split_sentences
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "medquad_1m.txt"
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv if not a.startswith("--")]
+    top = int(argv[argv.index("--top") + 1]) if "--top" in argv else 25
+    if "--top" in argv:
+        args = [a for a in args if a != str(top)]
+    path = Path(args[0]) if args else DEFAULT_CORPUS
+    text = path.read_text(encoding="utf-8")
+    documents = [d for d in text.split("\n\n") if d.strip()]
+    linter = Linter()
+    started = time.perf_counter()
+    sources = [SourceText(path=f"doc{i}", text=d) for i, d in enumerate(documents)]
+    results = linter.check(sources)
+    elapsed = time.perf_counter() - started
+    sentences = sum(len(split_sentences(d)) for d in documents)
+    flagged = set()
+    phrases: Counter[str] = Counter()
+    rules: Counter[str] = Counter()
+    examples: dict[str, str] = {}
+    for source, findings in zip(sources, results):
+        sents = split_sentences(source.text)
+        for f in findings:
+            sentence = next(s for s in sents if s.start <= f.start < s.end)
+            flagged.add((source.path, sentence.start))
+            key = f"{f.rule}: {f.text.lower()}"
+            phrases[key] += 1
+            rules[f.rule] += 1
+            examples.setdefault(key, sentence.text)
+    print(f"documents: {len(documents)}  sentences: {sentences}  seconds: {elapsed:.1f}")
+    print(f"sentences with a finding: {len(flagged)} ({100 * len(flagged) / sentences:.2f}%)")
+    print("\nfindings per rule:")
+    for rule, n in rules.most_common():
+        print(f"  {n:5}  {rule}")
+    print(f"\nmost common flagged phrases (top {top}):")
+    for key, n in phrases.most_common(top):
+        print(f"  {n:5}  {key}\n         e.g. {examples[key][:160]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
