@@ -67,13 +67,20 @@ class Linter:
             source = sources[candidate.source_index]
             if candidate.source_index not in line_index:
                 line_index[candidate.source_index] = LineIndex(source.text)
-            for match in _best_matches(matcher(doc), self.rules):
+            claims = [
+                match
+                for match in matcher(doc)
+                if self._applies(self.rules[match.rule_id], doc[match.start : match.end], match.tokens)
+                and not exemption(
+                    doc[match.start : match.end],
+                    match.tokens,
+                    self.rules[match.rule_id].unless,
+                    self.rulebook.cues,
+                )
+            ]
+            for match in _best_matches(claims, self.rules):
                 rule = self.rules[match.rule_id]
                 span = doc[match.start : match.end]
-                if not self._applies(rule, span, match.tokens) or exemption(
-                    span, match.tokens, rule.unless, self.rulebook.cues
-                ):
-                    continue
                 start = candidate.sentence.start + span.start_char
                 end = candidate.sentence.start + span.end_char
                 results[candidate.source_index].append(
