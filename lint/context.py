@@ -162,7 +162,7 @@ def _is_about_condition(claim: Claim, cues: Cues) -> bool:
         if token.pos_ not in _CLAUSE_VERBS:
             continue
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-        if token.dep_ == "relcl":
+        if token.dep_ in ("relcl", "acl"):
             subjects.append(token.head)
         return any(s.lemma_.lower() in conditions for s in subjects)
     return False

@@ -91,9 +91,9 @@ class Linter:
         return results
 
     def _applies(self, rule: Rule, span, matched: frozenset[int]) -> bool:
-        """The rule's own conditions: a required word elsewhere in the sentence, no exception."""
+        """The rule's own conditions: a required word in the sentence, no exception phrase."""
         required = self._requires[rule.id]
-        if required and not any(t.lower_ in required for t in span.doc if t.i not in matched):
+        if required and not any(t.lower_ in required for t in span.doc):
             return False
         lowered = span.doc.text.lower()
         for phrase in rule.exceptions:

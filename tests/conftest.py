@@ -1,0 +1,27 @@
+"""Shared fixtures: the linter with the shipped rulebook, and the ../shared folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.api import default_linter
+from lint.engine import Linter
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test when that folder is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available (the ../shared folder ships with the project's CI)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    return default_linter()

@@ -1,0 +1,30 @@
+"""Every rule's own examples: `flag:` sentences get a finding of that rule, `pass:` ones do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.api import check_text
+from lint.rulebook import load_rulebook
+
+RULEBOOK = load_rulebook()
+FLAG = [(r.id, s) for r in RULEBOOK.rules for s in r.flag_examples]
+PASS = [(r.id, s) for r in RULEBOOK.rules for s in r.pass_examples]
+
+
+def test_every_rule_has_examples_of_both_kinds():
+    for rule in RULEBOOK.rules:
+        assert rule.flag_examples, f"{rule.id} has no flag: examples"
+        assert rule.pass_examples, f"{rule.id} has no pass: examples"
+
+
+@pytest.mark.parametrize(("rule_id", "sentence"), FLAG)
+def test_flag_example_is_flagged(rule_id, sentence):
+    rules = {f.rule for f in check_text(sentence)}
+    assert rule_id in rules, f"{sentence!r} gave {sorted(rules)}"
+
+
+@pytest.mark.parametrize(("rule_id", "sentence"), PASS)
+def test_pass_example_is_not_flagged_by_its_rule(rule_id, sentence):
+    rules = {f.rule for f in check_text(sentence)}
+    assert rule_id not in rules, f"{sentence!r} gave {sorted(rules)}"
