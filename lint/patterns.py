@@ -19,6 +19,14 @@ MAX_PHRASE_VARIANTS = 5000
 _WORD = re.compile(r"[a-z0-9]+")
 _LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 _REQUIRED_OPS = (None, "1", "+")
+# Words too common to index a trigger under: a trigger is indexed under a rarer word set if it can be.
+_COMMON = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been being am
+    it its this that these those there their they we you your our my me he she his her them
+    has have had do does did can will would should could may might must not no n't 's so
+    very all any some more most than then also just only which who what when where how why
+    , . ; : - ! ?""".split()
+)
 
 
 @lru_cache(maxsize=None)
@@ -31,15 +39,20 @@ def word_variants(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# A trigger is what the first pass needs to see before a pattern can match: every one of its
+# word sets must have a word in the sentence.
+Trigger = tuple[frozenset[str], ...]
+
+
 @dataclass(frozen=True)
 class CompiledRule:
-    """A rule's patterns in the form the matchers take, and its trigger words."""
+    """A rule's patterns in the form the matchers take, and the triggers of its patterns."""
 
     rule: Rule
     phrases: tuple[str, ...]
     token_patterns: tuple[list[dict], ...]
     dependency_patterns: tuple[list[dict], ...]
-    anchors: frozenset[str] | None  # None: the rule can match without a trigger word
+    triggers: tuple[Trigger, ...]
     requires: frozenset[str]  # one of these words must be in the sentence (empty: no condition)
 
 
@@ -47,38 +60,59 @@ def compile_rule(rule: Rule, vocabulary: dict[str, tuple[str, ...]]) -> Compiled
     phrases: list[str] = []
     token_patterns: list[list[dict]] = []
     dependency_patterns: list[list[dict]] = []
-    anchors: set[str] | None = set()
+    triggers: list[Trigger] = []
     for pattern in rule.patterns:
         try:
             if pattern.kind == "phrase":
                 found = _expand_phrases(pattern.spec, vocabulary)
                 phrases.extend(found)
-                anchors_here = {max(_WORD.findall(p), key=len, default=p) for p in found}
+                triggers.extend(_phrase_trigger(p) for p in found)
             elif pattern.kind == "tokens":
                 tokens = [_token_spec(t, vocabulary) for t in pattern.spec]
                 token_patterns.append(tokens)
-                anchors_here = _best_anchor(t for t in tokens if t.get("OP") in _REQUIRED_OPS)
+                triggers.append(_token_trigger(t for t in tokens if t.get("OP") in _REQUIRED_OPS))
             else:
                 nodes = [_dependency_node(n, vocabulary) for n in pattern.spec]
                 dependency_patterns.append(nodes)
-                anchors_here = _best_anchor(n["RIGHT_ATTRS"] for n in nodes)
+                triggers.append(_token_trigger(n["RIGHT_ATTRS"] for n in nodes))
         except (TypeError, ValueError, AttributeError) as exc:
             raise OverclaimError(f"{rule.source}: rule {rule.id}: bad {pattern.kind} pattern: {exc}")
-        if anchors_here is None or anchors is None:
-            anchors = None
-        else:
-            anchors |= anchors_here
+    requires = frozenset(
+        form
+        for word in _literal_values({"IN": list(rule.requires)}, vocabulary)
+        for form in word_variants(word)
+    )
+    if requires:
+        triggers = [(*t, requires) for t in triggers]
     return CompiledRule(
         rule=rule,
         phrases=tuple(dict.fromkeys(phrases)),
         token_patterns=tuple(token_patterns),
         dependency_patterns=tuple(dependency_patterns),
-        anchors=frozenset(anchors) if anchors is not None else None,
-        requires=frozenset(
-            form for word in _literal_values({"IN": list(rule.requires)}, vocabulary)
-            for form in word_variants(word)
-        ),
+        triggers=tuple(dict.fromkeys(triggers)),
+        requires=requires,
     )
+
+
+def _phrase_trigger(phrase: str) -> Trigger:
+    """Every word of a phrase must be present."""
+    return tuple(frozenset([w]) for w in dict.fromkeys(_WORD.findall(phrase)))
+
+
+def _token_trigger(tokens) -> Trigger:
+    """For every required token with literal values, one of those values must be present."""
+    sets = []
+    for token in tokens:
+        for key in _LITERAL_KEYS:
+            value = token.get(key)
+            if value is None:
+                continue
+            words = value["IN"] if isinstance(value, dict) and "IN" in value else [value]
+            parts = [_WORD.findall(w.lower()) if isinstance(w, str) else [] for w in words]
+            if all(parts):
+                # A value like "well-being" is present when its longest word is.
+                sets.append(frozenset(max(p, key=len) for p in parts))
+    return tuple(sets)
 
 
 def compile_rulebook(rulebook: Rulebook) -> list[CompiledRule]:
@@ -183,38 +217,38 @@ def _dependency_node(node: dict, vocabulary: dict[str, tuple[str, ...]]) -> dict
     return out
 
 
-def _best_anchor(tokens) -> frozenset[str] | None:
-    """The smallest set of literal words one of which must appear for the pattern to match."""
-    best: frozenset[str] | None = None
-    for token in tokens:
-        for key in _LITERAL_KEYS:
-            value = token.get(key)
-            if value is None:
-                continue
-            words = value["IN"] if isinstance(value, dict) and "IN" in value else [value]
-            if not all(isinstance(w, str) for w in words):
-                continue
-            candidate = frozenset(w.lower() for w in words)
-            if best is None or len(candidate) < len(best):
-                best = candidate
-    return best
-
-
 class TriggerIndex:
-    """The cheap first pass: does a sentence contain a word some rule is anchored on?"""
+    """The cheap first pass: could some pattern match this sentence, judging by its words?
+
+    Each pattern's trigger is indexed under the rarest-looking of its word sets; a sentence is a
+    candidate when the words it contains satisfy every word set of some trigger.
+    """
 
     def __init__(self, compiled: list[CompiledRule]):
-        anchors: set[str] = set()
         self.always = False
+        self._triggers: list[Trigger] = []
+        self._by_word: dict[str, list[int]] = {}
+        words: set[str] = set()
         for rule in compiled:
-            if rule.anchors is None:
-                self.always = True
-            else:
-                anchors |= rule.anchors
-        alternation = "|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True))
-        self._regex = re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])") if anchors else None
+            for trigger in rule.triggers:
+                if not trigger:
+                    self.always = True
+                    continue
+                index = len(self._triggers)
+                self._triggers.append(trigger)
+                key = min(trigger, key=lambda ws: (len(ws & _COMMON), len(ws)))
+                for word in key:
+                    self._by_word.setdefault(word, []).append(index)
+                for word_set in trigger:
+                    words |= word_set
+        self._words = frozenset(words)
 
     def is_candidate(self, lowered: str) -> bool:
         if self.always:
             return True
-        return bool(self._regex and self._regex.search(lowered))
+        present = self._words.intersection(_WORD.findall(lowered))
+        for word in present:
+            for index in self._by_word.get(word, ()):
+                if all(word_set & present for word_set in self._triggers[index]):
+                    return True
+        return False

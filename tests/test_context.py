@@ -1,0 +1,54 @@
+"""Context decides: hedged, negated, attributed, reported and disease-course sentences stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.api import check_text
+
+FLAGGED = [
+    ("Ketamine may help, and it works within hours.", "speed"),
+    ("The infusion works within hours.", "speed"),
+    ("Our patients enjoy permanent relief.", "permanence"),
+    ("Studies show the drip restores balance to your nervous system.", "consensus"),
+    ("Evidence suggests it works by rewiring the brain.", "mechanism"),
+    ("Unlike conventional painkillers, the balm is completely safe.", "safety"),
+    ("The treatment is non-addictive.", "safety"),
+    ("Most patients feel better after two sessions.", "generalization"),
+]
+
+QUIET = [
+    "Ketamine may help some patients with OCD.",
+    "Ketamine is not a cure for OCD.",
+    "It has not been approved by the FDA for OCD.",
+    "There is no cure for Huntington disease.",
+    "Some patients report relief within hours.",
+    "Early studies suggest that the drip could reduce fatigue.",
+    "It is thought to reset neural circuits.",
+    "A 2013 randomized trial of 15 adults found symptom reduction lasting up to a week.",
+    "If the treatment works for you, we can repeat it.",
+    "Is ketamine a miracle cure?",
+    "Clinics across the country are promising instant relief.",
+    "Permanent teeth come in around age six.",
+    "Long-term complications include kidney damage.",
+    "The patient's condition showed a rapid decline.",
+    "Chronic pain is a long-lasting condition.",
+    "Ketamine is FDA-approved as an anesthetic.",
+    "Side effects can include nausea and dizziness.",
+    "Results vary; consult your doctor.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "category"), FLAGGED)
+def test_claim_is_flagged(sentence, category):
+    assert category in {f.category for f in check_text(sentence)}
+
+
+@pytest.mark.parametrize("sentence", QUIET)
+def test_context_keeps_sentence_quiet(sentence):
+    assert [(f.rule, f.text) for f in check_text(sentence)] == []
+
+
+def test_scope_is_the_clause():
+    findings = check_text("Ketamine may help, and it works within hours.")
+    assert [f.text for f in findings] == ["within hours"]

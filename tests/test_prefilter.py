@@ -1,0 +1,26 @@
+"""The first pass never hides a sentence a rule could match."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.engine import Linter, normalize
+from lint.model import SourceText
+from lint.rulebook import load_rulebook
+
+RULEBOOK = load_rulebook()
+EXAMPLES = [s for rule in RULEBOOK.rules for s in rule.flag_examples]
+
+
+@pytest.mark.parametrize("sentence", EXAMPLES)
+def test_prefilter_selects_every_flag_example(linter, sentence):
+    assert linter.triggers.is_candidate(normalize(sentence).lower())
+
+
+def test_sentence_without_trigger_words_is_not_parsed(linter):
+    text = "Our clinic is open Monday to Friday. Parking is available behind the building."
+    assert linter.candidates(SourceText(path="x", text=text)) == []
+
+
+def test_every_pattern_has_a_trigger_word():
+    assert all(all(t) for c in Linter(RULEBOOK).compiled for t in c.triggers)
