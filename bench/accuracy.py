@@ -39,7 +39,9 @@ def main(argv: list[str]) -> int:
         for o in scores.outcomes:
             missed = o.expected_categories - o.found_categories
             if o.flagged and o.expected and missed:
-                print(f"  {o.id} missing {', '.join(sorted(missed))}: {o.text}\n      -> {', '.join(o.found_rules)}")
+                print(
+                    f"  {o.id} missing {', '.join(sorted(missed))}: {o.text}\n      -> {', '.join(o.found_rules)}"
+                )
     return 0
 
 

@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     phrases: Counter[str] = Counter()
     rules: Counter[str] = Counter()
     examples: dict[str, str] = {}
-    for source, findings in zip(sources, results):
+    for source, findings in zip(sources, results, strict=True):
         sents = split_sentences(source.text)
         for f in findings:
             sentence = next(s for s in sents if s.start <= f.start < s.end)

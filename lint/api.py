@@ -27,6 +27,7 @@ class Report:
 
     files: int
     findings: list[Finding]
+    texts: dict[str, str]  # each file's decoded text, by path
 
 
 def check_text(
@@ -42,4 +43,8 @@ def check_paths(paths: list[str | Path], linter: Linter | None = None) -> Report
     files = discover(paths)
     sources = [read_source(f) for f in files]
     results = (linter or default_linter()).check(sources)
-    return Report(files=len(files), findings=[f for found in results for f in found])
+    return Report(
+        files=len(files),
+        findings=[f for found in results for f in found],
+        texts={s.path: s.text for s in sources},
+    )

@@ -23,11 +23,18 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-    show_default=True, help="Output format.",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
 )
 @click.option(
-    "--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="warning",
+    show_default=True,
     help="Exit 1 when a finding is at or above this severity.",
 )
 def check(paths: tuple[str, ...], output_format: str, fail_on: str) -> None:
@@ -39,8 +46,7 @@ def check(paths: tuple[str, ...], output_format: str, fail_on: str) -> None:
     if output_format == "json":
         click.echo(render_json(report.files, report.findings, __version__))
     else:
-        texts = _texts_of(report.findings)
-        click.echo(render_text(report.files, report.findings, texts))
+        click.echo(render_text(report.files, report.findings, report.texts))
     sys.exit(exit_code([f.severity for f in report.findings], fail_on))
 
 
@@ -50,14 +56,6 @@ def exit_code(severities: list[str], fail_on: str) -> int:
         return 0
     threshold = SEVERITY_RANK[fail_on]
     return 1 if any(SEVERITY_RANK[s] >= threshold for s in severities) else 0
-
-
-def _texts_of(findings) -> dict[str, str]:
-    from pathlib import Path
-
-    from lint.sources import read_source
-
-    return {path: read_source(Path(path)).text for path in {f.path for f in findings}}
 
 
 def _fail(exc: Exception) -> None:

@@ -17,7 +17,9 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _QUANTIFIED = ("nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "pobj", "attr", "advmod")
 
 
-def exemption(span: Span, matched: frozenset[int], unless: frozenset[str], cues: Cues) -> str | None:
+def exemption(
+    span: Span, matched: frozenset[int], unless: frozenset[str], cues: Cues
+) -> str | None:
     """The context that exempts this claim (one of the rule's ``unless``), or None."""
     sentence = span.doc.text
     if "question" in unless and sentence.rstrip(" \"'”’)").endswith("?"):
@@ -87,7 +89,9 @@ def _is_negated(claim: Claim, cues: Cues) -> bool:
                 return True
             if child.dep_ in _SUBJECTS + ("det",) and child.lower_ in ("no", "none", "nothing"):
                 return True
-            if child.dep_ in _SUBJECTS and any(g.lower_ == "no" and g.dep_ == "det" for g in child.children):
+            if child.dep_ in _SUBJECTS and any(
+                g.lower_ == "no" and g.dep_ == "det" for g in child.children
+            ):
                 return True
     return False
 
@@ -135,7 +139,10 @@ def _has_quantifier(node: Token, cues: Cues) -> bool:
         if token.lower_ not in quantifiers:
             continue
         head = token.head
-        if token.dep_ in ("det", "amod", "nummod", "quantmod") and head.lemma_.lower() in cues["population"]:
+        if (
+            token.dep_ in ("det", "amod", "nummod", "quantmod")
+            and head.lemma_.lower() in cues["population"]
+        ):
             return True
         if token.dep_ in ("pobj", "nsubj", "dobj") or token.pos_ == "ADV":
             return True

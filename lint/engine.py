@@ -63,14 +63,16 @@ class Linter:
         matcher = self._rule_matcher(nlp)
         line_index = {}
         docs = nlp.pipe((normalize(c.sentence.text) for c in pending), batch_size=_BATCH_SIZE)
-        for candidate, doc in zip(pending, docs):
+        for candidate, doc in zip(pending, docs, strict=True):
             source = sources[candidate.source_index]
             if candidate.source_index not in line_index:
                 line_index[candidate.source_index] = LineIndex(source.text)
             claims = [
                 match
                 for match in matcher(doc)
-                if self._applies(self.rules[match.rule_id], doc[match.start : match.end], match.tokens)
+                if self._applies(
+                    self.rules[match.rule_id], doc[match.start : match.end], match.tokens
+                )
                 and not exemption(
                     doc[match.start : match.end],
                     match.tokens,
@@ -145,7 +147,11 @@ def _finding(source: SourceText, lines: LineIndex, rule: Rule, start: int, end: 
     line, column = lines.position(start)
     end_line, end_column = lines.position(end)
     suggestions = tuple(
-        Suggestion(start, end, _fill(template, text, at_sentence_start=_starts_sentence(source.text, start)))
+        Suggestion(
+            start,
+            end,
+            _fill(template, text, at_sentence_start=_starts_sentence(source.text, start)),
+        )
         for template in rule.suggest
     )
     return Finding(

@@ -81,7 +81,7 @@ def evaluate(records: list[dict], linter: Linter) -> Scores:
     sources = [SourceText(path=r.get("id", str(i)), text=r["text"]) for i, r in enumerate(records)]
     results = linter.check(sources)
     scores = Scores()
-    for record, findings in zip(records, results):
+    for record, findings in zip(records, results, strict=True):
         scores.outcomes.append(
             Outcome(
                 id=record.get("id", ""),

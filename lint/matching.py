@@ -43,7 +43,9 @@ class RuleMatcher:
             except (ValueError, KeyError, TypeError) as exc:
                 lines = [ln.strip("- ") for ln in str(exc).splitlines() if "->" in ln]
                 detail = lines[0] if lines else str(exc).strip().splitlines()[0]
-                raise OverclaimError(f"{rule.source}: rule {rule.id}: invalid pattern: {detail}")
+                raise OverclaimError(
+                    f"{rule.source}: rule {rule.id}: invalid pattern: {detail}"
+                ) from None
 
     def __call__(self, doc: Doc) -> list[Match]:
         vocab = doc.vocab.strings
@@ -52,5 +54,7 @@ class RuleMatcher:
         if self._has_dependencies:
             for match_id, token_ids in self._dependencies(doc):
                 rule_id = vocab[match_id].split("#", 1)[0]
-                found.append(Match(rule_id, min(token_ids), max(token_ids) + 1, frozenset(token_ids)))
+                found.append(
+                    Match(rule_id, min(token_ids), max(token_ids) + 1, frozenset(token_ids))
+                )
         return found

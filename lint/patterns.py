@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from lemminflect import getAllInflections
 
@@ -29,7 +29,7 @@ _COMMON = frozenset(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_variants(word: str) -> frozenset[str]:
     """A word and every inflection of it ("cure" → cure, cures, cured, curing)."""
     word = word.lower()
@@ -76,7 +76,9 @@ def compile_rule(rule: Rule, vocabulary: dict[str, tuple[str, ...]]) -> Compiled
                 dependency_patterns.append(nodes)
                 triggers.append(_token_trigger(n["RIGHT_ATTRS"] for n in nodes))
         except (TypeError, ValueError, AttributeError) as exc:
-            raise OverclaimError(f"{rule.source}: rule {rule.id}: bad {pattern.kind} pattern: {exc}")
+            raise OverclaimError(
+                f"{rule.source}: rule {rule.id}: bad {pattern.kind} pattern: {exc}"
+            ) from None
     requires = frozenset(
         form
         for word in _literal_values({"IN": list(rule.requires)}, vocabulary)
@@ -158,7 +160,9 @@ def _expand_phrases(spec: list, vocabulary: dict[str, tuple[str, ...]]) -> list[
         for slot in slots:
             total *= len(slot)
         if total > MAX_PHRASE_VARIANTS:
-            raise ValueError(f"'{template}' expands to {total} phrases (limit {MAX_PHRASE_VARIANTS})")
+            raise ValueError(
+                f"'{template}' expands to {total} phrases (limit {MAX_PHRASE_VARIANTS})"
+            )
         out.extend(" ".join(words) for words in itertools.product(*slots))
     return out
 
@@ -203,8 +207,16 @@ def _token_spec(token: dict, vocabulary: dict[str, tuple[str, ...]]) -> dict:
         spec["LOWER"] = {"IN": sorted(forms)}
     for key in _LITERAL_KEYS:
         value = spec.get(key)
-        if isinstance(value, str) and value.startswith("@") or isinstance(value, dict) and "IN" in value:
-            words = [w.lower() if key in ("LOWER", "NORM") else w for w in _literal_values(value, vocabulary)]
+        if (
+            isinstance(value, str)
+            and value.startswith("@")
+            or isinstance(value, dict)
+            and "IN" in value
+        ):
+            words = [
+                w.lower() if key in ("LOWER", "NORM") else w
+                for w in _literal_values(value, vocabulary)
+            ]
             spec[key] = {"IN": sorted(set(words))}
     return spec
 

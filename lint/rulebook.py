@@ -125,7 +125,9 @@ def load_rulebook(paths: list[Path] | None = None) -> Rulebook:
             if name == "attribution":
                 attribution.extend(_strings(file, name, words))
             else:
-                cue_lists.setdefault(name, set()).update(w.lower() for w in _strings(file, name, words))
+                cue_lists.setdefault(name, set()).update(
+                    w.lower() for w in _strings(file, name, words)
+                )
         raw_rules.extend((file, raw) for raw in data.get("rules") or [])
     for file, raw in raw_rules:
         rule = _parse_rule(file, raw)

@@ -16,7 +16,9 @@ def run(*args: str):
 
 def test_json_output_shape(tmp_path):
     page = tmp_path / "page.txt"
-    page.write_text("Intro line.\nOur tea cures insomnia and is completely safe.\n", encoding="utf-8")
+    page.write_text(
+        "Intro line.\nOur tea cures insomnia and is completely safe.\n", encoding="utf-8"
+    )
     result = run("check", "--format", "json", str(page))
     assert result.exit_code == 1
     data = json.loads(result.output)
@@ -24,8 +26,19 @@ def test_json_output_shape(tmp_path):
     assert data["summary"] == {"files": 1, "findings": 2, "errors": 2, "warnings": 0, "infos": 0}
     first = data["findings"][0]
     assert set(first) == {
-        "path", "line", "column", "end_line", "end_column", "start", "end",
-        "rule", "category", "severity", "message", "text", "suggestions",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "start",
+        "end",
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "text",
+        "suggestions",
     }
     assert (first["line"], first["column"], first["text"]) == (2, 9, "cures")
     assert first["rule"] == "cure.cure"
@@ -37,7 +50,10 @@ def test_text_output_underlines_the_span(tmp_path):
     page.write_text("Relief within hours, guaranteed.\n", encoding="utf-8")
     result = run("check", str(page))
     lines = result.output.splitlines()
-    assert lines[0] == f"{page}:1:8: warning [speed.within-time] “within hours” promises fast onset as a certainty."
+    assert (
+        lines[0]
+        == f"{page}:1:8: warning [speed.within-time] “within hours” promises fast onset as a certainty."
+    )
     assert lines[1] == "  Relief within hours, guaranteed."
     assert lines[2] == "         ^^^^^^^^^^^^"
     assert lines[3].startswith("  suggest: ")
