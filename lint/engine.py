@@ -27,6 +27,7 @@ class Candidate:
 
     source_index: int
     sentence: Sentence
+    rules: frozenset[str]  # the rules whose trigger words the sentence has
 
 
 class Linter:
@@ -40,57 +41,62 @@ class Linter:
         self.triggers = TriggerIndex(self.compiled)
         self._matcher = None
 
-    def candidates(self, source: SourceText) -> list[Sentence]:
-        """Sentences of the source that contain a trigger word of some rule."""
-        sentences = split_sentences(source.text, prose_segments(source))
-        return [s for s in sentences if self.triggers.is_candidate(normalize(s.text).lower())]
+    def candidates(self, source: SourceText, index: int = 0) -> list[Candidate]:
+        """Sentences of the source that have the trigger words of some rule."""
+        found = []
+        for sentence in split_sentences(source.text, prose_segments(source)):
+            rules = self.triggers.rules_for(normalize(sentence.text).lower())
+            if rules:
+                found.append(Candidate(index, sentence, rules))
+        return found
 
     def check(self, sources: Iterable[SourceText]) -> list[list[Finding]]:
         """Findings for each source, in source order and by position."""
         sources = list(sources)
-        pending = [
-            Candidate(i, sentence)
-            for i, source in enumerate(sources)
-            for sentence in self.candidates(source)
-        ]
+        pending = [c for i, source in enumerate(sources) for c in self.candidates(source, i)]
         results: list[list[Finding]] = [[] for _ in sources]
         if not pending:
             return results
-        from lint.context import exemption
         from lint.nlp import pipeline
 
         nlp = pipeline()
         matcher = self._rule_matcher(nlp)
-        line_index = {}
-        docs = nlp.pipe((normalize(c.sentence.text) for c in pending), batch_size=_BATCH_SIZE)
-        for candidate, doc in zip(pending, docs, strict=True):
-            source = sources[candidate.source_index]
-            if candidate.source_index not in line_index:
-                line_index[candidate.source_index] = LineIndex(source.text)
-            claims = [
-                match
-                for match in matcher(doc)
-                if self._applies(
-                    self.rules[match.rule_id], doc[match.start : match.end], match.tokens
-                )
-                and not exemption(
-                    doc[match.start : match.end],
-                    match.tokens,
-                    self.rules[match.rule_id].unless,
-                    self.rulebook.cues,
-                )
-            ]
-            for match in _best_matches(claims, self.rules):
+        tokenized = nlp.tokenizer.pipe(normalize(c.sentence.text) for c in pending)
+        to_parse = []
+        for candidate, doc in zip(pending, tokenized, strict=True):
+            rules = matcher.surface(doc, candidate.rules)
+            if rules:
+                to_parse.append((candidate, doc, rules))
+        docs = nlp.pipe((doc for _, doc, _ in to_parse), batch_size=_BATCH_SIZE)
+        lines: dict[int, LineIndex] = {}
+        for (candidate, _, rules), doc in zip(to_parse, docs, strict=True):
+            index = candidate.source_index
+            source = sources[index]
+            for match in self._claims(doc, matcher(doc, rules)):
+                if index not in lines:
+                    lines[index] = LineIndex(source.text)
                 rule = self.rules[match.rule_id]
                 span = doc[match.start : match.end]
                 start = candidate.sentence.start + span.start_char
                 end = candidate.sentence.start + span.end_char
-                results[candidate.source_index].append(
-                    _finding(source, line_index[candidate.source_index], rule, start, end)
-                )
+                results[index].append(_finding(source, lines[index], rule, start, end))
         for findings in results:
             findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return results
+
+    def _claims(self, doc, matches):
+        """The matches that are claims in context, one per overlapping group and category."""
+        from lint.context import exemption
+
+        kept = []
+        for match in matches:
+            rule = self.rules[match.rule_id]
+            span = doc[match.start : match.end]
+            if self._applies(rule, span, match.tokens) and not exemption(
+                span, match.tokens, rule.unless, self.rulebook.cues
+            ):
+                kept.append(match)
+        return _best_matches(kept, self.rules)
 
     def _applies(self, rule: Rule, span, matched: frozenset[int]) -> bool:
         """The rule's own conditions: a required word in the sentence, no exception phrase."""

@@ -230,24 +230,25 @@ def _dependency_node(node: dict, vocabulary: dict[str, tuple[str, ...]]) -> dict
 
 
 class TriggerIndex:
-    """The cheap first pass: could some pattern match this sentence, judging by its words?
+    """The cheap first pass: which rules could match this sentence, judging by its words?
 
-    Each pattern's trigger is indexed under the rarest-looking of its word sets; a sentence is a
-    candidate when the words it contains satisfy every word set of some trigger.
+    Each pattern's trigger is indexed under the rarest-looking of its word sets; a rule is a
+    candidate when the words of the sentence satisfy every word set of one of its triggers.
     """
 
     def __init__(self, compiled: list[CompiledRule]):
-        self.always = False
-        self._triggers: list[Trigger] = []
+        self._always: frozenset[str] = frozenset(
+            c.rule.id for c in compiled if any(not t for t in c.triggers)
+        )
+        self._triggers: list[tuple[str, Trigger]] = []
         self._by_word: dict[str, list[int]] = {}
         words: set[str] = set()
         for rule in compiled:
             for trigger in rule.triggers:
                 if not trigger:
-                    self.always = True
                     continue
                 index = len(self._triggers)
-                self._triggers.append(trigger)
+                self._triggers.append((rule.rule.id, trigger))
                 key = min(trigger, key=lambda ws: (len(ws & _COMMON), len(ws)))
                 for word in key:
                     self._by_word.setdefault(word, []).append(index)
@@ -255,12 +256,13 @@ class TriggerIndex:
                     words |= word_set
         self._words = frozenset(words)
 
-    def is_candidate(self, lowered: str) -> bool:
-        if self.always:
-            return True
+    def rules_for(self, lowered: str) -> frozenset[str]:
+        """Ids of the rules some pattern of which could match this lower-cased sentence."""
         present = self._words.intersection(_WORD.findall(lowered))
+        found = set(self._always)
         for word in present:
             for index in self._by_word.get(word, ()):
-                if all(word_set & present for word_set in self._triggers[index]):
-                    return True
-        return False
+                rule_id, trigger = self._triggers[index]
+                if rule_id not in found and all(ws & present for ws in trigger):
+                    found.add(rule_id)
+        return frozenset(found)

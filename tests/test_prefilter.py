@@ -9,12 +9,12 @@ from lint.model import SourceText
 from lint.rulebook import load_rulebook
 
 RULEBOOK = load_rulebook()
-EXAMPLES = [s for rule in RULEBOOK.rules for s in rule.flag_examples]
+EXAMPLES = [(rule.id, s) for rule in RULEBOOK.rules for s in rule.flag_examples]
 
 
-@pytest.mark.parametrize("sentence", EXAMPLES)
-def test_prefilter_selects_every_flag_example(linter, sentence):
-    assert linter.triggers.is_candidate(normalize(sentence).lower())
+@pytest.mark.parametrize(("rule_id", "sentence"), EXAMPLES)
+def test_first_pass_selects_every_flag_example_for_its_rule(linter, rule_id, sentence):
+    assert rule_id in linter.triggers.rules_for(normalize(sentence).lower())
 
 
 def test_sentence_without_trigger_words_is_not_parsed(linter):
