@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.config import Settings
 from lint.engine import Linter
 from lint.model import Finding, SourceText
 from lint.rulebook import load_rulebook
@@ -38,13 +39,20 @@ def check_text(
     return (linter or default_linter()).check([source])[0]
 
 
-def check_paths(paths: list[str | Path], linter: Linter | None = None) -> Report:
-    """Findings in files and folders (folders are searched for .txt, .md and .html files)."""
-    files = discover(paths)
+def check_paths(
+    paths: list[str | Path], settings: Settings | None = None, linter: Linter | None = None
+) -> Report:
+    """Findings in files and folders (folders are searched for .txt, .md and .html files).
+
+    ``settings`` (project configuration) chooses the rules, exclusions and per-file ignores.
+    """
+    if settings is not None and linter is None:
+        linter = Linter(settings.rulebook())
+    files = discover(paths, excluded=settings.excluded if settings else None)
     sources = [read_source(f) for f in files]
     results = (linter or default_linter()).check(sources)
-    return Report(
-        files=len(files),
-        findings=[f for found in results for f in found],
-        texts={s.path: s.text for s in sources},
-    )
+    findings = [f for found in results for f in found]
+    if settings is not None and settings.per_file_ignores:
+        rules = (linter or default_linter()).rules
+        findings = [f for f in findings if not settings.ignored_here(f.path, rules[f.rule])]
+    return Report(files=len(files), findings=findings, texts={s.path: s.text for s in sources})

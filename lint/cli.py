@@ -2,22 +2,63 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from dataclasses import replace
+from pathlib import Path
 
 import click
 
 from lint import __version__
 from lint.api import check_paths
+from lint.config import FAIL_ON, Settings, find_config, load_settings
 from lint.model import SEVERITY_RANK, OverclaimError
 from lint.report import render_json, render_text
-
-FAIL_ON = ("error", "warning", "info", "never")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="overclaim")
 def main() -> None:
     """Flag health-marketing claims that state more than the evidence supports."""
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def config_options(command):
+    """Options shared by commands that read the project configuration."""
+    options = [
+        click.option(
+            "--config", type=click.Path(path_type=Path), help="Configuration file to use."
+        ),
+        click.option(
+            "--rules",
+            "rulebooks",
+            multiple=True,
+            type=click.Path(path_type=Path),
+            help="Extra rulebook file or folder (repeatable).",
+        ),
+        click.option("--select", multiple=True, help="Only these rules: ids, categories or globs."),
+        click.option("--ignore", multiple=True, help="Skip these rules: ids, categories or globs."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def resolve_settings(start: Path, config: Path | None, rulebooks, select, ignore) -> Settings:
+    """The project configuration, with command-line flags on top."""
+    settings = load_settings(config or find_config(start))
+    for path in rulebooks:
+        if not path.exists():
+            raise OverclaimError(f"{path}: rulebook path not found")
+    return replace(
+        settings,
+        extend=(*settings.extend, *(p.resolve() for p in rulebooks)),
+        select=_split(select) or settings.select,
+        ignore=(*settings.ignore, *_split(ignore)),
+    )
 
 
 @main.command()
@@ -33,21 +74,22 @@ def main() -> None:
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
+    default=None,
+    help="Exit 1 when a finding is at or above this severity (default: warning).",
 )
-def check(paths: tuple[str, ...], output_format: str, fail_on: str) -> None:
+@config_options
+def check(paths, output_format, fail_on, config, rulebooks, select, ignore) -> None:
     """Lint files and folders of .txt, .md and .html copy."""
     try:
-        report = check_paths(list(paths))
+        settings = resolve_settings(Path(paths[0]), config, rulebooks, select, ignore)
+        report = check_paths(list(paths), settings=settings)
     except OverclaimError as exc:
         _fail(exc)
     if output_format == "json":
         click.echo(render_json(report.files, report.findings, __version__))
     else:
         click.echo(render_text(report.files, report.findings, report.texts))
-    sys.exit(exit_code([f.severity for f in report.findings], fail_on))
+    sys.exit(exit_code([f.severity for f in report.findings], fail_on or settings.fail_on))
 
 
 def exit_code(severities: list[str], fail_on: str) -> int:
@@ -56,6 +98,104 @@ def exit_code(severities: list[str], fail_on: str) -> int:
         return 0
     threshold = SEVERITY_RANK[fail_on]
     return 1 if any(SEVERITY_RANK[s] >= threshold for s in severities) else 0
+
+
+@main.command(name="rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@config_options
+def list_rules(output_format, config, rulebooks, select, ignore) -> None:
+    """List the rules in use: id, category, severity and summary."""
+    try:
+        rules = resolve_settings(Path.cwd(), config, rulebooks, select, ignore).rulebook().rules
+    except OverclaimError as exc:
+        _fail(exc)
+    if output_format == "json":
+        rows = [
+            {"id": r.id, "category": r.category, "severity": r.severity, "summary": summary(r)}
+            for r in rules
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    width = max((len(r.id) for r in rules), default=0)
+    for r in sorted(rules, key=lambda r: r.id):
+        click.echo(f"{r.id:<{width}}  {r.category:<14}  {r.severity:<7}  {summary(r)}")
+
+
+def summary(rule) -> str:
+    """A rule's one-line summary: its message without the matched words."""
+    return rule.message.replace("“{match}”", "This").replace("{match}", "this")
+
+
+@main.command()
+@click.argument("rule_id")
+@config_options
+def explain(rule_id, config, rulebooks, select, ignore) -> None:
+    """Explain a rule: message, rationale, references, suggestions, examples."""
+    try:
+        rulebook = resolve_settings(Path.cwd(), config, rulebooks, select, ignore).rulebook()
+        rule = rulebook.rule(rule_id)
+    except OverclaimError as exc:
+        _fail(exc)
+    except KeyError:
+        _fail(OverclaimError(f"unknown rule '{rule_id}' (see `overclaim rules`)"))
+    click.echo(f"{rule.id} ({rule.category}, {rule.severity})")
+    click.echo(f"\n{summary(rule)}")
+    if rule.why:
+        click.echo(f"\nWhy:\n  {rule.why}")
+    if rule.refs:
+        click.echo("\nReferences:")
+        click.echo("\n".join(f"  - {ref}" for ref in rule.refs))
+    if rule.suggest:
+        click.echo("\nSuggested wording:")
+        click.echo("\n".join(f"  - {s}" for s in rule.suggest))
+    if rule.flag_examples:
+        click.echo("\nFlagged:")
+        click.echo("\n".join(f"  - {s}" for s in rule.flag_examples))
+    if rule.pass_examples:
+        click.echo("\nNot flagged:")
+        click.echo("\n".join(f"  - {s}" for s in rule.pass_examples))
+    click.echo(f"\nDefined at {rule.source}")
+
+
+@main.command(name="test-rules")
+@click.argument("rulebooks", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", type=click.Path(path_type=Path), help="Configuration file to use.")
+def test_rules(rulebooks, config) -> None:
+    """Run every rule's flag:/pass: examples and report failures."""
+    from lint.selftest import run_examples
+
+    try:
+        settings = resolve_settings(Path.cwd(), config, rulebooks, (), ())
+        results = run_examples(settings.rulebook())
+    except OverclaimError as exc:
+        _fail(exc)
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        click.echo(f"FAIL {result.rule_id} ({result.kind}): {result.sentence}")
+        click.echo(f"     found: {', '.join(result.found) or 'nothing'}")
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    sys.exit(1 if failed else 0)
+
+
+@main.command(name="eval")
+@click.argument("dataset", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--show-errors", is_flag=True, help="List false positives and false negatives.")
+@config_options
+def evaluate_command(dataset, output_format, show_errors, config, rulebooks, select, ignore):
+    """Precision, recall and F1 on a labelled JSON Lines set."""
+    from lint.engine import Linter
+    from lint.evaluation import evaluate, load_records
+
+    try:
+        settings = resolve_settings(Path.cwd(), config, rulebooks, select, ignore)
+        scores = evaluate(load_records(dataset), Linter(settings.rulebook()))
+    except OverclaimError as exc:
+        _fail(exc)
+    if output_format == "json":
+        click.echo(json.dumps(scores.to_dict(), indent=2))
+        return
+    click.echo(scores.render(show_errors=show_errors))
 
 
 def _fail(exc: Exception) -> None:

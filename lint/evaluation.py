@@ -57,6 +57,53 @@ class Scores:
             out[category] = (found, len(labelled))
         return out
 
+    def to_dict(self) -> dict:
+        return {
+            "sentences": len(self.outcomes),
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "categories": {
+                c: {
+                    "found": found,
+                    "total": total,
+                    "recall": round(found / total, 4) if total else None,
+                }
+                for c, (found, total) in self.category_recall().items()
+            },
+            "false_positives": [o.id for o in self.outcomes if o.flagged and not o.expected],
+            "false_negatives": [o.id for o in self.outcomes if o.expected and not o.flagged],
+        }
+
+    def render(self, show_errors: bool = False) -> str:
+        lines = [
+            f"sentences: {len(self.outcomes)}",
+            f"precision: {self.precision:.3f}",
+            f"recall:    {self.recall:.3f}",
+            f"f1:        {self.f1:.3f}",
+            "recall per category:",
+        ]
+        for category, (found, total) in self.category_recall().items():
+            rate = f"{found / total:.3f}" if total else "  -  "
+            lines.append(f"  {category:15} {rate}  ({found}/{total})")
+        if show_errors:
+            lines.append("\nfalse positives:")
+            for o in self.outcomes:
+                if o.flagged and not o.expected:
+                    lines.append(f"  {o.id}: {o.text}\n      -> {', '.join(o.found_rules)}")
+            lines.append("\nfalse negatives:")
+            for o in self.outcomes:
+                if o.expected and not o.flagged:
+                    cats = ", ".join(sorted(o.expected_categories))
+                    lines.append(f"  {o.id} [{cats}]: {o.text}")
+            lines.append("\nmissed categories on flagged sentences:")
+            for o in self.outcomes:
+                missed = o.expected_categories - o.found_categories
+                if o.flagged and o.expected and missed:
+                    lines.append(f"  {o.id} missing {', '.join(sorted(missed))}: {o.text}")
+                    lines.append(f"      -> {', '.join(o.found_rules)}")
+        return "\n".join(lines)
+
 
 def load_records(path: Path) -> list[dict]:
     records = []

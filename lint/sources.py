@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from lint.model import OverclaimError, SourceText
@@ -21,7 +22,7 @@ def format_for(path: str | Path) -> str:
     return FORMATS_BY_SUFFIX.get(Path(path).suffix.lower(), "plain")
 
 
-def discover(paths: list[str | Path]) -> list[Path]:
+def discover(paths: list[str | Path], excluded: Callable[[Path], bool] | None = None) -> list[Path]:
     """Files to lint: named files as given, folders searched for known extensions."""
     found: list[Path] = []
     for raw in paths:
@@ -30,7 +31,9 @@ def discover(paths: list[str | Path]) -> list[Path]:
             found.extend(
                 p
                 for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in FORMATS_BY_SUFFIX
+                if p.is_file()
+                and p.suffix.lower() in FORMATS_BY_SUFFIX
+                and not (excluded and excluded(p))
             )
         elif path.is_file():
             found.append(path)

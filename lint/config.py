@@ -1,0 +1,251 @@
+"""Project configuration: [tool.overclaim] in pyproject.toml, .overclaim.yaml or .overclaim.toml.
+
+Found by walking up from the first linted path; command-line flags override it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from lint.model import SEVERITIES, OverclaimError
+from lint.rulebook import Rule, Rulebook, load_rulebook, shipped_rulebook_dir
+from lint.yamlload import load_yaml, locate
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = (".overclaim.yaml", ".overclaim.toml", "pyproject.toml")
+FAIL_ON = ("error", "warning", "info", "never")
+CUE_KEYS = (
+    "modal",
+    "hedge",
+    "hedge_modifier",
+    "hedge_subject",
+    "quantifier",
+    "population",
+    "conditional",
+    "negation",
+    "report",
+    "condition",
+    "attribution",
+)
+KEYS = ("extend", "select", "ignore", "severity", "per-file-ignores", "exclude", "fail-on", "cues")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What to lint with: rulebook layers, rule selection, severities, ignores and exclusions."""
+
+    root: Path = field(default_factory=Path.cwd)  # relative paths and globs start here
+    source: str | None = None  # the configuration file, if one was found
+    extend: tuple[Path, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def rulebook(self) -> Rulebook:
+        """The shipped rulebook, extended and filtered as configured."""
+        rulebook = load_rulebook(
+            [shipped_rulebook_dir(), *self.extend], cues={k: list(v) for k, v in self.cues.items()}
+        )
+        rules = list(rulebook.rules)
+        for pattern in (*self.select, *self.ignore, *self.severity):
+            if not any(rule_matches(r, pattern) for r in rules):
+                raise OverclaimError(
+                    f"{self.source or 'command line'}: '{pattern}' matches no rule"
+                )
+        if self.select:
+            rules = [r for r in rules if any(rule_matches(r, p) for p in self.select)]
+        rules = [r for r in rules if not any(rule_matches(r, p) for p in self.ignore)]
+        rules = [_with_severity(r, self.severity) for r in rules]
+        return replace(rulebook, rules=tuple(rules))
+
+    def ignored_here(self, path: str, rule: Rule) -> bool:
+        """Whether per-file-ignores switch this rule off for this file."""
+        relative = _relative(Path(path), self.root)
+        return any(
+            _glob_match(relative, glob) and any(rule_matches(rule, p) for p in patterns)
+            for glob, patterns in self.per_file_ignores.items()
+        )
+
+    def excluded(self, path: Path) -> bool:
+        relative = _relative(path, self.root)
+        return any(_glob_match(relative, glob) for glob in self.exclude)
+
+
+def rule_matches(rule: Rule, pattern: str) -> bool:
+    """A rule id, a category, or a glob over ids ('efficacy.*')."""
+    return pattern in (rule.id, rule.category) or fnmatch.fnmatchcase(rule.id, pattern)
+
+
+def _with_severity(rule: Rule, overrides: dict[str, str]) -> Rule:
+    for pattern, severity in overrides.items():
+        if rule_matches(rule, pattern):
+            rule = replace(rule, severity=severity)
+    return rule
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _glob_match(relative: str, glob: str) -> bool:
+    """gitignore-like: a glob matches the path, any parent folder, or (without /) any name."""
+    glob = glob.rstrip("/")
+    parts = relative.split("/")
+    candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    if "/" not in glob:
+        candidates += parts
+    return any(fnmatch.fnmatchcase(c, glob) for c in candidates)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start``."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for directory in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_section(pyproject: Path) -> bool:
+    try:
+        return "overclaim" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_settings(config: Path | None) -> Settings:
+    """Settings from a configuration file (or the defaults when there is none)."""
+    if config is None:
+        return Settings()
+    if not config.is_file():
+        raise OverclaimError(f"{config}: configuration file not found")
+    if config.suffix in (".yaml", ".yml"):
+        data = load_yaml(config) or {}
+        where = _yaml_locator(config, data)
+    else:
+        text = _read(config)
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise OverclaimError(f"{config}: invalid TOML: {exc}") from None
+        if config.name == "pyproject.toml":
+            data = data.get("tool", {}).get("overclaim", {})
+        where = _toml_locator(config, text)
+    if not isinstance(data, dict):
+        raise OverclaimError(f"{where([])}: the configuration must be a mapping of keys")
+    return _parse(config, data, where)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OverclaimError(f"{path}: cannot read configuration: {exc}") from None
+
+
+def _yaml_locator(config: Path, data):
+    def where(path: list) -> str:
+        line, column = locate(data, path)
+        return f"{config}:{line}:{column}"
+
+    return where
+
+
+def _toml_locator(config: Path, text: str):
+    lines = text.splitlines()
+
+    def where(path: list) -> str:
+        key = next((p for p in reversed(path) if isinstance(p, str)), None)
+        if key is not None:
+            pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+            for number, line in enumerate(lines, 1):
+                if pattern.match(line):
+                    return f"{config}:{number}"
+            header = re.compile(rf"^\s*\[.*\b{re.escape(key)}\b.*\]")
+            for number, line in enumerate(lines, 1):
+                if header.match(line):
+                    return f"{config}:{number}"
+        return f"{config}:1"
+
+    return where
+
+
+def _parse(config: Path, data: dict, where) -> Settings:
+    root = config.parent
+
+    def fail(path: list, message: str) -> OverclaimError:
+        return OverclaimError(f"{where(path)}: {message}")
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail([key], f"'{key}' must be a list of strings")
+        return tuple(value)
+
+    for key in data:
+        if key not in KEYS:
+            raise fail([key], f"unknown key '{key}' (expected one of: {', '.join(KEYS)})")
+    extend = []
+    for entry in strings("extend"):
+        path = (root / entry).resolve()
+        if not path.exists():
+            raise fail(["extend"], f"extend: '{entry}' not found")
+        extend.append(path)
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise fail(["severity"], "'severity' must map rule ids to error, warning or info")
+    for rule, level in severity.items():
+        if level not in SEVERITIES:
+            raise fail(["severity", rule], f"severity of '{rule}' must be error, warning or info")
+    per_file = data.get("per-file-ignores", {})
+    if not isinstance(per_file, dict) or not all(
+        isinstance(v, list) and all(isinstance(x, str) for x in v) for v in per_file.values()
+    ):
+        raise fail(["per-file-ignores"], "'per-file-ignores' must map globs to lists of rules")
+    fail_on = data.get("fail-on", "warning")
+    if fail_on not in FAIL_ON:
+        raise fail(["fail-on"], f"'fail-on' must be one of {', '.join(FAIL_ON)}")
+    cues = data.get("cues", {})
+    if not isinstance(cues, dict):
+        raise fail(["cues"], "'cues' must map cue lists to words")
+    for name, words in cues.items():
+        if name not in CUE_KEYS:
+            raise fail(
+                ["cues", name],
+                f"unknown cue list '{name}' (expected one of: {', '.join(CUE_KEYS)})",
+            )
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise fail(["cues", name], f"cues '{name}' must be a list of strings")
+    return Settings(
+        root=root,
+        source=str(config),
+        extend=tuple(extend),
+        select=strings("select"),
+        ignore=strings("ignore"),
+        severity=dict(severity),
+        per_file_ignores={k: tuple(v) for k, v in per_file.items()},
+        exclude=strings("exclude"),
+        fail_on=fail_on,
+        cues={k: tuple(v) for k, v in cues.items()},
+    )
