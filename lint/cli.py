@@ -123,7 +123,7 @@ def list_rules(output_format, config, rulebooks, select, ignore) -> None:
 
 def summary(rule) -> str:
     """A rule's one-line summary: its message without the matched words."""
-    return rule.message.replace("“{match}”", "This").replace("{match}", "this")
+    return rule.message.replace("{match}", "…")
 
 
 @main.command()

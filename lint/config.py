@@ -52,6 +52,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     fail_on: str = "warning"
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    locations: dict[str, str] = field(default_factory=dict)  # key -> "file:line" it was set at
 
     def rulebook(self) -> Rulebook:
         """The shipped rulebook, extended and filtered as configured."""
@@ -59,11 +60,12 @@ class Settings:
             [shipped_rulebook_dir(), *self.extend], cues={k: list(v) for k, v in self.cues.items()}
         )
         rules = list(rulebook.rules)
-        for pattern in (*self.select, *self.ignore, *self.severity):
-            if not any(rule_matches(r, pattern) for r in rules):
-                raise OverclaimError(
-                    f"{self.source or 'command line'}: '{pattern}' matches no rule"
-                )
+        checks = (("select", self.select), ("ignore", self.ignore), ("severity", self.severity))
+        for key, patterns in checks:
+            for pattern in patterns:
+                if not any(rule_matches(r, pattern) for r in rules):
+                    where = self.locations.get(key, "command line")
+                    raise OverclaimError(f"{where}: {key}: '{pattern}' matches no rule")
         if self.select:
             rules = [r for r in rules if any(rule_matches(r, p) for p in self.select)]
         rules = [r for r in rules if not any(rule_matches(r, p) for p in self.ignore)]
@@ -146,7 +148,9 @@ def load_settings(config: Path | None) -> Settings:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise OverclaimError(f"{config}: invalid TOML: {exc}") from None
+            found = re.search(r"line (\d+)", str(exc))
+            line = found.group(1) if found else max(1, len(text.splitlines()))
+            raise OverclaimError(f"{config}:{line}: invalid TOML: {exc}") from None
         if config.name == "pyproject.toml":
             data = data.get("tool", {}).get("overclaim", {})
         where = _toml_locator(config, text)
@@ -248,4 +252,5 @@ def _parse(config: Path, data: dict, where) -> Settings:
         exclude=strings("exclude"),
         fail_on=fail_on,
         cues={k: tuple(v) for k, v in cues.items()},
+        locations={key: where([key]) for key in data},
     )

@@ -113,7 +113,7 @@ def _is_hedged(claim: Claim, cues: Cues) -> bool:
             if child.dep_ == "mark" and child.lower_ in cues["conditional"]:
                 return True
             if child.dep_ in ("advmod", "npadvmod", "amod", "acomp") and (
-                child.lower_ in cues["hedge_modifier"]
+                child.lower_ in cues["hedge_modifier"] or lemma in cues["hedge"]
             ):
                 return True
             if child.dep_ in _QUANTIFIED and _has_quantifier(child, cues):

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from lemminflect import getAllInflections
+from lemminflect import getAllInflections, getAllInflectionsOOV
 
 from lint.model import OverclaimError
 from lint.rulebook import Rule, Rulebook
@@ -34,7 +34,11 @@ def word_variants(word: str) -> frozenset[str]:
     """A word and every inflection of it ("cure" → cure, cures, cured, curing)."""
     word = word.lower()
     forms = {word}
-    for inflections in getAllInflections(word).values():
+    known = getAllInflections(word)
+    if not known and word.isalpha() and len(word) > 3 and word not in _COMMON:
+        # A word lemminflect does not know ("regrow"): inflect it by the regular rules.
+        known = {**getAllInflectionsOOV(word, "NOUN"), **getAllInflectionsOOV(word, "VERB")}
+    for inflections in known.values():
         forms.update(f.lower() for f in inflections)
     return frozenset(forms)
 
@@ -205,6 +209,12 @@ def _token_spec(token: dict, vocabulary: dict[str, tuple[str, ...]]) -> dict:
         for word in _literal_values(value, vocabulary):
             forms |= word_variants(word)
         spec["LOWER"] = {"IN": sorted(forms)}
+    for value in spec.values():
+        if isinstance(value, dict) and "REGEX" in value:
+            try:
+                re.compile(value["REGEX"])
+            except re.error as exc:
+                raise ValueError(f"invalid regex {value['REGEX']!r}: {exc}") from None
     for key in _LITERAL_KEYS:
         value = spec.get(key)
         if (
