@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.config import Settings
@@ -29,6 +29,7 @@ class Report:
     files: int
     findings: list[Finding]
     texts: dict[str, str]  # each file's decoded text, by path
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # files passed over, and why
 
 
 def check_text(
@@ -39,20 +40,42 @@ def check_text(
     return (linter or default_linter()).check([source])[0]
 
 
+def check_sources(
+    sources: list[SourceText],
+    settings: Settings | None = None,
+    linter: Linter | None = None,
+    report_unused_suppressions: bool = False,
+) -> list[Finding]:
+    """Findings in already-read sources, with the project's per-file ignores applied."""
+    if linter is None:
+        linter = Linter(settings.rulebook()) if settings is not None else default_linter()
+    results = linter.check(sources, report_unused_suppressions=report_unused_suppressions)
+    findings = [f for found in results for f in found]
+    if settings is not None and settings.per_file_ignores:
+        findings = [
+            f
+            for f in findings
+            if f.rule not in linter.rules or not settings.ignored_here(f.path, linter.rules[f.rule])
+        ]
+    return findings
+
+
 def check_paths(
-    paths: list[str | Path], settings: Settings | None = None, linter: Linter | None = None
+    paths: list[str | Path],
+    settings: Settings | None = None,
+    linter: Linter | None = None,
+    report_unused_suppressions: bool = False,
 ) -> Report:
     """Findings in files and folders (folders are searched for .txt, .md and .html files).
 
     ``settings`` (project configuration) chooses the rules, exclusions and per-file ignores.
     """
-    if settings is not None and linter is None:
-        linter = Linter(settings.rulebook())
-    files = discover(paths, excluded=settings.excluded if settings else None)
-    sources = [read_source(f) for f in files]
-    results = (linter or default_linter()).check(sources)
-    findings = [f for found in results for f in found]
-    if settings is not None and settings.per_file_ignores:
-        rules = (linter or default_linter()).rules
-        findings = [f for f in findings if not settings.ignored_here(f.path, rules[f.rule])]
-    return Report(files=len(files), findings=findings, texts={s.path: s.text for s in sources})
+    found = discover(paths, excluded=settings.excluded if settings else None)
+    sources = [read_source(f) for f in found.files]
+    findings = check_sources(sources, settings, linter, report_unused_suppressions)
+    return Report(
+        files=len(sources),
+        findings=findings,
+        texts={s.path: s.text for s in sources},
+        skipped=found.skipped,
+    )

@@ -10,10 +10,11 @@ from pathlib import Path
 import click
 
 from lint import __version__
-from lint.api import check_paths
+from lint.api import Report, check_paths, check_sources
 from lint.config import FAIL_ON, Settings, find_config, load_settings
-from lint.model import SEVERITY_RANK, OverclaimError
+from lint.model import SEVERITY_RANK, OverclaimError, SourceText
 from lint.report import render_json, render_text
+from lint.sources import decode, format_for
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,19 +78,63 @@ def resolve_settings(start: Path, config: Path | None, rulebooks, select, ignore
     default=None,
     help="Exit 1 when a finding is at or above this severity (default: warning).",
 )
+@click.option(
+    "--stdin-filename",
+    help="With '-': the name to report, whose extension picks the format (page.md).",
+)
+@click.option(
+    "--report-unused-suppressions",
+    is_flag=True,
+    help="Report overclaim-disable comments that silence nothing.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Say which files were passed over, and why.")
 @config_options
-def check(paths, output_format, fail_on, config, rulebooks, select, ignore) -> None:
-    """Lint files and folders of .txt, .md and .html copy."""
+def check(
+    paths,
+    output_format,
+    fail_on,
+    stdin_filename,
+    report_unused_suppressions,
+    verbose,
+    config,
+    rulebooks,
+    select,
+    ignore,
+) -> None:
+    """Lint files and folders of .txt, .md and .html copy ('-' reads standard input)."""
     try:
-        settings = resolve_settings(Path(paths[0]), config, rulebooks, select, ignore)
-        report = check_paths(list(paths), settings=settings)
+        start = Path(stdin_filename or ".") if paths == ("-",) else Path(paths[0])
+        settings = resolve_settings(start, config, rulebooks, select, ignore)
+        if "-" in paths:
+            report = _check_stdin(paths, stdin_filename, settings, report_unused_suppressions)
+        else:
+            report = check_paths(
+                list(paths),
+                settings=settings,
+                report_unused_suppressions=report_unused_suppressions,
+            )
     except OverclaimError as exc:
         _fail(exc)
+    if verbose:
+        for path, reason in report.skipped:
+            click.echo(f"skipped {path}: {reason}", err=True)
+        click.echo(f"{report.files} files checked, {len(report.skipped)} passed over", err=True)
     if output_format == "json":
         click.echo(render_json(report.files, report.findings, __version__))
     else:
         click.echo(render_text(report.files, report.findings, report.texts))
     sys.exit(exit_code([f.severity for f in report.findings], fail_on or settings.fail_on))
+
+
+def _check_stdin(paths, stdin_filename, settings, report_unused) -> Report:
+    if paths != ("-",):
+        raise OverclaimError("'-' (standard input) cannot be combined with other paths")
+    name = stdin_filename or "-"
+    source = SourceText(
+        path=name, text=decode(sys.stdin.buffer.read(), name), format=format_for(name)
+    )
+    findings = check_sources([source], settings, report_unused_suppressions=report_unused)
+    return Report(files=1, findings=findings, texts={name: source.text})
 
 
 def exit_code(severities: list[str], fail_on: str) -> int:

@@ -6,11 +6,13 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lint.formats import prose_segments
+from lint.formats import extract
 from lint.model import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
 from lint.patterns import CompiledRule, TriggerIndex, compile_rulebook
+from lint.prose import Prose
 from lint.rulebook import Rule, Rulebook, load_rulebook
 from lint.sentences import split_sentences
+from lint.suppressions import UNUSED_RULE, apply_suppressions, parse_directives
 
 # Typographic quotes become ASCII ones of the same length, so offsets stay valid.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -41,22 +43,31 @@ class Linter:
         self.triggers = TriggerIndex(self.compiled)
         self._matcher = None
 
-    def candidates(self, source: SourceText, index: int = 0) -> list[Candidate]:
-        """Sentences of the source that have the trigger words of some rule."""
+    def candidates(self, prose: Prose, index: int = 0) -> list[Candidate]:
+        """Sentences of the prose that have the trigger words of some rule."""
         found = []
-        for sentence in split_sentences(source.text, prose_segments(source)):
+        for sentence in split_sentences(prose.text):
             rules = self.triggers.rules_for(normalize(sentence.text).lower())
             if rules:
                 found.append(Candidate(index, sentence, rules))
         return found
 
-    def check(self, sources: Iterable[SourceText]) -> list[list[Finding]]:
-        """Findings for each source, in source order and by position."""
+    def check(
+        self, sources: Iterable[SourceText], report_unused_suppressions: bool = False
+    ) -> list[list[Finding]]:
+        """Findings for each source, in source order and by position, after suppressions."""
         sources = list(sources)
-        pending = [c for i, source in enumerate(sources) for c in self.candidates(source, i)]
+        proses = [extract(source) for source in sources]
+        pending = [c for i, prose in enumerate(proses) for c in self.candidates(prose, i)]
         results: list[list[Finding]] = [[] for _ in sources]
-        if not pending:
-            return results
+        if pending:
+            self._match(sources, proses, pending, results)
+        for index, source in enumerate(sources):
+            results[index] = _suppress(source, results[index], report_unused_suppressions)
+        return results
+
+    def _match(self, sources, proses, pending, results) -> None:
+        """Parse the candidate sentences that could match and collect their findings."""
         from lint.nlp import pipeline
 
         nlp = pipeline()
@@ -76,13 +87,11 @@ class Linter:
                 if index not in lines:
                     lines[index] = LineIndex(source.text)
                 rule = self.rules[match.rule_id]
-                span = doc[match.start : match.end]
-                start = candidate.sentence.start + span.start_char
-                end = candidate.sentence.start + span.end_char
+                span = _trimmed(doc[match.start : match.end])
+                prose = proses[index]
+                start = prose.source_start(candidate.sentence.start + span.start_char)
+                end = prose.source_end(candidate.sentence.start + span.end_char)
                 results[index].append(_finding(source, lines[index], rule, start, end))
-        for findings in results:
-            findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        return results
 
     def _claims(self, doc, matches):
         """The matches that are claims in context, one per overlapping group and category."""
@@ -120,8 +129,26 @@ class Linter:
         return self._matcher
 
 
+_EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
+_EDGE_WORDS = frozenset({"a", "an", "the"})
+
+
+def _trimmed(span):
+    """The span without conjunctions, determiners or punctuation at its edges."""
+    start, end = span.start, span.end
+    def edge(token) -> bool:
+        return token.pos_ in _EDGE_POS or token.lower_ in _EDGE_WORDS
+
+    while end - start > 1 and edge(span.doc[start]):
+        start += 1
+    while end - start > 1 and edge(span.doc[end - 1]):
+        end -= 1
+    return span.doc[start:end]
+
+
 def _best_matches(matches, rules: dict[str, Rule]):
-    """One match per overlapping group within a category: the most severe, then the longest."""
+    """The strongest matches: one per overlapping group within a category (the most severe,
+    then the longest), and none on exactly the words of a stronger match of another category."""
 
     def strength(m):
         return (SEVERITY_RANK[rules[m.rule_id].severity], m.end - m.start, -m.start)
@@ -130,10 +157,39 @@ def _best_matches(matches, rules: dict[str, Rule]):
     for match in sorted(matches, key=strength, reverse=True):
         category = rules[match.rule_id].category
         if not any(
-            rules[k.rule_id].category == category and k.start < match.end and match.start < k.end
+            (rules[k.rule_id].category == category and k.start < match.end and match.start < k.end)
+            or (k.start == match.start and match.end == k.end)
             for k in kept
         ):
             kept.append(match)
+    return kept
+
+
+def _suppress(source: SourceText, findings: list[Finding], report_unused: bool) -> list[Finding]:
+    """Drop findings that inline comments silence; optionally report comments that silence none."""
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    if "overclaim-" not in source.text:
+        return findings
+    directives = parse_directives(source.text)
+    kept = apply_suppressions(findings, directives)
+    if report_unused:
+        lines = LineIndex(source.text)
+        for directive in directives:
+            if not directive.used:
+                what = ", ".join(directive.rules) or "all rules"
+                kept.append(
+                    _located(
+                        source,
+                        lines,
+                        directive.start,
+                        directive.end,
+                        UNUSED_RULE,
+                        "suppression",
+                        "warning",
+                        f"This overclaim-{directive.kind} comment ({what}) silences nothing.",
+                    )
+                )
+        kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
 
 
@@ -148,18 +204,9 @@ class LineIndex:
         return line + 1, offset - self._starts[line] + 1
 
 
-def _finding(source: SourceText, lines: LineIndex, rule: Rule, start: int, end: int) -> Finding:
-    text = source.text[start:end]
+def _located(source, lines, start, end, rule_id, category, severity, message, suggestions=()):
     line, column = lines.position(start)
     end_line, end_column = lines.position(end)
-    suggestions = tuple(
-        Suggestion(
-            start,
-            end,
-            _fill(template, text, at_sentence_start=_starts_sentence(source.text, start)),
-        )
-        for template in rule.suggest
-    )
     return Finding(
         path=source.path,
         line=line,
@@ -168,12 +215,35 @@ def _finding(source: SourceText, lines: LineIndex, rule: Rule, start: int, end: 
         end_column=end_column,
         start=start,
         end=end,
-        rule=rule.id,
-        category=rule.category,
-        severity=rule.severity,
-        message=rule.message.replace("{match}", text),
-        text=text,
-        suggestions=suggestions,
+        rule=rule_id,
+        category=category,
+        severity=severity,
+        message=message,
+        text=source.text[start:end],
+        suggestions=tuple(suggestions),
+    )
+
+
+def _finding(source: SourceText, lines: LineIndex, rule: Rule, start: int, end: int) -> Finding:
+    text = source.text[start:end]
+    suggestions = tuple(
+        Suggestion(
+            start,
+            end,
+            _fill(template, text, at_sentence_start=_starts_sentence(source.text, start)),
+        )
+        for template in rule.suggest
+    )
+    return _located(
+        source,
+        lines,
+        start,
+        end,
+        rule.id,
+        rule.category,
+        rule.severity,
+        rule.message.replace("{match}", text),
+        suggestions,
     )
 
 

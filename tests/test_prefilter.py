@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lint.engine import Linter, normalize
-from lint.model import SourceText
+from lint.prose import Prose
 from lint.rulebook import load_rulebook
 
 RULEBOOK = load_rulebook()
@@ -19,7 +19,7 @@ def test_first_pass_selects_every_flag_example_for_its_rule(linter, rule_id, sen
 
 def test_sentence_without_trigger_words_is_not_parsed(linter):
     text = "Our clinic is open Monday to Friday. Parking is available behind the building."
-    assert linter.candidates(SourceText(path="x", text=text)) == []
+    assert linter.candidates(Prose.identity(text)) == []
 
 
 def test_every_pattern_has_a_trigger_word():
