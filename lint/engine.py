@@ -136,6 +136,7 @@ _EDGE_WORDS = frozenset({"a", "an", "the"})
 def _trimmed(span):
     """The span without conjunctions, determiners or punctuation at its edges."""
     start, end = span.start, span.end
+
     def edge(token) -> bool:
         return token.pos_ in _EDGE_POS or token.lower_ in _EDGE_WORDS
 

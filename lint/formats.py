@@ -10,7 +10,7 @@ from lint.model import SourceText
 from lint.prose import Prose, ProseBuilder
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)^\1[ \t]*$", re.DOTALL | re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)^\1[ \t]*\r?$", re.DOTALL | re.MULTILINE)
 _FRONT_MATTER_PROSE = re.compile(
     r"^[ \t]*(?:title|description|summary|excerpt)[ \t]*[:=][ \t]*(?P<q>[\"']?)(?P<value>.+?)(?P=q)[ \t]*\r?$",
     re.MULTILINE | re.IGNORECASE,
