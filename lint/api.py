@@ -8,6 +8,7 @@ from pathlib import Path
 from lint.config import Settings
 from lint.engine import Linter
 from lint.model import Finding, SourceText
+from lint.parallel import check_sources_in_parallel
 from lint.rulebook import load_rulebook
 from lint.sources import discover, format_for, read_source
 
@@ -45,12 +46,39 @@ def check_sources(
     settings: Settings | None = None,
     linter: Linter | None = None,
     report_unused_suppressions: bool = False,
+    jobs: int = 1,
+    cache_root: Path | None = None,
 ) -> list[Finding]:
-    """Findings in already-read sources, with the project's per-file ignores applied."""
+    """Findings in already-read sources, with the project's per-file ignores applied.
+
+    ``jobs`` > 1 spreads large runs over worker processes; ``cache_root`` keeps compiled rules
+    and each file's findings in ``cache_root/.overclaim_cache`` so unchanged files are not
+    linted again.
+    """
+    cache = None
+    if cache_root is not None:
+        from lint.cache import Cache
+
+        cache = Cache(cache_root, settings or Settings(), report_unused_suppressions)
     if linter is None:
-        linter = Linter(settings.rulebook()) if settings is not None else default_linter()
-    results = linter.check(sources, report_unused_suppressions=report_unused_suppressions)
-    findings = [f for found in results for f in found]
+        if cache is not None:
+            linter = cache.linter()
+        elif settings is not None:
+            linter = Linter(settings.rulebook())
+        else:
+            linter = default_linter()
+    results: list[list[Finding] | None] = [cache.findings(s) if cache else None for s in sources]
+    todo = [i for i, found in enumerate(results) if found is None]
+    fresh = check_sources_in_parallel(
+        linter, [sources[i] for i in todo], jobs, report_unused_suppressions
+    )
+    for index, findings in zip(todo, fresh, strict=True):
+        results[index] = findings
+        if cache is not None:
+            cache.remember(sources[index], findings)
+    if cache is not None:
+        cache.save()
+    findings = [f for found in results for f in found or ()]
     if settings is not None and settings.per_file_ignores:
         findings = [
             f
@@ -65,6 +93,8 @@ def check_paths(
     settings: Settings | None = None,
     linter: Linter | None = None,
     report_unused_suppressions: bool = False,
+    jobs: int = 1,
+    cache_root: Path | None = None,
 ) -> Report:
     """Findings in files and folders (folders are searched for .txt, .md and .html files).
 
@@ -72,7 +102,9 @@ def check_paths(
     """
     found = discover(paths, excluded=settings.excluded if settings else None)
     sources = [read_source(f) for f in found.files]
-    findings = check_sources(sources, settings, linter, report_unused_suppressions)
+    findings = check_sources(
+        sources, settings, linter, report_unused_suppressions, jobs, cache_root
+    )
     return Report(
         files=len(sources),
         findings=findings,

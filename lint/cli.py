@@ -13,6 +13,7 @@ from lint import __version__
 from lint.api import Report, check_paths, check_sources
 from lint.config import FAIL_ON, Settings, find_config, load_settings
 from lint.model import SEVERITY_RANK, OverclaimError, SourceText
+from lint.parallel import default_jobs
 from lint.report import render_json, render_text
 from lint.sources import decode, format_for
 
@@ -88,6 +89,14 @@ def resolve_settings(start: Path, config: Path | None, rulebooks, select, ignore
     help="Report overclaim-disable comments that silence nothing.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were passed over, and why.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for large runs (default: the number of CPUs).",
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write .overclaim_cache/.")
 @config_options
 def check(
     paths,
@@ -96,6 +105,8 @@ def check(
     stdin_filename,
     report_unused_suppressions,
     verbose,
+    jobs,
+    no_cache,
     config,
     rulebooks,
     select,
@@ -112,6 +123,8 @@ def check(
                 list(paths),
                 settings=settings,
                 report_unused_suppressions=report_unused_suppressions,
+                jobs=jobs or default_jobs(),
+                cache_root=None if no_cache else settings.root,
             )
     except OverclaimError as exc:
         _fail(exc)

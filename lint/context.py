@@ -98,22 +98,20 @@ def _is_negated(claim: Claim, cues: Cues) -> bool:
 
 def _is_hedged(claim: Claim, cues: Cues) -> bool:
     for token in claim.chain:
-        if claim.outside(token) and token.lemma_.lower() in cues["hedge"]:
+        if claim.outside(token) and token.lower_ in cues["hedge"]:
             return True
         for child in token.children:
             if child.dep_ in _SUBJECTS and _hedged_subject(child, claim, cues):
                 return True
             if not claim.outside(child):
                 continue
-            lemma = child.lemma_.lower()
-            if child.dep_ in ("aux", "auxpass", "advmod") and (
-                lemma in cues["modal"] or child.lower_ in cues["modal"]
-            ):
+            word = child.lower_
+            if child.dep_ in ("aux", "auxpass", "advmod") and word in cues["modal"]:
                 return True
             if child.dep_ == "mark" and child.lower_ in cues["conditional"]:
                 return True
             if child.dep_ in ("advmod", "npadvmod", "amod", "acomp") and (
-                child.lower_ in cues["hedge_modifier"] or lemma in cues["hedge"]
+                word in cues["hedge_modifier"] or word in cues["hedge"]
             ):
                 return True
             if child.dep_ in _QUANTIFIED and _has_quantifier(child, cues):
@@ -123,7 +121,7 @@ def _is_hedged(claim: Claim, cues: Cues) -> bool:
 
 def _hedged_subject(subject: Token, claim: Claim, cues: Cues) -> bool:
     """'Early studies', 'preliminary evidence', 'the hope' as the subject of the claim."""
-    if claim.outside(subject) and subject.lemma_.lower() in cues["hedge_subject"]:
+    if claim.outside(subject) and subject.lower_ in cues["hedge_subject"]:
         return True
     return any(
         c.dep_ in ("amod", "det", "compound") and c.lower_ in cues["hedge_modifier"]
@@ -141,7 +139,7 @@ def _has_quantifier(node: Token, cues: Cues) -> bool:
         head = token.head
         if (
             token.dep_ in ("det", "amod", "nummod", "quantmod")
-            and head.lemma_.lower() in cues["population"]
+            and head.lower_ in cues["population"]
         ):
             return True
         if token.dep_ in ("pobj", "nsubj", "dobj") or token.pos_ == "ADV":
@@ -151,7 +149,7 @@ def _has_quantifier(node: Token, cues: Cues) -> bool:
 
 def _is_reported(claim: Claim, cues: Cues) -> bool:
     """Someone else's claim, reported rather than made: 'clinics promising instant relief'."""
-    return any(t.lemma_.lower() in cues["report"] for t in claim.above())
+    return any(t.lower_ in cues["report"] for t in claim.above())
 
 
 def _is_purpose(claim: Claim, cues: Cues) -> bool:
@@ -171,5 +169,5 @@ def _is_about_condition(claim: Claim, cues: Cues) -> bool:
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if token.dep_ in ("relcl", "acl"):
             subjects.append(token.head)
-        return any(s.lemma_.lower() in conditions for s in subjects)
+        return any(s.lower_ in conditions for s in subjects)
     return False

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lint.formats import extract
 from lint.model import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
-from lint.patterns import CompiledRule, TriggerIndex, compile_rulebook
+from lint.patterns import CompiledRule, TriggerIndex, compile_rulebook, expand_cues
 from lint.prose import Prose
-from lint.rulebook import Rule, Rulebook, load_rulebook
+from lint.rulebook import Cues, Rule, Rulebook, load_rulebook
 from lint.sentences import split_sentences
 from lint.suppressions import UNUSED_RULE, apply_suppressions, parse_directives
 
@@ -19,8 +20,32 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _BATCH_SIZE = 256
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
 def normalize(text: str) -> str:
     return text.translate(_QUOTES)
+
+
+def parse_text(sentence: str) -> tuple[str, list[int]]:
+    """The sentence as the parser sees it: ASCII quotes, every whitespace run one space.
+
+    Also returns where each of its characters is in the sentence, so that line breaks, CRLF
+    and indentation never change a parse.
+    """
+    text = normalize(sentence)
+    parts: list[str] = []
+    where: list[int] = []
+    position = 0
+    for run in _WHITESPACE_RUN.finditer(text):
+        parts.append(text[position : run.start()])
+        where.extend(range(position, run.start()))
+        parts.append(" ")
+        where.append(run.start())
+        position = run.end()
+    parts.append(text[position:])
+    where.extend(range(position, len(text)))
+    return "".join(parts), where
 
 
 @dataclass(frozen=True)
@@ -35,9 +60,15 @@ class Candidate:
 class Linter:
     """A rulebook compiled for matching; check many sources in one batch."""
 
-    def __init__(self, rulebook: Rulebook | None = None):
+    def __init__(
+        self,
+        rulebook: Rulebook | None = None,
+        compiled: list[CompiledRule] | None = None,
+        cues: Cues | None = None,
+    ):
         self.rulebook = rulebook or load_rulebook()
-        self.compiled: list[CompiledRule] = compile_rulebook(self.rulebook)
+        self.compiled: list[CompiledRule] = compiled or compile_rulebook(self.rulebook)
+        self.cues = cues or expand_cues(self.rulebook.cues)
         self.rules: dict[str, Rule] = {c.rule.id: c.rule for c in self.compiled}
         self._requires = {c.rule.id: c.requires for c in self.compiled}
         self.triggers = TriggerIndex(self.compiled)
@@ -51,6 +82,12 @@ class Linter:
             if rules:
                 found.append(Candidate(index, sentence, rules))
         return found
+
+    def load_model(self) -> None:
+        """Load the spaCy pipeline and build the matchers now rather than on first need."""
+        from lint.nlp import pipeline
+
+        self._rule_matcher(pipeline())
 
     def check(
         self, sources: Iterable[SourceText], report_unused_suppressions: bool = False
@@ -72,15 +109,20 @@ class Linter:
 
         nlp = pipeline()
         matcher = self._rule_matcher(nlp)
-        tokenized = nlp.tokenizer.pipe(normalize(c.sentence.text) for c in pending)
+        parsed_texts = [parse_text(c.sentence.text) for c in pending]
+        tokenized = nlp.tokenizer.pipe(text for text, _ in parsed_texts)
         to_parse = []
-        for candidate, doc in zip(pending, tokenized, strict=True):
-            rules = matcher.surface(doc, candidate.rules)
-            if rules:
-                to_parse.append((candidate, doc, rules))
-        docs = nlp.pipe((doc for _, doc, _ in to_parse), batch_size=_BATCH_SIZE)
+        for candidate, (_, where), doc in zip(pending, parsed_texts, tokenized, strict=True):
+            spans = {
+                rule_id: found
+                for rule_id, found in matcher.surface(doc, candidate.rules).items()
+                if self._lexically_possible(rule_id, doc)
+            }
+            for window, base in _windows(doc, spans):
+                to_parse.append((candidate, window, frozenset(spans), where, base))
+        docs = nlp.pipe((doc for _, doc, _, _, _ in to_parse), batch_size=_BATCH_SIZE)
         lines: dict[int, LineIndex] = {}
-        for (candidate, _, rules), doc in zip(to_parse, docs, strict=True):
+        for (candidate, _, rules, where, base), doc in zip(to_parse, docs, strict=True):
             index = candidate.source_index
             source = sources[index]
             for match in self._claims(doc, matcher(doc, rules)):
@@ -89,9 +131,15 @@ class Linter:
                 rule = self.rules[match.rule_id]
                 span = _trimmed(doc[match.start : match.end])
                 prose = proses[index]
-                start = prose.source_start(candidate.sentence.start + span.start_char)
-                end = prose.source_end(candidate.sentence.start + span.end_char)
+                offset = candidate.sentence.start
+                start = prose.source_start(offset + where[base + span.start_char])
+                end = prose.source_end(offset + where[base + span.end_char - 1] + 1)
                 results[index].append(_finding(source, lines[index], rule, start, end))
+
+    def _lexically_possible(self, rule_id: str, doc) -> bool:
+        """The rule's required words are in the tokenized sentence."""
+        required = self._requires[rule_id]
+        return not required or any(t.lower_ in required for t in doc)
 
     def _claims(self, doc, matches):
         """The matches that are claims in context, one per overlapping group and category."""
@@ -102,7 +150,7 @@ class Linter:
             rule = self.rules[match.rule_id]
             span = doc[match.start : match.end]
             if self._applies(rule, span, match.tokens) and not exemption(
-                span, match.tokens, rule.unless, self.rulebook.cues
+                span, match.tokens, rule.unless, self.cues
             ):
                 kept.append(match)
         return _best_matches(kept, self.rules)
@@ -127,6 +175,31 @@ class Linter:
 
             self._matcher = RuleMatcher(nlp, self.compiled)
         return self._matcher
+
+
+# Run-on "sentences" (lists, tables flattened to text) are parsed only around what could match.
+LONG_SENTENCE = 100
+WINDOW = 40
+
+
+def _windows(doc, spans: dict[str, list[tuple[int, int]]]):
+    """The parts of a tokenized sentence to parse, each with its character offset."""
+    if not spans:
+        return []
+    if len(doc) <= LONG_SENTENCE:
+        return [(doc, 0)]
+    ranges = sorted(
+        (max(0, s - WINDOW), min(len(doc), e + WINDOW))
+        for found in spans.values()
+        for s, e in found
+    )
+    merged = [list(ranges[0])]
+    for start, end in ranges[1:]:
+        if start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(doc[start:end].as_doc(), doc[start].idx) for start, end in merged]
 
 
 _EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})

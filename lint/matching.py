@@ -38,6 +38,8 @@ class RuleMatcher:
         self._tokens: dict[str, Matcher] = {}
         self._surface: dict[str, Matcher] = {}
         self._dependencies: dict[str, DependencyMatcher] = {}
+        # For the surface check: each dependency pattern's word sets, root first.
+        self._dependency_words: dict[str, list[list[frozenset[str]]]] = {}
         for item in compiled:
             rule = item.rule
             try:
@@ -55,6 +57,9 @@ class RuleMatcher:
                     for n, pattern in enumerate(item.dependency_patterns):
                         matcher.add(f"{rule.id}#{n}", [pattern])
                     self._dependencies[rule.id] = matcher
+                    self._dependency_words[rule.id] = [
+                        _node_words(p) for p in item.dependency_patterns
+                    ]
             except (ValueError, KeyError, TypeError) as exc:
                 lines = [ln.strip("- ") for ln in str(exc).splitlines() if "->" in ln]
                 detail = lines[0] if lines else str(exc).strip().splitlines()[0]
@@ -62,13 +67,25 @@ class RuleMatcher:
                     f"{rule.source}: rule {rule.id}: invalid pattern: {detail}"
                 ) from None
 
-    def surface(self, doc: Doc, rules: frozenset[str]) -> frozenset[str]:
-        """Of these rules, the ones that could match the parsed sentence."""
+    def surface(self, doc: Doc, rules: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
+        """Of these rules, the ones that could match once the sentence is parsed, with the
+        token spans they could match."""
         vocab = doc.vocab.strings
-        found = {vocab[m] for m, _, _ in self._phrases(doc)} & rules
-        found |= {r for r in rules if r in self._dependencies}
-        found |= {r for r in rules - found if r in self._surface and self._surface[r](doc)}
-        return frozenset(found)
+        found: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in self._phrases(doc):
+            rule_id = vocab[match_id]
+            if rule_id in rules:
+                found.setdefault(rule_id, []).append((start, end))
+        for rule_id in rules:
+            if rule_id in self._surface:
+                spans = [(s, e) for _, s, e in self._surface[rule_id](doc)]
+                if spans:
+                    found[rule_id] = (found.get(rule_id) or []) + spans
+            for words in self._dependency_words.get(rule_id, ()):
+                near = _near(doc, words)
+                if near is not None:
+                    found[rule_id] = (found.get(rule_id) or []) + [near]
+        return found
 
     def __call__(self, doc: Doc, rules: frozenset[str]) -> list[Match]:
         """Matches of these rules in a parsed sentence."""
@@ -96,3 +113,32 @@ def _matcher(nlp: Language, rule_id: str, patterns) -> Matcher:
     matcher = Matcher(nlp.vocab, validate=True)
     matcher.add(rule_id, [list(p) for p in patterns])
     return matcher
+
+
+# A dependency pattern's words must be this close to its root word to be worth a parse.
+DEPENDENCY_REACH = 8
+
+
+def _node_words(pattern: list[dict]) -> list[frozenset[str]]:
+    """The literal words of each node of a dependency pattern that has them, root first."""
+    sets = []
+    for node in pattern:
+        for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+            value = node["RIGHT_ATTRS"].get(key)
+            words = value.get("IN") if isinstance(value, dict) else [value]
+            if words and all(isinstance(w, str) for w in words):
+                sets.append(frozenset(w.lower() for w in words))
+                break
+    return sets
+
+
+def _near(doc: Doc, sets: list[frozenset[str]]) -> tuple[int, int] | None:
+    """Tokens around a root word that has a word of every other set within reach, or None."""
+    if not sets:
+        return (0, len(doc))
+    lowers = [t.lower_ for t in doc]
+    positions = [[i for i, w in enumerate(lowers) if w in words] for words in sets]
+    for root in positions[0]:
+        if all(any(abs(i - root) <= DEPENDENCY_REACH for i in p) for p in positions[1:]):
+            return max(0, root - DEPENDENCY_REACH), min(len(doc), root + DEPENDENCY_REACH + 1)
+    return None

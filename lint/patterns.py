@@ -10,10 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from lemminflect import getAllInflections, getAllInflectionsOOV
-
 from lint.model import OverclaimError
-from lint.rulebook import Rule, Rulebook
+from lint.rulebook import Cues, Rule, Rulebook
 
 MAX_PHRASE_VARIANTS = 5000
 _WORD = re.compile(r"[a-z0-9]+")
@@ -32,6 +30,9 @@ _COMMON = frozenset(
 @cache
 def word_variants(word: str) -> frozenset[str]:
     """A word and every inflection of it ("cure" → cure, cures, cured, curing)."""
+    # lemminflect hooks itself into spaCy on import, so it is imported only when compiling.
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
     word = word.lower()
     forms = {word}
     known = getAllInflections(word)
@@ -119,6 +120,17 @@ def _token_trigger(tokens) -> Trigger:
                 # A value like "well-being" is present when its longest word is.
                 sets.append(frozenset(max(p, key=len) for p in parts))
     return tuple(sets)
+
+
+def expand_cues(cues: Cues) -> Cues:
+    """Cue lists with every inflection of their words ("suggest" → suggests, suggested, ...)."""
+    return Cues(
+        lists={
+            name: frozenset(form for word in words for form in word_variants(word))
+            for name, words in cues.lists.items()
+        },
+        attribution=cues.attribution,
+    )
 
 
 def compile_rulebook(rulebook: Rulebook) -> list[CompiledRule]:

@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
 
 from lint.model import CATEGORIES, OverclaimError
 from lint.yamlload import locate
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
 
 @cache
 def _validator(schema_path: Path) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
 
 

@@ -1,0 +1,135 @@
+"""On-disk caches in .overclaim_cache/: the compiled rulebook and each file's findings.
+
+Findings are keyed by the file's content and format, under a key for the overclaim version,
+the rulebook files and the settings, so a re-run over an unchanged site costs only hashing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+from lint import __version__
+from lint.config import Settings
+from lint.engine import Linter
+from lint.model import Finding, SourceText, Suggestion
+from lint.rulebook import shipped_rulebook_dir
+
+CACHE_DIR = ".overclaim_cache"
+
+
+def _rulebook_files(settings: Settings) -> list[Path]:
+    files = []
+    for layer in (shipped_rulebook_dir(), *settings.extend):
+        files.extend(sorted(layer.glob("*.y*ml")) if layer.is_dir() else [layer])
+    return files
+
+
+def settings_key(settings: Settings, *extra: object) -> str:
+    """A digest of everything findings depend on besides the file itself."""
+    digest = hashlib.sha256(__version__.encode())
+    # The package's own files too, so an edited checkout never reads stale results.
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        stat = module.stat()
+        digest.update(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for file in _rulebook_files(settings):
+        digest.update(str(file).encode())
+        digest.update(file.read_bytes())
+    described = {
+        "select": settings.select,
+        "ignore": settings.ignore,
+        "severity": sorted(settings.severity.items()),
+        "cues": sorted((k, v) for k, v in settings.cues.items()),
+        "extra": [repr(e) for e in extra],
+    }
+    digest.update(json.dumps(described, sort_keys=True, default=str).encode())
+    return digest.hexdigest()[:20]
+
+
+def content_key(source: SourceText) -> str:
+    return hashlib.sha256(f"{source.format}\0{source.text}".encode()).hexdigest()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class Cache:
+    """The cache folder of one project (created with a .gitignore that ignores it)."""
+
+    def __init__(self, root: Path, settings: Settings, *extra: object):
+        self.folder = root / CACHE_DIR
+        self.key = settings_key(settings, *extra)
+        self.settings = settings
+        self._results_path = self.folder / __version__ / f"results-{self.key}.pickle"
+        self._results: dict[str, list[dict]] | None = None
+        self._dirty = False
+
+    def linter(self) -> Linter:
+        """The linter for these settings, compiled once and then loaded from the cache."""
+        path = self.folder / __version__ / f"linter-{self.key}.pickle"
+        try:
+            rulebook, compiled = pickle.loads(path.read_bytes())
+            return Linter(rulebook, compiled)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+            pass
+        linter = Linter(self.settings.rulebook())
+        self._store(path, pickle.dumps((linter.rulebook, linter.compiled)))
+        return linter
+
+    def _load_results(self) -> dict[str, list[dict]]:
+        if self._results is None:
+            try:
+                self._results = pickle.loads(self._results_path.read_bytes())
+            except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+                self._results = {}
+        return self._results
+
+    def findings(self, source: SourceText) -> list[Finding] | None:
+        """The cached findings of a source, or None."""
+        stored = self._load_results().get(content_key(source))
+        if stored is None:
+            return None
+        return [
+            Finding(
+                **{
+                    **f,
+                    "path": source.path,
+                    "suggestions": tuple(Suggestion(**s) for s in f["suggestions"]),
+                }
+            )
+            for f in stored
+        ]
+
+    def remember(self, source: SourceText, findings: list[Finding]) -> None:
+        self._load_results()[content_key(source)] = [
+            {k: v for k, v in asdict(f).items() if k != "path"} for f in findings
+        ]
+        self._dirty = True
+
+    def save(self) -> None:
+        if self._dirty and self._results is not None:
+            self._store(self._results_path, pickle.dumps(self._results))
+            self._dirty = False
+
+    def _store(self, path: Path, data: bytes) -> None:
+        try:
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                _write_atomically(ignore, b"# Created by overclaim.\n*\n")
+            _write_atomically(path, data)
+        except OSError:
+            pass  # a read-only project still lints, only without a cache
