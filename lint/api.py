@@ -48,18 +48,21 @@ def check_sources(
     report_unused_suppressions: bool = False,
     jobs: int = 1,
     cache_root: Path | None = None,
+    cache_results: bool = True,
 ) -> list[Finding]:
     """Findings in already-read sources, with the project's per-file ignores applied.
 
-    ``jobs`` > 1 spreads large runs over worker processes; ``cache_root`` keeps compiled rules
-    and each file's findings in ``cache_root/.overclaim_cache`` so unchanged files are not
-    linted again.
+    ``jobs`` > 1 spreads large runs over worker processes; ``cache_root`` keeps the compiled
+    rulebook and (with ``cache_results``) each file's findings in ``cache_root/.overclaim_cache``,
+    so unchanged files are not linted again.
     """
     cache = None
     if cache_root is not None:
         from lint.cache import Cache
 
-        cache = Cache(cache_root, settings or Settings(), report_unused_suppressions)
+        cache = Cache(
+            cache_root, settings or Settings(), report_unused_suppressions, results=cache_results
+        )
     if linter is None:
         if cache is not None:
             linter = cache.linter()
@@ -95,6 +98,7 @@ def check_paths(
     report_unused_suppressions: bool = False,
     jobs: int = 1,
     cache_root: Path | None = None,
+    cache_results: bool = True,
 ) -> Report:
     """Findings in files and folders (folders are searched for .txt, .md and .html files).
 
@@ -103,7 +107,7 @@ def check_paths(
     found = discover(paths, excluded=settings.excluded if settings else None)
     sources = [read_source(f) for f in found.files]
     findings = check_sources(
-        sources, settings, linter, report_unused_suppressions, jobs, cache_root
+        sources, settings, linter, report_unused_suppressions, jobs, cache_root, cache_results
     )
     return Report(
         files=len(sources),

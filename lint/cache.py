@@ -70,7 +70,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
 class Cache:
     """The cache folder of one project (created with a .gitignore that ignores it)."""
 
-    def __init__(self, root: Path, settings: Settings, *extra: object):
+    def __init__(self, root: Path, settings: Settings, *extra: object, results: bool = True):
+        self.results_enabled = results
         self.folder = root / CACHE_DIR
         self.key = settings_key(settings, *extra)
         self.settings = settings
@@ -82,12 +83,12 @@ class Cache:
         """The linter for these settings, compiled once and then loaded from the cache."""
         path = self.folder / __version__ / f"linter-{self.key}.pickle"
         try:
-            rulebook, compiled = pickle.loads(path.read_bytes())
-            return Linter(rulebook, compiled)
+            rulebook, compiled, cues = pickle.loads(path.read_bytes())
+            return Linter(rulebook, compiled, cues)
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
             pass
         linter = Linter(self.settings.rulebook())
-        self._store(path, pickle.dumps((linter.rulebook, linter.compiled)))
+        self._store(path, pickle.dumps((linter.rulebook, linter.compiled, linter.cues)))
         return linter
 
     def _load_results(self) -> dict[str, list[dict]]:
@@ -100,6 +101,8 @@ class Cache:
 
     def findings(self, source: SourceText) -> list[Finding] | None:
         """The cached findings of a source, or None."""
+        if not self.results_enabled:
+            return None
         stored = self._load_results().get(content_key(source))
         if stored is None:
             return None
@@ -115,6 +118,8 @@ class Cache:
         ]
 
     def remember(self, source: SourceText, findings: list[Finding]) -> None:
+        if not self.results_enabled:
+            return
         self._load_results()[content_key(source)] = [
             {k: v for k, v in asdict(f).items() if k != "path"} for f in findings
         ]

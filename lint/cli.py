@@ -96,7 +96,7 @@ def resolve_settings(start: Path, config: Path | None, rulebooks, select, ignore
     default=None,
     help="Worker processes for large runs (default: the number of CPUs).",
 )
-@click.option("--no-cache", is_flag=True, help="Do not read or write .overclaim_cache/.")
+@click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring cached findings.")
 @config_options
 def check(
     paths,
@@ -124,7 +124,8 @@ def check(
                 settings=settings,
                 report_unused_suppressions=report_unused_suppressions,
                 jobs=jobs or default_jobs(),
-                cache_root=None if no_cache else settings.root,
+                cache_root=settings.root,
+                cache_results=not no_cache,
             )
     except OverclaimError as exc:
         _fail(exc)
