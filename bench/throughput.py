@@ -31,7 +31,7 @@ CLEAN_100W = (
     "Our office is on the second floor of the Riverside building, next to the pharmacy. "
     "Parking is available behind the building, and the entrance faces Main Street. "
     "Appointments run Monday to Friday from eight in the morning to six in the evening. "
-    "Please bring your insurance card, a list of your medicines and any recent test reports. "
+    "Please bring your insurance card, a photo ID and a list of the questions you want to ask. "
     "If you need to reschedule, call the front desk at least one day ahead. "
     "We accept most major insurance plans and can send reminders by text message."
 )

@@ -65,7 +65,10 @@ class Linter:
         rulebook: Rulebook | None = None,
         compiled: list[CompiledRule] | None = None,
         cues: Cues | None = None,
+        prefilter: bool = True,
     ):
+        """``prefilter=False`` parses every sentence with every rule: the slow reference path."""
+        self.prefilter = prefilter
         self.rulebook = rulebook or load_rulebook()
         self.compiled: list[CompiledRule] = compiled or compile_rulebook(self.rulebook)
         self.cues = cues or expand_cues(self.rulebook.cues)
@@ -77,7 +80,11 @@ class Linter:
     def candidates(self, prose: Prose, index: int = 0) -> list[Candidate]:
         """Sentences of the prose that have the trigger words of some rule."""
         found = []
+        every_rule = frozenset(self.rules)
         for sentence in split_sentences(prose.text):
+            if not self.prefilter:
+                found.append(Candidate(index, sentence, every_rule))
+                continue
             rules = self.triggers.rules_for(normalize(sentence.text).lower())
             if rules:
                 found.append(Candidate(index, sentence, rules))
@@ -113,6 +120,9 @@ class Linter:
         tokenized = nlp.tokenizer.pipe(text for text, _ in parsed_texts)
         to_parse = []
         for candidate, (_, where), doc in zip(pending, parsed_texts, tokenized, strict=True):
+            if not self.prefilter:
+                to_parse.append((candidate, doc, candidate.rules, where, 0))
+                continue
             spans = {
                 rule_id: found
                 for rule_id, found in matcher.surface(doc, candidate.rules).items()

@@ -9,7 +9,7 @@ from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from lint.model import OverclaimError
-from lint.patterns import CompiledRule
+from lint.patterns import DEPENDENCY_REACH, CompiledRule
 
 
 @dataclass(frozen=True)
@@ -113,10 +113,6 @@ def _matcher(nlp: Language, rule_id: str, patterns) -> Matcher:
     matcher = Matcher(nlp.vocab, validate=True)
     matcher.add(rule_id, [list(p) for p in patterns])
     return matcher
-
-
-# A dependency pattern's words must be this close to its root word to be worth a parse.
-DEPENDENCY_REACH = 8
 
 
 def _node_words(pattern: list[dict]) -> list[frozenset[str]]:

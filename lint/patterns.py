@@ -44,9 +44,18 @@ def word_variants(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-# A trigger is what the first pass needs to see before a pattern can match: every one of its
-# word sets must have a word in the sentence.
-Trigger = tuple[frozenset[str], ...]
+# Words of a dependency pattern further apart than this are not worth a parse.
+DEPENDENCY_REACH = 8
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What the first pass needs to see before a pattern can match: a word of every set in
+    ``words``, and for a dependency pattern a word of every set in ``near`` within
+    DEPENDENCY_REACH words of a word of its first set (the pattern's root)."""
+
+    words: tuple[frozenset[str], ...]
+    near: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,15 +80,17 @@ def compile_rule(rule: Rule, vocabulary: dict[str, tuple[str, ...]]) -> Compiled
             if pattern.kind == "phrase":
                 found = _expand_phrases(pattern.spec, vocabulary)
                 phrases.extend(found)
-                triggers.extend(_phrase_trigger(p) for p in found)
+                triggers.extend(Trigger(_phrase_words(p)) for p in found)
             elif pattern.kind == "tokens":
                 tokens = [_token_spec(t, vocabulary) for t in pattern.spec]
                 token_patterns.append(tokens)
-                triggers.append(_token_trigger(t for t in tokens if t.get("OP") in _REQUIRED_OPS))
+                required = [t for t in tokens if t.get("OP") in _REQUIRED_OPS]
+                triggers.append(Trigger(_token_words(required)))
             else:
                 nodes = [_dependency_node(n, vocabulary) for n in pattern.spec]
                 dependency_patterns.append(nodes)
-                triggers.append(_token_trigger(n["RIGHT_ATTRS"] for n in nodes))
+                words = _token_words(n["RIGHT_ATTRS"] for n in nodes)
+                triggers.append(Trigger(words, near=words))
         except (TypeError, ValueError, AttributeError) as exc:
             raise OverclaimError(
                 f"{rule.source}: rule {rule.id}: bad {pattern.kind} pattern: {exc}"
@@ -90,7 +101,7 @@ def compile_rule(rule: Rule, vocabulary: dict[str, tuple[str, ...]]) -> Compiled
         for form in word_variants(word)
     )
     if requires:
-        triggers = [(*t, requires) for t in triggers]
+        triggers = [Trigger((*t.words, requires), t.near) for t in triggers]
     return CompiledRule(
         rule=rule,
         phrases=tuple(dict.fromkeys(phrases)),
@@ -101,12 +112,12 @@ def compile_rule(rule: Rule, vocabulary: dict[str, tuple[str, ...]]) -> Compiled
     )
 
 
-def _phrase_trigger(phrase: str) -> Trigger:
+def _phrase_words(phrase: str) -> tuple[frozenset[str], ...]:
     """Every word of a phrase must be present."""
     return tuple(frozenset([w]) for w in dict.fromkeys(_WORD.findall(phrase)))
 
 
-def _token_trigger(tokens) -> Trigger:
+def _token_words(tokens) -> tuple[frozenset[str], ...]:
     """For every required token with literal values, one of those values must be present."""
     sets = []
     for token in tokens:
@@ -255,36 +266,50 @@ class TriggerIndex:
     """The cheap first pass: which rules could match this sentence, judging by its words?
 
     Each pattern's trigger is indexed under the rarest-looking of its word sets; a rule is a
-    candidate when the words of the sentence satisfy every word set of one of its triggers.
+    candidate when the words of the sentence satisfy one of its triggers.
     """
 
     def __init__(self, compiled: list[CompiledRule]):
         self._always: frozenset[str] = frozenset(
-            c.rule.id for c in compiled if any(not t for t in c.triggers)
+            c.rule.id for c in compiled if any(not t.words for t in c.triggers)
         )
         self._triggers: list[tuple[str, Trigger]] = []
         self._by_word: dict[str, list[int]] = {}
         words: set[str] = set()
         for rule in compiled:
             for trigger in rule.triggers:
-                if not trigger:
+                if not trigger.words:
                     continue
                 index = len(self._triggers)
                 self._triggers.append((rule.rule.id, trigger))
-                key = min(trigger, key=lambda ws: (len(ws & _COMMON), len(ws)))
+                key = min(trigger.words, key=lambda ws: (len(ws & _COMMON), len(ws)))
                 for word in key:
                     self._by_word.setdefault(word, []).append(index)
-                for word_set in trigger:
+                for word_set in trigger.words:
                     words |= word_set
         self._words = frozenset(words)
 
     def rules_for(self, lowered: str) -> frozenset[str]:
         """Ids of the rules some pattern of which could match this lower-cased sentence."""
-        present = self._words.intersection(_WORD.findall(lowered))
+        sequence = _WORD.findall(lowered)
+        present = self._words.intersection(sequence)
         found = set(self._always)
         for word in present:
             for index in self._by_word.get(word, ()):
                 rule_id, trigger = self._triggers[index]
-                if rule_id not in found and all(ws & present for ws in trigger):
+                if (
+                    rule_id not in found
+                    and all(ws & present for ws in trigger.words)
+                    and (not trigger.near or _near(sequence, trigger.near))
+                ):
                     found.add(rule_id)
         return frozenset(found)
+
+
+def _near(sequence: list[str], sets: tuple[frozenset[str], ...]) -> bool:
+    """A word of the first set has a word of every other set within DEPENDENCY_REACH words."""
+    positions = [[i for i, w in enumerate(sequence) if w in words] for words in sets]
+    return any(
+        all(any(abs(i - root) <= DEPENDENCY_REACH for i in p) for p in positions[1:])
+        for root in positions[0]
+    )

@@ -23,4 +23,4 @@ def test_sentence_without_trigger_words_is_not_parsed(linter):
 
 
 def test_every_pattern_has_a_trigger_word():
-    assert all(all(t) for c in Linter(RULEBOOK).compiled for t in c.triggers)
+    assert all(all(t.words) for c in Linter(RULEBOOK).compiled for t in c.triggers)

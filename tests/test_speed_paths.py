@@ -1,0 +1,86 @@
+"""The fast paths (first pass, cache, worker processes) never change what is found."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import lint.parallel
+from lint.api import check_paths
+from lint.engine import Linter
+from lint.evaluation import load_records
+from lint.model import SourceText
+from lint.rulebook import load_rulebook
+from tests.conftest import ROOT, SAMPLES, SHARED
+
+
+def _corpus() -> list[SourceText]:
+    sources = [
+        SourceText(str(p), p.read_text(encoding="utf-8"), "plain")
+        for p in sorted(SAMPLES.iterdir())
+    ]
+    if (SHARED / "seeds").exists():
+        sources += [
+            SourceText(str(p), p.read_text(encoding="utf-8"))
+            for p in sorted((SHARED / "seeds").glob("*.txt"))
+        ]
+    dev = SHARED / "eval" / "dev.jsonl"
+    if dev.exists():
+        sources += [SourceText(r["id"], r["text"]) for r in load_records(dev)]
+    return sources
+
+
+def test_findings_are_identical_with_and_without_the_prefilter(linter):
+    sources = _corpus()
+    fast = linter.check(sources)
+    slow = Linter(load_rulebook(), prefilter=False).check(sources)
+    assert [[f.to_dict() for f in found] for found in fast] == [
+        [f.to_dict() for f in found] for found in slow
+    ]
+
+
+def test_worker_processes_find_the_same(linter, monkeypatch):
+    sources = _corpus()
+    monkeypatch.setattr(lint.parallel, "MIN_PARALLEL_CHARACTERS", 0)
+    parallel = lint.parallel.check_sources_in_parallel(linter, sources, jobs=2)
+    assert parallel == linter.check(sources)
+
+
+def test_cache_returns_the_same_findings_and_notices_edits(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    page = site / "page.md"
+    page.write_text("Our balm cures eczema.\n", encoding="utf-8")
+    first = check_paths([site], cache_root=tmp_path)
+    second = check_paths([site], cache_root=tmp_path)
+    assert first.findings == second.findings and len(first.findings) == 1
+    assert (
+        (tmp_path / ".overclaim_cache" / ".gitignore")
+        .read_text(encoding="utf-8")
+        .strip()
+        .endswith("*")
+    )
+    page.write_text("Our balm may soothe eczema for some people.\n", encoding="utf-8")
+    assert check_paths([site], cache_root=tmp_path).findings == []
+
+
+@pytest.mark.parametrize("text", ["Our office opens at nine. Parking is free."])
+def test_clean_files_never_import_spacy(tmp_path, text):
+    """With the compiled rulebook cached, a run without candidate sentences needs no spaCy."""
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    script = (
+        "import sys, json; from lint.cli import main; sys.argv = ['overclaim', 'check', '--no-cache', sys.argv[1]]\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n"
+        "    print(json.dumps({'code': exit.code, 'spacy': 'spacy' in sys.modules}))"
+    )
+    for _ in range(2):  # the first run may compile the rulebook, which needs lemminflect
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(page)], cwd=tmp_path, capture_output=True, text=True
+        )
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome == {"code": 0, "spacy": False}
+    assert (ROOT / "lint").is_dir()
