@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from lint.rulebook import load_rulebook
 from lint.sources import discover, format_for, read_source
 
 _default_linter: Linter | None = None
+PROGRESS_STEP = 64  # files per batch when progress is reported
 
 
 def default_linter() -> Linter:
@@ -33,6 +35,15 @@ class Report:
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # files passed over, and why
 
 
+def build_linter(settings: Settings | None = None, cache_root: Path | None = None) -> Linter:
+    """The linter for these settings; with ``cache_root``, compiled once and then cached."""
+    if cache_root is not None:
+        from lint.cache import Cache
+
+        return Cache(cache_root, settings or Settings()).linter()
+    return Linter(settings.rulebook()) if settings is not None else default_linter()
+
+
 def check_text(
     text: str, path: str = "<text>", format: str | None = None, linter: Linter | None = None
 ) -> list[Finding]:
@@ -49,12 +60,14 @@ def check_sources(
     jobs: int = 1,
     cache_root: Path | None = None,
     cache_results: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Finding]:
     """Findings in already-read sources, with the project's per-file ignores applied.
 
     ``jobs`` > 1 spreads large runs over worker processes; ``cache_root`` keeps the compiled
     rulebook and (with ``cache_results``) each file's findings in ``cache_root/.overclaim_cache``,
-    so unchanged files are not linted again.
+    so unchanged files are not linted again. ``progress`` is called after each batch with the
+    number of files it checked and the number to check in all.
     """
     cache = None
     if cache_root is not None:
@@ -64,21 +77,21 @@ def check_sources(
             cache_root, settings or Settings(), report_unused_suppressions, results=cache_results
         )
     if linter is None:
-        if cache is not None:
-            linter = cache.linter()
-        elif settings is not None:
-            linter = Linter(settings.rulebook())
-        else:
-            linter = default_linter()
+        linter = build_linter(settings, cache_root)
     results: list[list[Finding] | None] = [cache.findings(s) if cache else None for s in sources]
     todo = [i for i, found in enumerate(results) if found is None]
-    fresh = check_sources_in_parallel(
-        linter, [sources[i] for i in todo], jobs, report_unused_suppressions
-    )
-    for index, findings in zip(todo, fresh, strict=True):
-        results[index] = findings
-        if cache is not None:
-            cache.remember(sources[index], findings)
+    step = PROGRESS_STEP if progress else max(len(todo), 1)
+    for first in range(0, len(todo), step):
+        part = todo[first : first + step]
+        fresh = check_sources_in_parallel(
+            linter, [sources[i] for i in part], jobs, report_unused_suppressions
+        )
+        for index, findings in zip(part, fresh, strict=True):
+            results[index] = findings
+            if cache is not None:
+                cache.remember(sources[index], findings)
+        if progress:
+            progress(len(part), len(todo))
     if cache is not None:
         cache.save()
     findings = [f for found in results for f in found or ()]
@@ -99,6 +112,7 @@ def check_paths(
     jobs: int = 1,
     cache_root: Path | None = None,
     cache_results: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Findings in files and folders (folders are searched for .txt, .md and .html files).
 
@@ -107,7 +121,14 @@ def check_paths(
     found = discover(paths, excluded=settings.excluded if settings else None)
     sources = [read_source(f) for f in found.files]
     findings = check_sources(
-        sources, settings, linter, report_unused_suppressions, jobs, cache_root, cache_results
+        sources,
+        settings,
+        linter,
+        report_unused_suppressions,
+        jobs,
+        cache_root,
+        cache_results,
+        progress,
     )
     return Report(
         files=len(sources),

@@ -74,6 +74,7 @@ class Cache:
         self.results_enabled = results
         self.folder = root / CACHE_DIR
         self.key = settings_key(settings, *extra)
+        self.rules_key = settings_key(settings)
         self.settings = settings
         self._results_path = self.folder / __version__ / f"results-{self.key}.pickle"
         self._results: dict[str, list[dict]] | None = None
@@ -81,7 +82,7 @@ class Cache:
 
     def linter(self) -> Linter:
         """The linter for these settings, compiled once and then loaded from the cache."""
-        path = self.folder / __version__ / f"linter-{self.key}.pickle"
+        path = self.folder / __version__ / f"linter-{self.rules_key}.pickle"
         try:
             rulebook, compiled, cues = pickle.loads(path.read_bytes())
             return Linter(rulebook, compiled, cues)

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from lint import __version__
-from lint.api import Report, check_paths, check_sources
+from lint.api import Report, build_linter, check_paths, check_sources
+from lint.baseline import apply_baseline, read_baseline
+from lint.baseline import write_baseline as write_baseline_file
+from lint.ci_formats import render_github, render_gitlab, render_junit, render_sarif
 from lint.config import FAIL_ON, Settings, find_config, load_settings
 from lint.model import SEVERITY_RANK, OverclaimError, SourceText
 from lint.parallel import default_jobs
-from lint.report import render_json, render_text
+from lint.report import render_json, render_statistics, render_text
 from lint.sources import decode, format_for
 
 
@@ -63,21 +69,39 @@ def resolve_settings(start: Path, config: Path | None, rulebooks, select, ignore
     )
 
 
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
+)
+@click.option(
+    "-o", "--output-file", type=click.Path(path_type=Path), help="Write the report to this file."
 )
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
     default=None,
     help="Exit 1 when a finding is at or above this severity (default: warning).",
+)
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option("-q", "--quiet", is_flag=True, help="Text output: one line per finding, no summary.")
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    help="Report only findings that are not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path),
+    help="Record the current findings in this baseline file and exit 0.",
 )
 @click.option(
     "--stdin-filename",
@@ -98,10 +122,24 @@ def resolve_settings(start: Path, config: Path | None, rulebooks, select, ignore
 )
 @click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring cached findings.")
 @config_options
-def check(
+def check(paths, **options) -> None:
+    """Lint files and folders of .txt, .md and .html copy ('-' reads standard input)."""
+    try:
+        run = _run_check(paths, **options)
+    except OverclaimError as exc:
+        _fail(exc)
+    sys.exit(run)
+
+
+def _run_check(
     paths,
     output_format,
+    output_file,
     fail_on,
+    statistics,
+    quiet,
+    baseline,
+    write_baseline,
     stdin_filename,
     report_unused_suppressions,
     verbose,
@@ -111,43 +149,126 @@ def check(
     rulebooks,
     select,
     ignore,
-) -> None:
-    """Lint files and folders of .txt, .md and .html copy ('-' reads standard input)."""
-    try:
-        start = Path(stdin_filename or ".") if paths == ("-",) else Path(paths[0])
-        settings = resolve_settings(start, config, rulebooks, select, ignore)
-        if "-" in paths:
-            report = _check_stdin(paths, stdin_filename, settings, report_unused_suppressions)
-        else:
+) -> int:
+    start = Path(stdin_filename or ".") if paths == ("-",) else Path(paths[0])
+    settings = resolve_settings(start, config, rulebooks, select, ignore)
+    linter = build_linter(settings, settings.root)
+    if "-" in paths:
+        report = _check_stdin(paths, stdin_filename, settings, linter, report_unused_suppressions)
+    else:
+        with _progress_bar(paths) as progress:
             report = check_paths(
                 list(paths),
                 settings=settings,
+                linter=linter,
                 report_unused_suppressions=report_unused_suppressions,
                 jobs=jobs or default_jobs(),
                 cache_root=settings.root,
                 cache_results=not no_cache,
+                progress=progress,
             )
-    except OverclaimError as exc:
-        _fail(exc)
     if verbose:
         for path, reason in report.skipped:
             click.echo(f"skipped {path}: {reason}", err=True)
         click.echo(f"{report.files} files checked, {len(report.skipped)} passed over", err=True)
+    if write_baseline:
+        write_baseline_file(write_baseline, report.findings, report.texts)
+        click.echo(f"wrote {len(report.findings)} findings to {write_baseline}", err=True)
+        return 0
+    findings = report.findings
+    if baseline:
+        result = apply_baseline(findings, report.texts, read_baseline(baseline), set(report.texts))
+        findings = result.new
+        if result.stale:
+            click.echo(
+                f"{len(result.stale)} baseline entries no longer match a finding "
+                f"(refresh {baseline} with --write-baseline):",
+                err=True,
+            )
+            for entry in result.stale:
+                click.echo(
+                    f"  stale: {entry.get('path')} [{entry.get('rule')}] {entry.get('text')!r}",
+                    err=True,
+                )
+    output = _render(output_format, report, findings, linter, quiet, statistics)
+    if output_file:
+        _write_report(output_file, output)
+    elif output:
+        click.echo(output, color=_use_color())
+    return exit_code([f.severity for f in findings], fail_on or settings.fail_on)
+
+
+def _render(output_format, report, findings, linter, quiet, statistics) -> str:
     if output_format == "json":
-        click.echo(render_json(report.files, report.findings, __version__))
-    else:
-        click.echo(render_text(report.files, report.findings, report.texts))
-    sys.exit(exit_code([f.severity for f in report.findings], fail_on or settings.fail_on))
+        return render_json(report.files, findings, __version__)
+    if output_format == "sarif":
+        return render_sarif(findings, linter.rules, __version__)
+    if output_format == "github":
+        return render_github(findings)
+    if output_format == "junit":
+        return render_junit(findings, list(report.texts))
+    if output_format == "gitlab":
+        return render_gitlab(findings)
+    if statistics:
+        return render_statistics(report.files, findings)
+    return render_text(report.files, findings, report.texts, quiet=quiet, color=_use_color())
 
 
-def _check_stdin(paths, stdin_filename, settings, report_unused) -> Report:
+def _use_color() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+class _ProgressBar:
+    """A progress bar on stderr, shown on a terminal when many files are checked."""
+
+    MIN_FILES = 20
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None and total >= self.MIN_FILES:
+            self.bar = click.progressbar(length=total, label="checking", file=sys.stderr)
+            self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@contextlib.contextmanager
+def _progress_bar(paths):
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar = _ProgressBar()
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
+def _write_report(path: Path, output: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(output + "\n")
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise OverclaimError(f"{path}: cannot write report: {exc.strerror or exc}") from None
+
+
+def _check_stdin(paths, stdin_filename, settings, linter, report_unused) -> Report:
     if paths != ("-",):
         raise OverclaimError("'-' (standard input) cannot be combined with other paths")
     name = stdin_filename or "-"
     source = SourceText(
         path=name, text=decode(sys.stdin.buffer.read(), name), format=format_for(name)
     )
-    findings = check_sources([source], settings, report_unused_suppressions=report_unused)
+    findings = check_sources([source], settings, linter, report_unused_suppressions=report_unused)
     return Report(files=1, findings=findings, texts={name: source.text})
 
 

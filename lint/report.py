@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+import click
+
 from lint.model import Finding
 
 
@@ -31,15 +33,39 @@ def render_json(files: int, findings: list[Finding], version: str) -> str:
     )
 
 
-def render_text(files: int, findings: list[Finding], texts: dict[str, str]) -> str:
-    """One block per finding: location, the line with the span underlined, suggestions."""
+_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def render_text(
+    files: int,
+    findings: list[Finding],
+    texts: dict[str, str],
+    quiet: bool = False,
+    color: bool = False,
+) -> str:
+    """One block per finding: location, the line with the span underlined, suggestions.
+
+    ``quiet`` gives one line per finding and no summary.
+    """
+
+    def paint(text: str, **style) -> str:
+        return click.style(text, **style) if color else text
+
+    if quiet:
+        return "\n".join(
+            f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}" for f in findings
+        )
     blocks = []
     for f in findings:
-        lines = [f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}"]
+        severity = paint(f.severity, fg=_COLORS.get(f.severity), bold=True)
+        lines = [
+            f"{paint(f.path, bold=True)}:{f.line}:{f.column}: {severity} [{f.rule}] {f.message}"
+        ]
         source = texts.get(f.path)
         if source is not None:
-            lines.extend(_excerpt(source, f))
-        lines.extend(f"  suggest: {s.replacement}" for s in f.suggestions)
+            excerpt, underline = _excerpt(source, f)
+            lines += [excerpt, paint(underline, fg=_COLORS.get(f.severity))]
+        lines.extend(f"  {paint('suggest:', fg='green')} {s.replacement}" for s in f.suggestions)
         blocks.append("\n".join(lines))
     s = summary(files, findings)
     tail = (
@@ -66,3 +92,13 @@ def _excerpt(source: str, f: Finding) -> list[str]:
     offset = len(prefix) + (f.column - 1 - lo)
     width = min(f.end - f.start, hi - (f.column - 1))
     return [f"  {shown}", "  " + " " * offset + "^" * max(width, 1)]
+
+
+def render_statistics(files: int, findings: list[Finding]) -> str:
+    """The number of findings per rule, most frequent first."""
+    counts = Counter((f.rule, f.severity) for f in findings)
+    width = max((len(rule) for rule, _ in counts), default=0)
+    rows = [f"{n:5}  {rule:<{width}}  {severity}" for (rule, severity), n in counts.most_common()]
+    s = summary(files, findings)
+    rows.append(f"{s['findings']} findings in {files} files")
+    return "\n".join(rows)
