@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from lint.model import OverclaimError
@@ -79,10 +78,11 @@ class Rulebook:
 
 def shipped_rulebook_dir() -> Path:
     """The folder of the rulebook shipped with overclaim (source tree or installed wheel)."""
-    source_tree = Path(__file__).resolve().parent.parent / "rules"
-    if (source_tree / "context.yaml").is_file():
-        return source_tree
-    return Path(str(resources.files("lint.rules")))
+    package = Path(__file__).resolve().parent
+    for folder in (package.parent / "rules", package / "rules"):
+        if (folder / "context.yaml").is_file():
+            return folder
+    raise OverclaimError(f"{package}: the shipped rulebook is missing; reinstall overclaim")
 
 
 def schema_path() -> Path:
