@@ -100,7 +100,8 @@ def _sarif_result(finding: Finding, rule_index: int) -> dict:
         "locations": [{"physicalLocation": location}],
         "partialFingerprints": {"overclaim/v1": fingerprint(finding)},
     }
-    if finding.suggestions:
+    edits = [s for s in finding.suggestions if s.replacement is not None]
+    if edits:
         result["fixes"] = [
             {
                 "description": {"text": f"Replace with “{s.replacement}”"},
@@ -119,7 +120,7 @@ def _sarif_result(finding: Finding, rule_index: int) -> dict:
                     }
                 ],
             }
-            for s in finding.suggestions
+            for s in edits
         ]
     return result
 
@@ -154,7 +155,8 @@ def render_github(findings: list[Finding]) -> str:
         )
         message = f.message
         if f.suggestions:
-            message += f" Suggestion: {f.suggestions[0].replacement}"
+            first = f.suggestions[0]
+            message += f" Suggestion: {first.replacement if first.replacement is not None else first.advice}"
         lines.append(f"::{GITHUB_COMMAND[f.severity]} {properties}::{_escape_data(message)}")
     return "\n".join(lines)
 

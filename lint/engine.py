@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lint.formats import extract
 from lint.model import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
@@ -14,6 +15,9 @@ from lint.prose import Prose
 from lint.rulebook import Cues, Rule, Rulebook, load_rulebook
 from lint.sentences import split_sentences
 from lint.suppressions import UNUSED_RULE, apply_suppressions, parse_directives
+
+if TYPE_CHECKING:
+    from lint.fixes import Edit
 
 # Typographic quotes become ASCII ones of the same length, so offsets stay valid.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -112,6 +116,7 @@ class Linter:
 
     def _match(self, sources, proses, pending, results) -> None:
         """Parse the candidate sentences that could match and collect their findings."""
+        from lint.fixes import edits_for
         from lint.nlp import pipeline
 
         nlp = pipeline()
@@ -140,11 +145,13 @@ class Linter:
                     lines[index] = LineIndex(source.text)
                 rule = self.rules[match.rule_id]
                 span = _trimmed(doc[match.start : match.end])
-                prose = proses[index]
-                offset = candidate.sentence.start
-                start = prose.source_start(offset + where[base + span.start_char])
-                end = prose.source_end(offset + where[base + span.end_char - 1] + 1)
-                results[index].append(_finding(source, lines[index], rule, start, end))
+                to_source = _SourceMap(
+                    source.text, proses[index], candidate.sentence.start, where, base
+                )
+                start, end = to_source.span(span.start_char, span.end_char)
+                edits = [to_source.suggestion(edit) for edit in edits_for(span, rule.fixes)]
+                suggestions = [s for s in edits if s is not None]
+                results[index].append(_finding(source, lines[index], rule, start, end, suggestions))
 
     def _lexically_possible(self, rule_id: str, doc) -> bool:
         """The rule's required words are in the tokenized sentence."""
@@ -308,16 +315,51 @@ def _located(source, lines, start, end, rule_id, category, severity, message, su
     )
 
 
-def _finding(source: SourceText, lines: LineIndex, rule: Rule, start: int, end: int) -> Finding:
-    text = source.text[start:end]
-    suggestions = tuple(
-        Suggestion(
-            start,
-            end,
-            _fill(template, text, at_sentence_start=_starts_sentence(source.text, start)),
+@dataclass(frozen=True)
+class _SourceMap:
+    """From offsets in a parsed sentence (or window of it) to offsets in the source file."""
+
+    source: str
+    prose: Prose
+    sentence_start: int
+    where: list[int]
+    base: int
+
+    def prose_offset(self, position: int) -> int:
+        return self.sentence_start + self.where[self.base + position]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return (
+            self.prose.source_start(self.prose_offset(start)),
+            self.prose.source_end(self.prose_offset(end - 1) + 1),
         )
-        for template in rule.suggest
-    )
+
+    def suggestion(self, edit: Edit) -> Suggestion | None:
+        """The edit on the source, or None where it would touch markup rather than prose."""
+        first, last = self.prose_offset(edit.start), self.prose_offset(edit.end - 1) + 1
+        start, end = self.span(edit.start, edit.end)
+        if self.source[start:end] != self.prose.text[first:last]:
+            return None
+        out, cursor = [], start
+        for piece_start, piece_end, new in sorted(edit.pieces):
+            at, stop = self.span(piece_start, piece_end)
+            out += [self.source[cursor:at], new]
+            cursor = stop
+        out.append(self.source[cursor:end])
+        return Suggestion(start, end, "".join(out), safe=edit.safe)
+
+
+def _finding(
+    source: SourceText,
+    lines: LineIndex,
+    rule: Rule,
+    start: int,
+    end: int,
+    edits: list[Suggestion],
+) -> Finding:
+    """A finding with its edits, or the rule's advice when no edit fits."""
+    text = source.text[start:end]
+    suggestions = edits or [Suggestion(start, end, None, advice=a) for a in rule.suggest[:1]]
     return _located(
         source,
         lines,
@@ -329,15 +371,3 @@ def _finding(source: SourceText, lines: LineIndex, rule: Rule, start: int, end: 
         rule.message.replace("{match}", text),
         suggestions,
     )
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'“‘(-*#>")
-    return not before or before[-1] in ".!?\n"
-
-
-def _fill(template: str, match: str, at_sentence_start: bool) -> str:
-    out = template.replace("{match}", match)
-    if at_sentence_start and out[:1].islower():
-        out = out[0].upper() + out[1:]
-    return out

@@ -28,14 +28,24 @@ class OverclaimError(Exception):
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A hedged rewrite: replace ``text[start:end]`` with ``replacement``."""
+    """A hedged rewrite: replace ``text[start:end]`` with ``replacement``.
+
+    ``safe`` edits only add a hedge; ``--fix`` applies the others with ``--unsafe-fixes``.
+    A suggestion without a replacement is advice for the writer (``advice``).
+    """
 
     start: int
     end: int
-    replacement: str
+    replacement: str | None
+    safe: bool = False
+    advice: str | None = None
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+        out = {"start": self.start, "end": self.end, "replacement": self.replacement}
+        out["safe"] = self.safe
+        if self.advice:
+            out["advice"] = self.advice
+        return out
 
 
 @dataclass(frozen=True)

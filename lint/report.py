@@ -65,7 +65,12 @@ def render_text(
         if source is not None:
             excerpt, underline = _excerpt(source, f)
             lines += [excerpt, paint(underline, fg=_COLORS.get(f.severity))]
-        lines.extend(f"  {paint('suggest:', fg='green')} {s.replacement}" for s in f.suggestions)
+        for s in f.suggestions:
+            if s.replacement is None:
+                lines.append(f"  {paint('advice:', fg='green')} {s.advice}")
+            else:
+                kind = "fix" if s.safe else "fix (unsafe)"
+                lines.append(f"  {paint(kind + ':', fg='green')} “{s.replacement}”")
         blocks.append("\n".join(lines))
     s = summary(files, findings)
     tail = (

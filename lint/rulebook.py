@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lint.fixspec import Fix
 from lint.model import OverclaimError
 from lint.schema import validate_rulebook_file
 from lint.yamlload import load_yaml, locate
@@ -44,7 +45,8 @@ class Rule:
     refs: tuple[str, ...]
     patterns: tuple[Pattern, ...]
     unless: frozenset[str]
-    suggest: tuple[str, ...]
+    suggest: tuple[str, ...]  # advice for the writer when no edit fits
+    fixes: tuple[Fix, ...]
     requires: tuple[str, ...]
     exceptions: tuple[str, ...]
     flag_examples: tuple[str, ...]
@@ -157,6 +159,13 @@ def _compile_regex(where: str, pattern: str) -> re.Pattern:
         raise OverclaimError(f"{where}: invalid regex {pattern!r}: {exc}") from None
 
 
+def _rewrite(value):
+    """A rewrite text, or (phrase, text) pairs keyed by the lower-cased matched phrase."""
+    if isinstance(value, dict):
+        return tuple((" ".join(k.lower().split()), v) for k, v in value.items())
+    return value
+
+
 def _make_rule(raw: dict, where: str) -> Rule:
     """A Rule from a schema-valid mapping."""
     category = raw["id"].split(".", 1)[0]
@@ -171,6 +180,15 @@ def _make_rule(raw: dict, where: str) -> Rule:
         patterns=tuple(Pattern(kind=k, spec=v) for p in raw["patterns"] for k, v in p.items()),
         unless=frozenset(raw.get("unless", DEFAULT_UNLESS)),
         suggest=tuple(raw.get("suggest") or ()),
+        fixes=tuple(
+            Fix(
+                hedge=f.get("hedge", False),
+                replace=tuple((k.lower(), v) for k, v in (f.get("replace") or {}).items()),
+                rewrite=_rewrite(f.get("rewrite")),
+                safe=f.get("safe"),
+            )
+            for f in raw.get("fix") or ()
+        ),
         requires=tuple(raw.get("requires") or ()),
         exceptions=tuple(e.lower() for e in raw.get("except") or ()),
         flag_examples=tuple(examples.get("flag") or ()),

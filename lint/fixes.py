@@ -1,0 +1,217 @@
+"""Hedged rewrites of a matched claim, computed on the parse of its sentence.
+
+A rule's ``fix:`` entries are tried in order; each gives at most one edit:
+
+- ``hedge: true`` puts "may" on the verb that governs the claim: "ketamine works" →
+  "ketamine may work", "will feel" → "may feel", "has been shown" → "may have been shown",
+  "is safe" → "may be safe". Meaning-preserving, so safe by default.
+- ``replace: {word: other}`` swaps words inside the match ("permanent" → "lasting").
+- ``rewrite: text`` replaces the matched words (``{match}`` stands for them).
+
+Entries that combine ``hedge`` with ``replace`` make one edit. Capitals at the start of a
+sentence or in Title Case headings, and "a"/"an" before a rewritten word, come out right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from lint.context import governing_chain
+from lint.fixspec import Fix
+
+_MODALS_TO_REPLACE = frozenset({"will", "can", "shall", "'ll", "wo"})
+_DO = frozenset({"do", "does", "did"})
+_HAVE = frozenset({"has", "have", "had"})
+_BE = frozenset({"is", "are", "was", "were", "am"})
+_SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with".split())
+_VOWEL_SOUND = re.compile(r"^(?:[aeiou]|hour|honest|heir|fda|fdas)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A rewrite of the parse-text characters [start, end): each piece (start, end, text)
+    inside it is replaced, and everything else in the region is kept as it is."""
+
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int, str], ...]
+    safe: bool
+
+    def text(self, original: str) -> str:
+        """The region's new text, given the region's original text."""
+        out, cursor = [], self.start
+        for start, end, new in sorted(self.pieces):
+            out += [original[cursor - self.start : start - self.start], new]
+            cursor = end
+        out.append(original[cursor - self.start :])
+        return "".join(out)
+
+
+def edits_for(span: Span, fixes: tuple[Fix, ...]) -> list[Edit]:
+    """The edits a rule's fixes give for this match, in the rule's order, without repeats."""
+    edits: list[Edit] = []
+    for fix in fixes:
+        edit = _apply(span, fix)
+        if edit is not None and all(
+            (e.start, e.end, e.replacement) != (edit.start, edit.end, edit.replacement)
+            for e in edits
+        ):
+            edits.append(edit)
+    return edits
+
+
+def _apply(span: Span, fix: Fix) -> Edit | None:
+    doc = span.doc
+    title = _is_title(doc)
+    if fix.rewrite is not None:
+        text = _rewrite_text(span, fix)
+        if text is None:
+            return None
+        return _with_article(span, _cased(span, text, title), fix.is_safe)
+    pieces: dict[int, str] = {}  # token index -> its new text ("" deletes it)
+    if fix.replace:
+        replacements = fix.replacements
+        for token in span:
+            new = replacements.get(f"{token.lower_}/{token.pos_}", replacements.get(token.lower_))
+            if new is not None:
+                pieces[token.i] = _match_case(token.text, new, title) if new else ""
+        if not pieces:
+            return None
+    if fix.hedge:
+        hedged = _hedge(span, title, pieces)
+        if hedged is None:
+            return None
+        pieces.update(hedged)
+    if not pieces:
+        return None
+    first = min(pieces)
+    parts = []
+    for i, new in sorted(pieces.items()):
+        token = doc[i]
+        end = token.idx + len(token)
+        if not new and token.whitespace_ and i < len(doc) - 1:
+            end += len(token.whitespace_)  # a deleted word takes its space with it
+        parts.append((token.idx, end, new))
+    start = doc[first].idx
+    stop = max(end for _, end, _ in parts)
+    return _with_article_at(doc, first, Edit(start, stop, tuple(parts), fix.is_safe))
+
+
+def _rewrite_text(span: Span, fix: Fix) -> str | None:
+    """The rewrite for this match: one text for every match, or one per matched phrase."""
+    rewrite = fix.rewrite
+    if isinstance(rewrite, str):
+        return rewrite.replace("{match}", span.text)
+    key = " ".join(span.text.lower().split())
+    return dict(rewrite).get(key) if rewrite else None
+
+
+def _hedge(span: Span, title: bool, replaced: dict[int, str]) -> dict[int, str] | None:
+    """New text for the tokens that put "may" on the claim's clause verb, or None.
+
+    A verb that a ``replace`` already changed is hedged in its new form.
+    """
+    verb = _clause_verb(span)
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    auxiliaries = _auxiliaries(verb)
+    if auxiliaries:
+        first = auxiliaries[0]
+        word = first.lower_
+        if word in _MODALS_TO_REPLACE or word in _DO:
+            return {first.i: _match_case(first.text, "may", title)}
+        if word in _HAVE:
+            return {first.i: _match_case(first.text, "may have", title)}
+        if word in _BE:
+            return {first.i: _match_case(first.text, "may be", title)}
+        return None
+    word = replaced.get(verb.i, verb.text).lower()
+    if not word:
+        return None
+    if word in _BE:
+        base = "be"
+    elif word in _HAVE:
+        base = "have"
+    elif word in _DO:
+        base = "do"
+    else:
+        head, *rest = word.split(" ")
+        base = " ".join([_base_form(head), *rest])
+    return {verb.i: _match_case(verb.text, f"may {base}", title)}
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+
+
+def _clause_verb(span: Span) -> Token | None:
+    """The first finite verb on the chain of heads from the match to its clause root."""
+    for token in governing_chain(span):
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+            continue
+        if _auxiliaries(token):
+            return token
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        if token.tag_ in ("VBZ", "VBP", "VBD") and has_subject:
+            return token
+    return None
+
+
+def _base_form(word: str) -> str:
+    from lemminflect import getLemma
+
+    lemmas = getLemma(word, upos="VERB")
+    return lemmas[0] if lemmas else word
+
+
+def _is_title(doc: Doc) -> bool:
+    """A heading in Title Case: most longer words start with a capital."""
+    words = [t.text for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def _match_case(original: str, new: str, title: bool) -> str:
+    if original.isupper() and len(original) > 1:
+        return new.upper()
+    if title:
+        return " ".join(
+            w if w in _SMALL_WORDS and i else w[:1].upper() + w[1:]
+            for i, w in enumerate(new.split(" "))
+        )
+    if original[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def _cased(span: Span, text: str, title: bool) -> str:
+    first = span[0]
+    starts_sentence = first.i == 0 or all(not t.is_alpha for t in span.doc[: first.i])
+    if title:
+        return _match_case("X", text, True)
+    if starts_sentence or first.text[:1].isupper() and not first.text.isupper():
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def _with_article(span: Span, text: str, safe: bool) -> Edit:
+    edit = Edit(span.start_char, span.end_char, ((span.start_char, span.end_char, text),), safe)
+    return _with_article_at(span.doc, span.start, edit)
+
+
+def _with_article_at(doc: Doc, first: int, edit: Edit) -> Edit:
+    """Make an "a"/"an" just before the edit agree with the edit's new first word."""
+    if first == 0:
+        return edit
+    article = doc[first - 1]
+    new_start = edit.text(doc.text[edit.start : edit.end])
+    if article.lower_ not in ("a", "an") or not new_start.strip():
+        return edit
+    wanted = "an" if _VOWEL_SOUND.match(new_start.lstrip()) else "a"
+    if wanted == article.lower_:
+        return edit
+    wanted = wanted.capitalize() if article.text[:1].isupper() else wanted
+    piece = (article.idx, article.idx + len(article), wanted)
+    return Edit(article.idx, edit.end, (piece, *edit.pieces), edit.safe)
