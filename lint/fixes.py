@@ -55,10 +55,7 @@ def edits_for(span: Span, fixes: tuple[Fix, ...]) -> list[Edit]:
     edits: list[Edit] = []
     for fix in fixes:
         edit = _apply(span, fix)
-        if edit is not None and all(
-            (e.start, e.end, e.replacement) != (edit.start, edit.end, edit.replacement)
-            for e in edits
-        ):
+        if edit is not None and edit not in edits:
             edits.append(edit)
     return edits
 
