@@ -22,13 +22,19 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*[#>*+-])")
 FORMAT_VERSION = 1
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The source sentence (or line) a finding sits in."""
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the source sentence (or line) around text[start:end] begins and ends."""
     begin = 0
     for match in _SENTENCE_END.finditer(text, 0, start):
         begin = match.end()
     stop = _SENTENCE_END.search(text, end)
-    return text[begin : stop.start() if stop else len(text)]
+    return begin, stop.start() if stop else len(text)
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The source sentence (or line) a finding sits in."""
+    begin, stop = sentence_bounds(text, start, end)
+    return text[begin:stop]
 
 
 def fingerprint(finding: Finding, text: str) -> str:

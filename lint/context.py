@@ -100,9 +100,13 @@ def _is_hedged(claim: Claim, cues: Cues) -> bool:
     for token in claim.chain:
         if claim.outside(token) and token.lower_ in cues["hedge"]:
             return True
+        if token.pos_ == "AUX" and token.lower_ in cues["modal"]:
+            return True
         for child in token.children:
             if child.dep_ in _SUBJECTS and _hedged_subject(child, claim, cues):
                 return True
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["modal"]:
+                return True  # even when a pattern's gap swallowed it: "patients may feel"
             if not claim.outside(child):
                 continue
             word = child.lower_
@@ -110,7 +114,7 @@ def _is_hedged(claim: Claim, cues: Cues) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in cues["conditional"]:
                 return True
-            if child.dep_ in ("advmod", "npadvmod", "amod", "acomp") and (
+            if child.dep_ in ("advmod", "npadvmod", "amod", "acomp", "compound") and (
                 word in cues["hedge_modifier"] or word in cues["hedge"]
             ):
                 return True

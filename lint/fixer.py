@@ -8,22 +8,29 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.baseline import sentence_bounds
 from lint.engine import Linter
 from lint.model import Finding, OverclaimError, SourceText, Suggestion
 
 MAX_PASSES = 8
 
 
-def chosen_edits(findings: list[Finding], unsafe: bool) -> list[Suggestion]:
-    """One edit per finding (its first allowed one), without overlaps, in text order."""
-    edits: list[Suggestion] = []
+def chosen_edits(text: str, findings: list[Finding], unsafe: bool) -> list[Suggestion]:
+    """The edits for one pass: at most one per sentence, never overlapping, in text order.
+
+    One edit a sentence, because hedging a clause often settles its other findings too; a
+    safe edit (a pure hedge) is preferred to one that rewrites words.
+    """
+    by_sentence: dict[tuple[int, int], list[Suggestion]] = {}
     for finding in findings:
         for suggestion in finding.suggestions:
             if suggestion.replacement is not None and (suggestion.safe or unsafe):
-                edits.append(suggestion)
+                bounds = sentence_bounds(text, finding.start, finding.end)
+                by_sentence.setdefault(bounds, []).append(suggestion)
                 break
+    edits = [min(found, key=lambda e: (not e.safe, e.start)) for found in by_sentence.values()]
     kept: list[Suggestion] = []
-    for edit in sorted(set(edits), key=lambda e: (e.start, -e.end)):
+    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
         if not kept or edit.start >= kept[-1].end:
             kept.append(edit)
     return kept
@@ -51,7 +58,7 @@ def fix_source(source: SourceText, linter: Linter, unsafe: bool = False) -> FixR
     text, applied = source.text, 0
     findings = linter.check([source])[0]
     for _ in range(MAX_PASSES):
-        edits = chosen_edits(findings, unsafe)
+        edits = chosen_edits(text, findings, unsafe)
         if not edits:
             break
         new_text = apply_edits(text, edits)

@@ -63,6 +63,8 @@ def edits_for(span: Span, fixes: tuple[Fix, ...]) -> list[Edit]:
 def _apply(span: Span, fix: Fix) -> Edit | None:
     doc = span.doc
     title = _is_title(doc)
+    if fix.qualify:
+        return _qualify(span, title, fix.is_safe)
     if fix.rewrite is not None:
         text = _rewrite_text(span, fix)
         if text is None:
@@ -97,6 +99,31 @@ def _apply(span: Span, fix: Fix) -> Edit | None:
     return _with_article_at(doc, first, Edit(start, stop, tuple(parts), fix.is_safe))
 
 
+def _qualify(span: Span, title: bool, safe: bool) -> Edit | None:
+    """Put "potential" before a verbless noun claim, "possibly" before an adjective or verb."""
+    if _clause_verb(span) is not None:
+        return None
+    root, first = span.root, span[0]
+    if first.i > 0 and span.doc[first.i - 1].lower_ in ("potential", "possibly"):
+        return None  # already qualified
+    if root.pos_ in ("NOUN", "PROPN"):
+        word = "potential"
+    elif root.pos_ in ("ADJ", "ADV", "VERB"):
+        word = "possibly"
+    else:
+        return None
+    starts = first.i == 0 or all(not t.is_alpha for t in span.doc[: first.i])
+    if title:
+        new = f"{word.capitalize()} {first.text}"
+    elif starts:
+        rest = first.text if first.pos_ == "PROPN" or first.text.isupper() else first.text.lower()
+        new = f"{word.capitalize()} {rest}"
+    else:
+        new = f"{word} {first.text}"
+    edit = Edit(first.idx, first.idx + len(first), ((first.idx, first.idx + len(first), new),), safe)
+    return _with_article_at(span.doc, first.i, edit)
+
+
 def _rewrite_text(span: Span, fix: Fix) -> str | None:
     """The rewrite for this match: one text for every match, or one per matched phrase."""
     rewrite = fix.rewrite
@@ -109,7 +136,9 @@ def _rewrite_text(span: Span, fix: Fix) -> str | None:
 def _hedge(span: Span, title: bool, replaced: dict[int, str]) -> dict[int, str] | None:
     """New text for the tokens that put "may" on the claim's clause verb, or None.
 
-    A verb that a ``replace`` already changed is hedged in its new form.
+    A verb that a ``replace`` already changed is hedged in its new form; verbs coordinated
+    with it ("lowers stress and blunts ...") take the base form too, and "may" goes before an
+    adverb that leads the verb ("usually may notice" becomes "may usually notice").
     """
     verb = _clause_verb(span)
     if verb is None or any(c.dep_ == "neg" for c in verb.children):
@@ -125,23 +154,56 @@ def _hedge(span: Span, title: bool, replaced: dict[int, str]) -> dict[int, str] 
         if word in _BE:
             return {first.i: _match_case(first.text, "may be", title)}
         return None
-    word = replaced.get(verb.i, verb.text).lower()
+    if not _is_known_verb(verb.lower_):
+        return None
+    base = _base_phrase(replaced.get(verb.i, verb.text))
+    if base is None:
+        return None
+    pieces = {}
+    lead = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if lead is not None and lead.dep_ == "advmod" and lead.head.i == verb.i and lead.tag_ == "RB":
+        pieces[lead.i] = _match_case(lead.text, f"may {lead.lower_}", title)
+        pieces[verb.i] = _match_case(verb.text, base, title)
+    else:
+        pieces[verb.i] = _match_case(verb.text, f"may {base}", title)
+    for other in verb.children:
+        if (
+            other.dep_ == "conj"
+            and other.tag_ in ("VBZ", "VBP", "VBD")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children)
+        ):
+            other_base = _base_phrase(replaced.get(other.i, other.text))
+            if other_base is not None:
+                pieces[other.i] = _match_case(other.text, other_base, title)
+    return pieces
+
+
+def _base_phrase(text: str) -> str | None:
+    """The base form of a verb (or of the first word of a verb phrase)."""
+    word = text.lower()
     if not word:
         return None
     if word in _BE:
-        base = "be"
-    elif word in _HAVE:
-        base = "have"
-    elif word in _DO:
-        base = "do"
-    else:
-        head, *rest = word.split(" ")
-        base = " ".join([_base_form(head), *rest])
-    return {verb.i: _match_case(verb.text, f"may {base}", title)}
+        return "be"
+    if word in _HAVE:
+        return "have"
+    if word in _DO:
+        return "do"
+    head, *rest = word.split(" ")
+    return " ".join([_base_form(head), *rest])
+
+
+def _is_known_verb(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return word in _BE | _HAVE | _DO or "VERB" in getAllLemmas(word)
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    """The verb's finite auxiliaries ("will", "has", "is"; not the "to" of an infinitive)."""
+    return [
+        c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ != "TO"
+    ]
 
 
 def _clause_verb(span: Span) -> Token | None:
@@ -199,16 +261,19 @@ def _with_article(span: Span, text: str, safe: bool) -> Edit:
 
 
 def _with_article_at(doc: Doc, first: int, edit: Edit) -> Edit:
-    """Make an "a"/"an" just before the edit agree with the edit's new first word."""
-    if first == 0:
-        return edit
-    article = doc[first - 1]
-    new_start = edit.text(doc.text[edit.start : edit.end])
-    if article.lower_ not in ("a", "an") or not new_start.strip():
-        return edit
-    wanted = "an" if _VOWEL_SOUND.match(new_start.lstrip()) else "a"
-    if wanted == article.lower_:
-        return edit
-    wanted = wanted.capitalize() if article.text[:1].isupper() else wanted
-    piece = (article.idx, article.idx + len(article), wanted)
-    return Edit(article.idx, edit.end, (piece, *edit.pieces), edit.safe)
+    """Make an "a"/"an" just before a changed word agree with its new text."""
+    pieces = list(edit.pieces)
+    start = edit.start
+    for piece_start, _, new in edit.pieces:
+        index = next((t.i for t in doc if t.idx == piece_start), None)
+        if not index or not new.strip():
+            continue
+        article = doc[index - 1]
+        if article.lower_ not in ("a", "an") or any(p[0] == article.idx for p in pieces):
+            continue
+        wanted = "an" if _VOWEL_SOUND.match(new.lstrip()) else "a"
+        if wanted != article.lower_:
+            wanted = wanted.capitalize() if article.text[:1].isupper() else wanted
+            pieces.append((article.idx, article.idx + len(article), wanted))
+            start = min(start, article.idx)
+    return Edit(start, edit.end, tuple(sorted(pieces)), edit.safe)

@@ -11,6 +11,7 @@ class Fix:
     the matched words; ``safe`` fixes only add a hedge."""
 
     hedge: bool = False
+    qualify: bool = False  # for a claim without a finite verb: "potential"/"possibly" before it
     replace: tuple[tuple[str, str], ...] = ()  # (lower-case word, replacement) pairs
     rewrite: str | tuple[tuple[str, str], ...] | None = None  # one text, or (phrase, text) pairs
     safe: bool | None = None
@@ -23,4 +24,4 @@ class Fix:
     def is_safe(self) -> bool:
         if self.safe is not None:
             return self.safe
-        return self.hedge and not self.replace and self.rewrite is None
+        return (self.hedge or self.qualify) and not self.replace and self.rewrite is None

@@ -183,6 +183,7 @@ def _make_rule(raw: dict, where: str) -> Rule:
         fixes=tuple(
             Fix(
                 hedge=f.get("hedge", False),
+                qualify=f.get("qualify", False),
                 replace=tuple((k.lower(), v) for k, v in (f.get("replace") or {}).items()),
                 rewrite=_rewrite(f.get("rewrite")),
                 safe=f.get("safe"),
