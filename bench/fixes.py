@@ -20,12 +20,16 @@ DEFAULT_SET = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "
 
 def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
-    records = [r for r in load_records(Path(args[0]) if args else DEFAULT_SET) if r["label"] == "overclaim"]
+    records = [
+        r for r in load_records(Path(args[0]) if args else DEFAULT_SET) if r["label"] == "overclaim"
+    ]
     linter = Linter()
     sources = [SourceText(r["id"], r["text"]) for r in records]
     findings = linter.check(sources)
     flagged = [(s, f) for s, f in zip(sources, findings, strict=True) if f]
-    with_edit = [s for s, f in flagged if any(x.replacement is not None for y in f for x in y.suggestions)]
+    with_edit = [
+        s for s, f in flagged if any(x.replacement is not None for y in f for x in y.suggestions)
+    ]
     still = []
     for source in sources:
         result = fix_source(source, linter, unsafe=True)
@@ -42,8 +46,10 @@ def main(argv: list[str]) -> int:
             if result.text != source.text:
                 print(f"\n  {source.text}\n  → {result.text}")
         print("\nstill flagged:")
-        for source, result in still:
-            print(f"  {result.text}\n      -> {', '.join(f'{f.rule}:{f.text}' for f in result.remaining)}")
+        for _source, result in still:
+            print(
+                f"  {result.text}\n      -> {', '.join(f'{f.rule}:{f.text}' for f in result.remaining)}"
+            )
     return 0
 
 

@@ -121,6 +121,13 @@ FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
     help="Worker processes for large runs (default: the number of CPUs).",
 )
 @click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring cached findings.")
+@click.option("--fix", is_flag=True, help="Apply safe hedged rewrites in place.")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff, also apply rewrites that change emphasis.",
+)
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @config_options
 def check(paths, **options) -> None:
     """Lint files and folders of .txt, .md and .html copy ('-' reads standard input)."""
@@ -145,6 +152,9 @@ def _run_check(
     verbose,
     jobs,
     no_cache,
+    fix,
+    unsafe_fixes,
+    diff,
     config,
     rulebooks,
     select,
@@ -153,6 +163,10 @@ def _run_check(
     start = Path(stdin_filename or ".") if paths == ("-",) else Path(paths[0])
     settings = resolve_settings(start, config, rulebooks, select, ignore)
     linter = build_linter(settings, settings.root)
+    if fix or diff:
+        if "-" in paths:
+            raise OverclaimError("--fix and --diff work on files, not on standard input")
+        return _run_fix(paths, settings, linter, unsafe_fixes, diff, output_format, quiet, fail_on)
     if "-" in paths:
         report = _check_stdin(paths, stdin_filename, settings, linter, report_unused_suppressions)
     else:
@@ -196,6 +210,34 @@ def _run_check(
     elif output:
         click.echo(output, color=_use_color())
     return exit_code([f.severity for f in findings], fail_on or settings.fail_on)
+
+
+def _run_fix(paths, settings, linter, unsafe, diff, output_format, quiet, fail_on) -> int:
+    """--fix: rewrite files in place, then report what is left; --diff: print, write nothing."""
+    from lint.fixer import fix_file, unified_diff
+    from lint.sources import discover
+
+    files = discover(list(paths), excluded=settings.excluded).files
+    fixed, remaining, texts, changes = 0, [], {}, 0
+    for path in files:
+        result = fix_file(path, linter, unsafe, write=not diff)
+        if diff:
+            patch = unified_diff(str(path), result.before, result.after)
+            if patch:
+                click.echo(patch, nl=False)
+                changes += 1
+            continue
+        fixed += result.applied
+        remaining += result.remaining
+        texts[str(path)] = result.after
+    if diff:
+        return 1 if changes else 0
+    click.echo(f"applied {fixed} fix{'es' if fixed != 1 else ''}", err=True)
+    report = Report(files=len(files), findings=remaining, texts=texts)
+    output = _render(output_format, report, remaining, linter, quiet, False)
+    if output:
+        click.echo(output, color=_use_color())
+    return exit_code([f.severity for f in remaining], fail_on or settings.fail_on)
 
 
 def _render(output_format, report, findings, linter, quiet, statistics) -> str:

@@ -71,7 +71,8 @@ def fix_source(source: SourceText, linter: Linter, unsafe: bool = False) -> FixR
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff that `patch -p1` applies."""
-    name = path.replace("\\", "/").removeprefix("./")
+    name = os.path.relpath(path).replace("\\", "/") if os.path.isabs(path) else path
+    name = name.replace("\\", "/").removeprefix("./")
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
@@ -112,3 +113,27 @@ def write_fixed(path: Path, original: bytes, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@dataclass
+class FileFix:
+    path: Path
+    before: str
+    after: str
+    applied: int
+    remaining: list[Finding]
+
+
+def fix_file(path: Path, linter: Linter, unsafe: bool, write: bool) -> FileFix:
+    """Fix one file; with ``write``, replace it safely when something changed."""
+    from lint.sources import decode, format_for
+
+    try:
+        original = path.read_bytes()
+    except OSError as exc:
+        raise OverclaimError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    source = SourceText(str(path), decode(original, str(path)), format_for(path))
+    result = fix_source(source, linter, unsafe)
+    if write and result.text != source.text:
+        write_fixed(path, original, result.text)
+    return FileFix(path, source.text, result.text, result.applied, result.remaining)

@@ -101,9 +101,13 @@ def _apply(span: Span, fix: Fix) -> Edit | None:
 
 def _qualify(span: Span, title: bool, safe: bool) -> Edit | None:
     """Put "potential" before a verbless noun claim, "possibly" before an adjective or verb."""
-    if _clause_verb(span) is not None:
-        return None
+    if _clause_verb(span) is not None or any(
+        t.lower_ in ("may", "might", "could") for t in span.doc
+    ):
+        return None  # a clause with a finite verb is hedged on the verb instead
     root, first = span.root, span[0]
+    if root.tag_ in ("VB", "VBZ", "VBP", "VBD"):
+        return None  # an imperative ("Say goodbye to ...") needs a rewrite, not a qualifier
     if first.i > 0 and span.doc[first.i - 1].lower_ in ("potential", "possibly"):
         return None  # already qualified
     if root.pos_ in ("NOUN", "PROPN"):
@@ -120,7 +124,9 @@ def _qualify(span: Span, title: bool, safe: bool) -> Edit | None:
         new = f"{word.capitalize()} {rest}"
     else:
         new = f"{word} {first.text}"
-    edit = Edit(first.idx, first.idx + len(first), ((first.idx, first.idx + len(first), new),), safe)
+    edit = Edit(
+        first.idx, first.idx + len(first), ((first.idx, first.idx + len(first), new),), safe
+    )
     return _with_article_at(span.doc, first.i, edit)
 
 

@@ -104,7 +104,9 @@ def test_baseline_reports_only_new_findings(tmp_path):
         main, ["check", "--no-cache", "--format", "json", "--baseline", str(baseline), str(page)]
     )
     data = json.loads(result.stdout)
-    assert [(f["rule"], f["text"]) for f in data["findings"]] == [("speed.instant-relief", "instant relief")]
+    assert [(f["rule"], f["text"]) for f in data["findings"]] == [
+        ("speed.instant-relief", "instant relief")
+    ]
     assert result.exit_code == 1
     lenient = run("--baseline", str(baseline), "--fail-on", "error", str(page))
     assert lenient.exit_code == 0  # the new finding is a warning
@@ -116,7 +118,9 @@ def test_stale_baseline_entries_are_reported(tmp_path):
     baseline = tmp_path / "baseline.json"
     run("--write-baseline", str(baseline), str(page))
     page.write_text(PAGE.replace("completely safe", "generally well run"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--baseline", str(baseline), str(page)])
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "--baseline", str(baseline), str(page)]
+    )
     assert result.exit_code == 0
     assert "1 baseline entries no longer match" in result.stderr
 

@@ -27,7 +27,8 @@ def repo(tmp_path_factory):
         "# Our serum\n\nOur serum cures acne and is completely safe.\n", encoding="utf-8"
     )
     (repo / "compliant.md").write_text(
-        "# Our serum\n\nSome people may notice clearer skin after several weeks.\n", encoding="utf-8"
+        "# Our serum\n\nSome people may notice clearer skin after several weeks.\n",
+        encoding="utf-8",
     )
     _git(repo, "add", ".")
     return repo
@@ -37,7 +38,11 @@ def try_repo(repo, *files):
     env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home")}
     return subprocess.run(
         ["pre-commit", "try-repo", str(ROOT), "overclaim", "--files", *files],
-        cwd=repo, capture_output=True, text=True, env=env, timeout=1200,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1200,
     )
 
 
