@@ -74,13 +74,16 @@ def _apply(span: Span, fix: Fix) -> Edit | None:
     if fix.replace:
         replacements = fix.replacements
         for token in span:
-            new = replacements.get(f"{token.lower_}/{token.pos_}", replacements.get(token.lower_))
+            new = replacements.get(
+                f"{token.lower_}/{token.dep_}",
+                replacements.get(f"{token.lower_}/{token.pos_}", replacements.get(token.lower_)),
+            )
             if new is not None:
                 pieces[token.i] = _match_case(token.text, new, title) if new else ""
         if not pieces:
             return None
     if fix.hedge:
-        hedged = _hedge(span, title, pieces)
+        hedged = _hedge_replaced_verb(span, title, pieces) or _hedge(span, title, pieces)
         if hedged is None:
             return None
         pieces.update(hedged)
@@ -184,6 +187,21 @@ def _hedge(span: Span, title: bool, replaced: dict[int, str]) -> dict[int, str] 
     return pieces
 
 
+def _hedge_replaced_verb(
+    span: Span, title: bool, replaced: dict[int, str]
+) -> dict[int, str] | None:
+    """When a ``replace`` swapped the claim's own finite verb ("cures" → "ease"), hedge that."""
+    for index, new in replaced.items():
+        token = span.doc[index]
+        finite = token.tag_ in ("VBZ", "VBP", "VBD") or (
+            token.tag_ == "NNS" and _is_present_verb(token.lower_)
+        )
+        if new and finite and not _auxiliaries(token):
+            base = _base_phrase(new)
+            return {index: _match_case(token.text, f"may {base}", title)} if base else None
+    return None
+
+
 def _base_phrase(text: str) -> str | None:
     """The base form of a verb (or of the first word of a verb phrase)."""
     word = text.lower()
@@ -213,16 +231,44 @@ def _auxiliaries(verb: Token) -> list[Token]:
 
 
 def _clause_verb(span: Span) -> Token | None:
-    """The first finite verb on the chain of heads from the match to its clause root."""
-    for token in governing_chain(span):
+    """The first finite verb on the chain of heads from the match to its clause root.
+
+    The tagger sometimes reads "tea cures" or "ketamine works" as nouns; a word that can be
+    a present-tense verb right after a noun or pronoun, with no verb in its clause, counts.
+    """
+    chain = governing_chain(span)
+    for token in chain:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
             continue
         if _auxiliaries(token):
             return token
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children) or any(
+            c.pos_ in ("NOUN", "PROPN", "PRON")
+            for c in token.lefts  # a subject misparsed
+        )
         if token.tag_ in ("VBZ", "VBP", "VBD") and has_subject:
             return token
+    if any(t.pos_ in ("VERB", "AUX") for t in chain):
+        return None
+    before_span = reversed(span.doc[: span.start])
+    for token in (*span, *chain, *before_span):
+        before = span.doc[token.i - 1] if token.i > 0 else None
+        if (
+            token.tag_ == "NNS"
+            and before is not None
+            and before.pos_ in ("NOUN", "PROPN", "PRON")
+            and _is_present_verb(token.lower_)
+        ):
+            return token
     return None
+
+
+def _is_present_verb(word: str) -> bool:
+    """Whether the word can be a third-person present verb ("cures", "works")."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return any(word in getAllInflections(lemma, upos="VERB").get("VBZ", ()) for lemma in lemmas)
 
 
 def _base_form(word: str) -> str:

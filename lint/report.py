@@ -70,7 +70,8 @@ def render_text(
                 lines.append(f"  {paint('advice:', fg='green')} {s.advice}")
             else:
                 kind = "fix" if s.safe else "fix (unsafe)"
-                lines.append(f"  {paint(kind + ':', fg='green')} “{s.replacement}”")
+                old = source[s.start : s.end] if source is not None else ""
+                lines.append(f"  {paint(kind + ':', fg='green')} “{old}” → “{s.replacement}”")
         blocks.append("\n".join(lines))
     s = summary(files, findings)
     tail = (

@@ -1,0 +1,238 @@
+"""Hedged rewrites: exact and grammatical, and --fix that never harms a file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+import lint.fixer
+from lint.cli import main
+from lint.evaluation import load_records
+from lint.fixer import apply_edits, chosen_edits, fix_source
+from lint.model import OverclaimError, SourceText
+from tests.conftest import shared_path
+
+# (overclaim, the text after `--fix --unsafe-fixes`)
+REWRITES = [
+    ("Ketamine works.", "Ketamine may work."),
+    (
+        "Our infusion therapy provides permanent relief from migraines.",
+        "Our infusion therapy may provide permanent relief from migraines.",
+    ),
+    (
+        "The protocol has high efficacy in treatment-resistant cases.",
+        "The protocol may have promising efficacy in treatment-resistant cases.",
+    ),
+    ("Patients will feel relief within hours.", "Patients may feel relief within hours."),
+    (
+        "The medical community now recognizes ketamine as a leading treatment.",
+        "The medical community may now recognize ketamine as a leading treatment.",
+    ),
+    ("Our tea cures insomnia.", "Our tea may ease insomnia."),
+    ("This balm eliminates joint pain.", "This balm may reduce joint pain."),
+    ("The cleanse reverses years of damage.", "The cleanse may ease years of damage."),
+    ("Enjoy permanent relief from back pain.", "Enjoy relief from back pain."),
+    ("Our program delivers lasting results.", "Our program may deliver lasting results."),
+    ("The patch works fast.", "The patch may work fast."),
+    ("You will feel better within minutes.", "You may feel better within minutes."),
+    ("Cryotherapy is completely safe.", "Cryotherapy may be generally safe."),
+    ("The drops are non-addictive.", "The drops may be non-addictive."),
+    ("Our gummies have no side effects.", "Our gummies have side effects that are usually mild."),
+    ("The infusions are well tolerated.", "The infusions may be well tolerated."),
+    ("Acupuncture works better than painkillers.", "Acupuncture may work better than painkillers."),
+    (
+        "Unlike conventional antidepressants, the spray acts in hours.",
+        "Compared with conventional antidepressants, the spray acts in hours.",
+    ),
+    (
+        "Float therapy is the most effective treatment for stress.",
+        "Float therapy may be the most effective treatment for stress.",
+    ),
+    (
+        "Research shows that saunas detoxify the body.",
+        "Research may suggest that saunas detoxify the body.",
+    ),
+    (
+        "Studies have shown that the drip boosts energy.",
+        "Studies may have suggested that the drip boosts energy.",
+    ),
+    ("Our formula is clinically proven.", "Our formula may be clinically proven."),
+    ("Neurofeedback rewires the brain.", "Neurofeedback may rewire the brain."),
+    (
+        "The supplement resets your stress hormones.",
+        "The supplement may reset your stress hormones.",
+    ),
+    (
+        "Most patients feel better after three sessions.",
+        "Most patients may feel better after three sessions.",
+    ),
+    ("Everyone can get better with our program.", "Everyone may get better with our program."),
+    (
+        "Our laser cap is FDA-cleared to treat hair loss.",
+        "Our laser cap is used to treat hair loss.",
+    ),
+    ("Made in an FDA-registered facility.", "Made in a registered facility."),
+    ("A breakthrough in gut health.", "A new option in gut health."),
+    ("This revolutionary serum rebuilds collagen.", "This new serum rebuilds collagen."),
+    ("Instant Relief from Bloating", "Relief from Bloating"),
+    ("High Efficacy in Stubborn Cases", "Promising Efficacy in Stubborn Cases"),
+    ("Curing Chronic Fatigue, Naturally", "Easing Chronic Fatigue, Naturally"),
+    ("Hangover Cure", "Hangover Remedy"),
+    ("A Miracle for Tired Parents", "A Welcome Help for Tired Parents"),
+    ("The results last a lifetime.", "The results may last a lifetime."),
+    ("Ketamine does work for depression.", "Ketamine may work for depression."),
+    (
+        "The therapy has been shown to reduce cravings.",
+        "The therapy may have been shown to reduce cravings.",
+    ),
+    (
+        "Our clinic offers a safe and effective option for anxiety.",
+        "Our clinic may offer a safe and effective option for anxiety.",
+    ),
+    (
+        "The program is an effective treatment for insomnia.",
+        "The program may be an effective treatment for insomnia.",
+    ),
+    (
+        "Clients see dramatic results after the first week.",
+        "Clients may see dramatic results after the first week.",
+    ),
+    ("It dramatically improves digestion.", "It may dramatically improve digestion."),
+    ("TMS is a game-changer for depression.", "TMS is a new option for depression."),
+    ("Say goodbye to back pain.", "Get help with back pain."),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), REWRITES)
+def test_rewrite(linter, before, after):
+    result = fix_source(SourceText("page.txt", before), linter, unsafe=True)
+    assert result.text == after
+    assert result.remaining == [] or before == after
+
+
+def test_the_table_is_large_and_varied(linter):
+    assert len(REWRITES) >= 40
+    categories = {
+        f.category for before, _ in REWRITES for f in linter.check([SourceText("p", before)])[0]
+    }
+    assert len(categories) == 11
+
+
+def test_safe_fixes_only_hedge(linter):
+    before = "Unlike conventional painkillers, our balm works fast."
+    safe = fix_source(SourceText("p.txt", before), linter, unsafe=False).text
+    assert safe == "Unlike conventional painkillers, our balm may work fast."
+
+
+def _dev_overclaims():
+    records = load_records(shared_path("eval", "dev.jsonl"))
+    return [SourceText(r["id"], r["text"]) for r in records if r["label"] == "overclaim"]
+
+
+def test_dev_set_rewrites(linter):
+    sources = _dev_overclaims()
+    findings = linter.check(sources)
+    with_edit = sum(
+        1
+        for found in findings
+        if any(s.replacement is not None for f in found for s in f.suggestions)
+    )
+    assert with_edit / len(sources) >= 0.80
+    still = sum(1 for s in sources if fix_source(s, linter, unsafe=True).remaining)
+    assert still / len(sources) <= 0.10
+
+
+def test_edits_change_nothing_outside_their_spans(linter):
+    sources = _dev_overclaims()
+    for source, found in zip(sources, linter.check(sources), strict=True):
+        edits = chosen_edits(source.text, found, unsafe=True)
+        after = apply_edits(source.text, edits)
+        cursor, position = 0, 0
+        for edit in edits:
+            kept = source.text[cursor : edit.start]
+            assert after[position : position + len(kept)] == kept
+            position += len(kept) + len(edit.replacement)
+            cursor = edit.end
+        assert after[position:] == source.text[cursor:]
+
+
+PAGE = "# Sleep\r\n\r\nOur tea cures insomnia and is completely safe.\r\n\r\nMost users feel better within hours.\r\n"
+
+
+def _page(tmp_path, name="page.md", data=None):
+    path = tmp_path / name
+    path.write_bytes(data if data is not None else b"\xef\xbb\xbf" + PAGE.encode())
+    path.chmod(0o640)
+    return path
+
+
+def test_fix_keeps_encoding_newlines_and_permissions_and_is_idempotent(tmp_path):
+    path = _page(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--fix", "--unsafe-fixes", str(path)])
+    once = path.read_bytes()
+    assert once.startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in once and b"\n" not in once.replace(b"\r\n", b"")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert "may ease insomnia" in once.decode("utf-8-sig")
+    assert result.exit_code == 0, result.output
+    CliRunner().invoke(main, ["check", "--no-cache", "--fix", "--unsafe-fixes", str(path)])
+    assert path.read_bytes() == once
+    assert [p.name for p in tmp_path.iterdir()] == ["page.md"]
+
+
+def test_diff_applies_with_patch_and_writes_nothing(tmp_path):
+    if shutil.which("patch") is None:
+        pytest.skip("the patch program is not installed")
+    path = _page(tmp_path, data=PAGE.replace("\r\n", "\n").encode())
+    before = path.read_bytes()
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        diff = CliRunner().invoke(
+            main, ["check", "--no-cache", "--diff", "--unsafe-fixes", "page.md"]
+        )
+    finally:
+        os.chdir(cwd)
+    assert diff.exit_code == 1 and diff.output.startswith("--- a/page.md")
+    assert path.read_bytes() == before
+    subprocess.run(
+        ["patch", "-p1", "--quiet"], input=diff.output, text=True, cwd=tmp_path, check=True
+    )
+    patched = path.read_bytes()
+    path.write_bytes(before)
+    CliRunner().invoke(main, ["check", "--no-cache", "--fix", "--unsafe-fixes", str(path)])
+    assert path.read_bytes() == patched
+
+
+def test_failed_write_leaves_the_original_intact(tmp_path, monkeypatch):
+    path = _page(tmp_path)
+    before = path.read_bytes()
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(lint.fixer.os, "replace", fail)
+    with pytest.raises(OSError):
+        lint.fixer.write_fixed(path, before, "new text")
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["page.md"]
+
+
+def test_file_changed_on_disk_is_not_written(tmp_path):
+    path = _page(tmp_path)
+    before = path.read_bytes()
+    path.write_bytes(before + b"edited meanwhile\r\n")
+    with pytest.raises(OverclaimError, match="changed on disk"):
+        lint.fixer.write_fixed(path, before, "new text")
+    assert path.read_bytes().endswith(b"edited meanwhile\r\n")
+
+
+def test_markup_is_never_edited(linter):
+    text = "Our tea **cures** insomnia.\n\n<!-- a miracle -->\n"
+    result = fix_source(SourceText("p.md", text, "markdown"), linter, unsafe=True)
+    assert "**" in result.text and "<!-- a miracle -->" in result.text
