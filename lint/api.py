@@ -11,7 +11,7 @@ from lint.engine import Linter
 from lint.model import Finding, SourceText
 from lint.parallel import check_sources_in_parallel
 from lint.rulebook import load_rulebook
-from lint.sources import discover, format_for, read_source
+from lint.sources import DEFAULT_MAX_BYTES, discover, format_for, load_sources
 
 _default_linter: Linter | None = None
 PROGRESS_STEP = 64  # files per batch when progress is reported
@@ -33,6 +33,8 @@ class Report:
     findings: list[Finding]
     texts: dict[str, str]  # each file's decoded text, by path
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # files passed over, and why
+    errors: list[str] = field(default_factory=list)  # files that could not be checked
+    notices: list[str] = field(default_factory=list)  # files skipped on purpose (binaries)
 
 
 def build_linter(settings: Settings | None = None, cache_root: Path | None = None) -> Linter:
@@ -113,13 +115,17 @@ def check_paths(
     cache_root: Path | None = None,
     cache_results: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    encoding: str = "utf-8",
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Report:
     """Findings in files and folders (folders are searched for .txt, .md and .html files).
 
     ``settings`` (project configuration) chooses the rules, exclusions and per-file ignores.
+    A file that cannot be read is reported in ``errors`` and the others are still checked.
     """
     found = discover(paths, excluded=settings.excluded if settings else None)
-    sources = [read_source(f) for f in found.files]
+    loaded = load_sources(found.files, encoding, max_bytes)
+    sources = loaded.sources
     findings = check_sources(
         sources,
         settings,
@@ -135,4 +141,6 @@ def check_paths(
         findings=findings,
         texts={s.path: s.text for s in sources},
         skipped=found.skipped,
+        errors=found.errors + loaded.errors,
+        notices=loaded.notices,
     )

@@ -121,6 +121,14 @@ FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
     help="Worker processes for large runs (default: the number of CPUs).",
 )
 @click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring cached findings.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Read files in this encoding.")
+@click.option(
+    "--max-file-size",
+    type=click.FloatRange(min=0, min_open=True),
+    default=20,
+    show_default=True,
+    help="Refuse files larger than this many megabytes.",
+)
 @click.option("--fix", is_flag=True, help="Apply safe hedged rewrites in place.")
 @click.option(
     "--unsafe-fixes",
@@ -135,6 +143,9 @@ def check(paths, **options) -> None:
         run = _run_check(paths, **options)
     except OverclaimError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("overclaim: interrupted", err=True)
+        sys.exit(130)
     sys.exit(run)
 
 
@@ -152,6 +163,8 @@ def _run_check(
     verbose,
     jobs,
     no_cache,
+    encoding,
+    max_file_size,
     fix,
     unsafe_fixes,
     diff,
@@ -166,9 +179,13 @@ def _run_check(
     if fix or diff:
         if "-" in paths:
             raise OverclaimError("--fix and --diff work on files, not on standard input")
-        return _run_fix(paths, settings, linter, unsafe_fixes, diff, output_format, quiet, fail_on)
+        return _run_fix(
+            paths, settings, linter, unsafe_fixes, diff, output_format, quiet, fail_on, encoding
+        )
     if "-" in paths:
-        report = _check_stdin(paths, stdin_filename, settings, linter, report_unused_suppressions)
+        report = _check_stdin(
+            paths, stdin_filename, settings, linter, report_unused_suppressions, encoding
+        )
     else:
         with _progress_bar(paths) as progress:
             report = check_paths(
@@ -180,7 +197,13 @@ def _run_check(
                 cache_root=settings.root,
                 cache_results=not no_cache,
                 progress=progress,
+                encoding=encoding,
+                max_bytes=int(max_file_size * 1048576),
             )
+    for notice in report.notices:
+        click.echo(f"overclaim: {notice}", err=True)
+    for error in report.errors:
+        click.echo(f"overclaim: {error}", err=True)
     if verbose:
         for path, reason in report.skipped:
             click.echo(f"skipped {path}: {reason}", err=True)
@@ -204,23 +227,32 @@ def _run_check(
                     f"  stale: {entry.get('path')} [{entry.get('rule')}] {entry.get('text')!r}",
                     err=True,
                 )
+    if report.errors and not report.files:
+        return 2  # nothing was checked: the error lines say why
     output = _render(output_format, report, findings, linter, quiet, statistics)
     if output_file:
         _write_report(output_file, output)
     elif output:
         click.echo(output, color=_use_color())
+    if report.errors:
+        return 2
     return exit_code([f.severity for f in findings], fail_on or settings.fail_on)
 
 
-def _run_fix(paths, settings, linter, unsafe, diff, output_format, quiet, fail_on) -> int:
+def _run_fix(paths, settings, linter, unsafe, diff, output_format, quiet, fail_on, encoding) -> int:
     """--fix: rewrite files in place, then report what is left; --diff: print, write nothing."""
     from lint.fixer import fix_file, unified_diff
     from lint.sources import discover
 
-    files = discover(list(paths), excluded=settings.excluded).files
+    found = discover(list(paths), excluded=settings.excluded)
+    files, errors = found.files, list(found.errors)
     fixed, remaining, texts, changes = 0, [], {}, 0
     for path in files:
-        result = fix_file(path, linter, unsafe, write=not diff)
+        try:
+            result = fix_file(path, linter, unsafe, write=not diff, encoding=encoding)
+        except OverclaimError as exc:
+            errors.append(str(exc))
+            continue
         if diff:
             patch = unified_diff(str(path), result.before, result.after)
             if patch:
@@ -230,13 +262,17 @@ def _run_fix(paths, settings, linter, unsafe, diff, output_format, quiet, fail_o
         fixed += result.applied
         remaining += result.remaining
         texts[str(path)] = result.after
+    for error in errors:
+        click.echo(f"overclaim: {error}", err=True)
     if diff:
-        return 1 if changes else 0
+        return 2 if errors else (1 if changes else 0)
     click.echo(f"applied {fixed} fix{'es' if fixed != 1 else ''}", err=True)
     report = Report(files=len(files), findings=remaining, texts=texts)
     output = _render(output_format, report, remaining, linter, quiet, False)
     if output:
         click.echo(output, color=_use_color())
+    if errors:
+        return 2
     return exit_code([f.severity for f in remaining], fail_on or settings.fail_on)
 
 
@@ -303,12 +339,12 @@ def _write_report(path: Path, output: str) -> None:
         raise OverclaimError(f"{path}: cannot write report: {exc.strerror or exc}") from None
 
 
-def _check_stdin(paths, stdin_filename, settings, linter, report_unused) -> Report:
+def _check_stdin(paths, stdin_filename, settings, linter, report_unused, encoding) -> Report:
     if paths != ("-",):
         raise OverclaimError("'-' (standard input) cannot be combined with other paths")
     name = stdin_filename or "-"
     source = SourceText(
-        path=name, text=decode(sys.stdin.buffer.read(), name), format=format_for(name)
+        path=name, text=decode(sys.stdin.buffer.read(), name, encoding), format=format_for(name)
     )
     findings = check_sources([source], settings, linter, report_unused_suppressions=report_unused)
     return Report(files=1, findings=findings, texts={name: source.text})

@@ -124,7 +124,9 @@ class FileFix:
     remaining: list[Finding]
 
 
-def fix_file(path: Path, linter: Linter, unsafe: bool, write: bool) -> FileFix:
+def fix_file(
+    path: Path, linter: Linter, unsafe: bool, write: bool, encoding: str = "utf-8"
+) -> FileFix:
     """Fix one file; with ``write``, replace it safely when something changed."""
     from lint.sources import decode, format_for
 
@@ -132,7 +134,9 @@ def fix_file(path: Path, linter: Linter, unsafe: bool, write: bool) -> FileFix:
         original = path.read_bytes()
     except OSError as exc:
         raise OverclaimError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    source = SourceText(str(path), decode(original, str(path)), format_for(path))
+    if b"\x00" in original[:8192]:
+        raise OverclaimError(f"{path}: looks like a binary file; not fixed")
+    source = SourceText(str(path), decode(original, str(path), encoding), format_for(path))
     result = fix_source(source, linter, unsafe)
     if write and result.text != source.text:
         write_fixed(path, original, result.text)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from lint.linear_regex import compile_linear
 from lint.model import OverclaimError
 from lint.patterns import DEPENDENCY_REACH, CompiledRule
 
@@ -22,8 +24,27 @@ class Match:
     tokens: frozenset[int]
 
 
-# Token attributes that need the tagger or parser; without them a pattern matches a superset.
-_PARSE_ATTRIBUTES = frozenset({"POS", "TAG", "DEP", "MORPH", "LEMMA", "ENT_TYPE", "SENT_START"})
+# Token attributes that need the tagger or parser (and "_", the extensions standing for
+# regular expressions); without them a pattern matches a superset.
+_PARSE_ATTRIBUTES = frozenset(
+    {"POS", "TAG", "DEP", "MORPH", "LEMMA", "ENT_TYPE", "SENT_START", "_"}
+)
+# The token text a REGEX attribute is matched against.
+_REGEX_TEXT = {
+    "ORTH": "text",
+    "TEXT": "text",
+    "LOWER": "lower_",
+    "NORM": "norm_",
+    "LEMMA": "lower_",
+    "SHAPE": "shape_",
+    "PREFIX": "prefix_",
+    "SUFFIX": "suffix_",
+    "POS": "pos_",
+    "TAG": "tag_",
+    "DEP": "dep_",
+    "MORPH": "morph",
+    "ENT_TYPE": "ent_type_",
+}
 
 
 class RuleMatcher:
@@ -46,7 +67,8 @@ class RuleMatcher:
                 if item.phrases:
                     self._phrases.add(rule.id, list(nlp.tokenizer.pipe(item.phrases)))
                 if item.token_patterns:
-                    self._tokens[rule.id] = _matcher(nlp, rule.id, item.token_patterns)
+                    patterns = [[_linear_regexes(t) for t in p] for p in item.token_patterns]
+                    self._tokens[rule.id] = _matcher(nlp, rule.id, patterns)
                     lexical = [
                         [{k: v for k, v in t.items() if k not in _PARSE_ATTRIBUTES} for t in p]
                         for p in item.token_patterns
@@ -55,7 +77,11 @@ class RuleMatcher:
                 if item.dependency_patterns:
                     matcher = DependencyMatcher(nlp.vocab, validate=True)
                     for n, pattern in enumerate(item.dependency_patterns):
-                        matcher.add(f"{rule.id}#{n}", [pattern])
+                        nodes = [
+                            {**node, "RIGHT_ATTRS": _linear_regexes(node["RIGHT_ATTRS"])}
+                            for node in pattern
+                        ]
+                        matcher.add(f"{rule.id}#{n}", [nodes])
                     self._dependencies[rule.id] = matcher
                     self._dependency_words[rule.id] = [
                         _node_words(p) for p in item.dependency_patterns
@@ -138,3 +164,28 @@ def _near(doc: Doc, sets: list[frozenset[str]]) -> tuple[int, int] | None:
         if all(any(abs(i - root) <= DEPENDENCY_REACH for i in p) for p in positions[1:]):
             return max(0, root - DEPENDENCY_REACH), min(len(doc), root + DEPENDENCY_REACH + 1)
     return None
+
+
+def _linear_regexes(spec: dict) -> dict:
+    """Replace REGEX attributes by token extensions that match with RE2, in linear time
+    (spaCy's own REGEX uses Python's backtracking engine)."""
+    out = dict(spec)
+    for key, value in spec.items():
+        if not (isinstance(value, dict) and "REGEX" in value):
+            continue
+        pattern = value["REGEX"]
+        name = "overclaim_rx_" + hashlib.sha1(f"{key}\0{pattern}".encode()).hexdigest()[:16]
+        if not Token.has_extension(name):
+            regex = compile_linear(pattern, "token pattern", case_sensitive=True)
+            attribute = _REGEX_TEXT.get(key, "text")
+            Token.set_extension(
+                name,
+                getter=lambda t, rx=regex, a=attribute: rx.search(str(getattr(t, a))) is not None,
+            )
+        rest = {k: v for k, v in value.items() if k != "REGEX"}
+        if rest:
+            out[key] = rest
+        else:
+            del out[key]
+        out["_"] = {**out.get("_", {}), name: True}
+    return out

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from lint.linear_regex import compile_linear
 from lint.model import OverclaimError
 from lint.rulebook import Cues, Rule, Rulebook
 
@@ -235,9 +236,9 @@ def _token_spec(token: dict, vocabulary: dict[str, tuple[str, ...]]) -> dict:
     for value in spec.values():
         if isinstance(value, dict) and "REGEX" in value:
             try:
-                re.compile(value["REGEX"])
-            except re.error as exc:
-                raise ValueError(f"invalid regex {value['REGEX']!r}: {exc}") from None
+                compile_linear(value["REGEX"], "token pattern", case_sensitive=True)
+            except OverclaimError as exc:
+                raise ValueError(str(exc).split(": ", 1)[1]) from None
     for key in _LITERAL_KEYS:
         value = spec.get(key)
         if (

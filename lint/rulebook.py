@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.fixspec import Fix
+from lint.linear_regex import compile_linear
 from lint.model import OverclaimError
 from lint.schema import validate_rulebook_file
 from lint.yamlload import load_yaml, locate
@@ -59,7 +59,7 @@ class Cues:
     """Word lists that decide context: hedges, negations, attribution and so on."""
 
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
-    attribution: tuple[re.Pattern, ...] = ()
+    attribution: tuple = ()  # compiled RE2 patterns
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.lists.get(name, frozenset())
@@ -152,11 +152,8 @@ def _layer_files(layer: Path) -> list[Path]:
     raise OverclaimError(f"{layer}: rulebook path not found")
 
 
-def _compile_regex(where: str, pattern: str) -> re.Pattern:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise OverclaimError(f"{where}: invalid regex {pattern!r}: {exc}") from None
+def _compile_regex(where: str, pattern: str):
+    return compile_linear(pattern, where)
 
 
 def _rewrite(value):

@@ -32,6 +32,7 @@ class Discovery:
 
     files: list[Path] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line each, naming the path
 
 
 class _GitIgnores:
@@ -78,23 +79,50 @@ def discover(paths: list[str | Path], excluded: Callable[[Path], bool] | None = 
     gitignores = _GitIgnores()
     for raw in paths:
         path = Path(raw)
-        if path.is_file():
-            found.files.append(path)
-        elif path.is_dir():
-            _walk(path, found, gitignores, excluded)
-        else:
-            raise OverclaimError(f"{path}: no such file or folder")
+        try:
+            if path.is_file():
+                found.files.append(path)
+            elif path.is_dir():
+                _walk(path, found, gitignores, excluded)
+            elif path.is_symlink():
+                found.errors.append(f"{path}: broken or looping symbolic link")
+            else:
+                found.errors.append(f"{path}: no such file or folder")
+        except OSError as exc:
+            found.errors.append(f"{path}: {exc.strerror or exc}")
     found.files = list(dict.fromkeys(found.files))
     return found
 
 
 def _walk(root: Path, found: Discovery, gitignores: _GitIgnores, excluded) -> None:
-    for folder, subfolders, files in os.walk(root):
+    """Walk a folder, following symbolic links but never into a folder twice."""
+    visited: set[tuple[int, int]] = set()
+
+    def first_visit(folder: Path) -> bool:
+        info = folder.stat()
+        key = (info.st_dev, info.st_ino)
+        if key in visited:
+            return False
+        visited.add(key)
+        return True
+
+    first_visit(root)
+    errors = found.errors
+    for folder, subfolders, files in os.walk(
+        root, followlinks=True, onerror=lambda e: errors.append(f"{e.filename}: {e.strerror}")
+    ):
         base = Path(folder)
         keep = []
         for name in sorted(subfolders):
             sub = base / name
-            if name.startswith("."):
+            try:
+                new = first_visit(sub)
+            except OSError as exc:
+                found.errors.append(f"{sub}: {exc.strerror or exc}")
+                continue
+            if not new:
+                found.errors.append(f"{sub}: folder loop via symbolic link (already searched)")
+            elif name.startswith("."):
                 found.skipped.append((sub, "hidden folder"))
             elif excluded and excluded(sub):
                 found.skipped.append((sub, "excluded by configuration"))
@@ -115,20 +143,65 @@ def _walk(root: Path, found: Discovery, gitignores: _GitIgnores, excluded) -> No
                 found.files.append(file)
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 text (a BOM is dropped); line endings are kept as they are."""
+def decode(data: bytes, path: str, encoding: str = "utf-8") -> str:
+    """Decoded text (a UTF-8 BOM is dropped); line endings are kept as they are."""
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise OverclaimError(
-            f"{path}: not valid UTF-8 (byte {exc.start}: 0x{data[exc.start]:02x})"
+            f"{path}: not valid {encoding} at byte {exc.start} (0x{data[exc.start]:02x}); "
+            "use --encoding to read it as another encoding"
         ) from None
+    except LookupError:
+        raise OverclaimError(f"unknown encoding '{encoding}'") from None
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def read_source(path: Path) -> SourceText:
+class Skipped(Exception):
+    """A file that is passed over with a notice rather than an error (a binary file)."""
+
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_source(
+    path: Path, encoding: str = "utf-8", max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> SourceText:
+    """A file's decoded text; OverclaimError for what the user must fix, Skipped for binaries."""
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise OverclaimError(
+                f"{path}: {size / 1048576:.1f} MB is over the size limit of "
+                f"{max_bytes / 1048576:.0f} MB (raise it with --max-file-size)"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise OverclaimError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return SourceText(path=str(path), text=decode(data, str(path)), format=format_for(path))
+    if b"\x00" in data[:8192] and not encoding.lower().startswith("utf-16"):
+        raise Skipped(f"{path}: skipped, it looks like a binary file")
+    return SourceText(
+        path=str(path), text=decode(data, str(path), encoding), format=format_for(path)
+    )
+
+
+@dataclass
+class Loaded:
+    sources: list[SourceText] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def load_sources(
+    files: list[Path], encoding: str = "utf-8", max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> Loaded:
+    """Read every file, collecting errors and notices instead of stopping at the first."""
+    loaded = Loaded()
+    for path in files:
+        try:
+            loaded.sources.append(read_source(path, encoding, max_bytes))
+        except OverclaimError as exc:
+            loaded.errors.append(str(exc))
+        except Skipped as notice:
+            loaded.notices.append(str(notice))
+    return loaded

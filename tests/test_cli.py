@@ -77,8 +77,8 @@ def test_info_only_passes_by_default_and_fails_on_info(tmp_path):
 def test_missing_path_is_a_one_line_error(tmp_path):
     result = run("check", str(tmp_path / "nope.md"))
     assert result.exit_code == 2
-    assert result.output.strip().count("\n") == 0
-    assert "nope.md: no such file or folder" in result.output
+    assert result.stderr.strip().count("\n") == 0
+    assert "nope.md: no such file or folder" in result.stderr
     assert "Traceback" not in result.output
 
 
