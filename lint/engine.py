@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 # Typographic quotes become ASCII ones of the same length, so offsets stay valid.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _BATCH_SIZE = 256
+_SLICE = 2000  # candidate sentences tokenized and parsed at a time
 
 
 _WHITESPACE_RUN = re.compile(r"\s+")
@@ -121,6 +122,21 @@ class Linter:
 
         nlp = pipeline()
         matcher = self._rule_matcher(nlp)
+        lines: dict[int, LineIndex] = {}
+        # In slices, so that memory stays bounded however large the input is.
+        for first in range(0, len(pending), _SLICE):
+            self._match_slice(
+                nlp,
+                matcher,
+                edits_for,
+                sources,
+                proses,
+                pending[first : first + _SLICE],
+                results,
+                lines,
+            )
+
+    def _match_slice(self, nlp, matcher, edits_for, sources, proses, pending, results, lines):
         parsed_texts = [parse_text(c.sentence.text) for c in pending]
         tokenized = nlp.tokenizer.pipe(text for text, _ in parsed_texts)
         to_parse = []
@@ -136,7 +152,6 @@ class Linter:
             for window, base in _windows(doc, spans):
                 to_parse.append((candidate, window, frozenset(spans), where, base))
         docs = nlp.pipe((doc for _, doc, _, _, _ in to_parse), batch_size=_BATCH_SIZE)
-        lines: dict[int, LineIndex] = {}
         for (candidate, _, rules, where, base), doc in zip(to_parse, docs, strict=True):
             index = candidate.source_index
             source = sources[index]

@@ -137,6 +137,13 @@ def _rewrite_text(span: Span, fix: Fix) -> str | None:
     """The rewrite for this match: one text for every match, or one per matched phrase."""
     rewrite = fix.rewrite
     if isinstance(rewrite, str):
+        if "{match}" in rewrite:
+            before, after = rewrite.split("{match}", 1)
+            text = span.doc.text
+            if text[span.end_char : span.end_char + len(after)] == after and text[
+                max(0, span.start_char - len(before)) : span.start_char
+            ] == before:
+                return None  # already rewritten: a second pass must change nothing
         return rewrite.replace("{match}", span.text)
     key = " ".join(span.text.lower().split())
     return dict(rewrite).get(key) if rewrite else None

@@ -55,10 +55,25 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+MAX_SENTENCE = 3000  # characters; longer runs (lists, tables, minified text) are cut up
+
+
 def _make(text: str, start: int, end: int) -> Iterator[Sentence]:
     piece = text[start:end]
     lead = _LEADING_NOISE.match(piece)
     skip = lead.end() if lead else 0
     body = piece[skip:].rstrip()
+    if not body or not _HAS_WORD.search(body):
+        return
+    begin = start + skip
+    while len(body) > MAX_SENTENCE:
+        cut = body.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        if _HAS_WORD.search(body[:cut]):
+            yield Sentence(text=body[:cut].rstrip(), start=begin)
+        rest = body[cut:]
+        stripped = rest.lstrip()
+        begin += cut + len(rest) - len(stripped)
+        body = stripped
     if body and _HAS_WORD.search(body):
-        yield Sentence(text=body, start=start + skip)
+        yield Sentence(text=body, start=begin)

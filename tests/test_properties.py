@@ -141,3 +141,46 @@ def test_line_endings_do_not_change_findings(text):
         for f in check_text(text.replace("\n", "\r\n"), path="a.txt")
     ]
     assert lf == crlf
+
+
+FIX_PIECES = (
+    TRIGGERS
+    + WORDS
+    + [
+        "Our tea",
+        "It",
+        "Patients",
+        "Ketamine",
+        "works",
+        "will feel",
+        "has been shown to help",
+        "Instant Relief",
+        "A Breakthrough",
+        "\n",
+        "\n\n",
+        "# ",
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(FIX_PIECES), min_size=1, max_size=25).map(" ".join))
+def test_fix_only_touches_edit_spans_and_is_idempotent(text):
+    from lint.api import default_linter
+    from lint.fixer import apply_edits, chosen_edits, fix_source
+    from lint.model import SourceText
+
+    linter = default_linter()
+    findings = linter.check([SourceText("p.md", text, "markdown")])[0]
+    edits = chosen_edits(text, findings, unsafe=True)
+    after = apply_edits(text, edits)
+    cursor = position = 0
+    for edit in edits:
+        kept = text[cursor : edit.start]
+        assert after[position : position + len(kept)] == kept
+        position += len(kept) + len(edit.replacement)
+        cursor = edit.end
+    assert after[position:] == text[cursor:]
+    fixed = fix_source(SourceText("p.md", text, "markdown"), linter, unsafe=True).text
+    again = fix_source(SourceText("p.md", fixed, "markdown"), linter, unsafe=True).text
+    assert again == fixed
