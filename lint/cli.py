@@ -400,18 +400,16 @@ def explain(rule_id, config, rulebooks, select, ignore) -> None:
     click.echo(f"\n{summary(rule)}")
     if rule.why:
         click.echo(f"\nWhy:\n  {rule.why}")
-    if rule.refs:
-        click.echo("\nReferences:")
-        click.echo("\n".join(f"  - {ref}" for ref in rule.refs))
-    if rule.suggest:
-        click.echo("\nSuggested wording:")
-        click.echo("\n".join(f"  - {s}" for s in rule.suggest))
-    if rule.flag_examples:
-        click.echo("\nFlagged:")
-        click.echo("\n".join(f"  - {s}" for s in rule.flag_examples))
-    if rule.pass_examples:
-        click.echo("\nNot flagged:")
-        click.echo("\n".join(f"  - {s}" for s in rule.pass_examples))
+    sections = (
+        ("References", rule.refs),
+        ("Advice", rule.suggest),
+        ("Flagged", rule.flag_examples),
+        ("Not flagged", rule.pass_examples),
+    )
+    for title, items in sections:
+        if items:
+            click.echo(f"\n{title}:")
+            click.echo("\n".join(f"  - {item}" for item in items))
     click.echo(f"\nDefined at {rule.source}")
 
 

@@ -140,9 +140,10 @@ def _rewrite_text(span: Span, fix: Fix) -> str | None:
         if "{match}" in rewrite:
             before, after = rewrite.split("{match}", 1)
             text = span.doc.text
-            if text[span.end_char : span.end_char + len(after)] == after and text[
-                max(0, span.start_char - len(before)) : span.start_char
-            ] == before:
+            if (
+                text[span.end_char : span.end_char + len(after)] == after
+                and text[max(0, span.start_char - len(before)) : span.start_char] == before
+            ):
                 return None  # already rewritten: a second pass must change nothing
         return rewrite.replace("{match}", span.text)
     key = " ".join(span.text.lower().split())

@@ -217,18 +217,16 @@ class _HtmlProse(HTMLParser):
             _copy_without_urls(self.out, data, self._source_offset())
 
     def handle_entityref(self, name):
-        if self._visible():
-            raw = f"&{name};"
-            start = self._source_offset()
-            if self.source.startswith(raw, start):
-                self.out.decoded(html.unescape(raw), start, len(raw))
+        self._reference(f"&{name};")
 
     def handle_charref(self, name):
-        if self._visible():
-            raw = f"&#{name};"
-            start = self._source_offset()
-            if self.source.startswith(raw, start):
-                self.out.decoded(html.unescape(raw), start, len(raw))
+        self._reference(f"&#{name};")
+
+    def _reference(self, raw: str) -> None:
+        """A character reference: decoded for the analysis, mapped back to its source span."""
+        start = self._source_offset()
+        if self._visible() and self.source.startswith(raw, start):
+            self.out.decoded(html.unescape(raw), start, len(raw))
 
     def _meta(self, attrs, raw: str, start: int) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
