@@ -84,12 +84,13 @@ class Cache:
         """The linter for these settings, compiled once and then loaded from the cache."""
         path = self.folder / __version__ / f"linter-{self.rules_key}.pickle"
         try:
-            rulebook, compiled, cues = pickle.loads(path.read_bytes())
-            return Linter(rulebook, compiled, cues)
+            linter = pickle.loads(path.read_bytes())
+            if isinstance(linter, Linter):
+                return linter
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
             pass
         linter = Linter(self.settings.rulebook())
-        self._store(path, pickle.dumps((linter.rulebook, linter.compiled, linter.cues)))
+        self._store(path, pickle.dumps(linter))
         return linter
 
     def _load_results(self) -> dict[str, list[dict]]:

@@ -81,6 +81,8 @@ class Settings:
         )
 
     def excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
         relative = _relative(path, self.root)
         return any(_glob_match(relative, glob) for glob in self.exclude)
 

@@ -82,6 +82,10 @@ class Linter:
         self.triggers = TriggerIndex(self.compiled)
         self._matcher = None
 
+    def __getstate__(self) -> dict:
+        """Pickle the compiled rules, never the spaCy matchers (rebuilt on first need)."""
+        return {**self.__dict__, "_matcher": None}
+
     def candidates(self, prose: Prose, index: int = 0) -> list[Candidate]:
         """Sentences of the prose that have the trigger words of some rule."""
         found = []

@@ -28,8 +28,8 @@ def render_json(files: int, findings: list[Finding], version: str) -> str:
             "findings": [f.to_dict() for f in findings],
             "summary": summary(files, findings),
         },
-        indent=2,
         ensure_ascii=False,
+        separators=(",", ":"),
     )
 
 
@@ -65,13 +65,14 @@ def render_text(
         if source is not None:
             excerpt, underline = _excerpt(source, f)
             lines += [excerpt, paint(underline, fg=_COLORS.get(f.severity))]
+        label = paint("suggest:", fg="green")
         for s in f.suggestions:
             if s.replacement is None:
-                lines.append(f"  {paint('advice:', fg='green')} {s.advice}")
+                lines.append(f"  {label} {s.advice}")
             else:
-                kind = "fix" if s.safe else "fix (unsafe)"
                 old = source[s.start : s.end] if source is not None else ""
-                lines.append(f"  {paint(kind + ':', fg='green')} “{old}” → “{s.replacement}”")
+                unsafe = "" if s.safe else "  (unsafe fix)"
+                lines.append(f"  {label} “{old}” → “{s.replacement}”{unsafe}")
         blocks.append("\n".join(lines))
     s = summary(files, findings)
     tail = (

@@ -40,6 +40,7 @@ class _GitIgnores:
 
     def __init__(self) -> None:
         self._specs: dict[Path, pathspec.PathSpec | None] = {}
+        self._applying: dict[Path, list[tuple[Path, pathspec.PathSpec]]] = {}
 
     def _spec(self, folder: Path) -> pathspec.PathSpec | None:
         if folder not in self._specs:
@@ -54,19 +55,22 @@ class _GitIgnores:
             self._specs[folder] = spec
         return self._specs[folder]
 
+    def _applying_to(self, folder: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+        """The .gitignore specs of a folder and its parents, up to the repository's root."""
+        if folder not in self._applying:
+            own = self._spec(folder)
+            found = [(folder, own)] if own is not None else []
+            at_root = (folder / ".git").exists() or folder.parent == folder
+            self._applying[folder] = found + ([] if at_root else self._applying_to(folder.parent))
+        return self._applying[folder]
+
     def ignored(self, path: Path) -> bool:
         path = path.absolute()
-        for folder in path.parents:
-            spec = self._spec(folder)
-            if spec is not None:
-                relative = path.relative_to(folder).as_posix()
-                if path.is_dir():
-                    relative += "/"
-                if spec.match_file(relative):
-                    return True
-            if (folder / ".git").exists():
-                break
-        return False
+        suffix = "/" if path.is_dir() else ""
+        return any(
+            spec.match_file(path.relative_to(folder).as_posix() + suffix)
+            for folder, spec in self._applying_to(path.parent)
+        )
 
 
 def discover(paths: list[str | Path], excluded: Callable[[Path], bool] | None = None) -> Discovery:

@@ -56,7 +56,7 @@ def test_text_output_underlines_the_span(tmp_path):
     )
     assert lines[1] == "  Relief within hours, guaranteed."
     assert lines[2] == "         ^^^^^^^^^^^^"
-    assert lines[3] == "  fix (unsafe): “within hours” → “within hours for some people”"
+    assert lines[3] == "  suggest: “within hours” → “within hours for some people”  (unsafe fix)"
 
 
 def test_exit_zero_when_clean(tmp_path):
