@@ -26,19 +26,23 @@ _SLICE = 2000  # candidate sentences tokenized and parsed at a time
 
 
 _WHITESPACE_RUN = re.compile(r"\s+")
+_NEWLINE = re.compile("\n")
+_UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]")  # more than a single plain space somewhere
 
 
 def normalize(text: str) -> str:
     return text.translate(_QUOTES)
 
 
-def parse_text(sentence: str) -> tuple[str, list[int]]:
+def parse_text(sentence: str) -> tuple[str, list[int] | range]:
     """The sentence as the parser sees it: ASCII quotes, every whitespace run one space.
 
     Also returns where each of its characters is in the sentence, so that line breaks, CRLF
     and indentation never change a parse.
     """
     text = normalize(sentence)
+    if not _UNUSUAL_SPACE.search(text):
+        return text, range(len(text))
     parts: list[str] = []
     where: list[int] = []
     position = 0
@@ -148,10 +152,11 @@ class Linter:
             if not self.prefilter:
                 to_parse.append((candidate, doc, candidate.rules, where, 0))
                 continue
+            words = {t.lower_ for t in doc}
             spans = {
                 rule_id: found
                 for rule_id, found in matcher.surface(doc, candidate.rules).items()
-                if self._lexically_possible(rule_id, doc)
+                if self._lexically_possible(rule_id, words)
             }
             for window, base in _windows(doc, spans):
                 to_parse.append((candidate, window, frozenset(spans), where, base))
@@ -172,10 +177,10 @@ class Linter:
                 suggestions = [s for s in edits if s is not None]
                 results[index].append(_finding(source, lines[index], rule, start, end, suggestions))
 
-    def _lexically_possible(self, rule_id: str, doc) -> bool:
-        """The rule's required words are in the tokenized sentence."""
+    def _lexically_possible(self, rule_id: str, words: set[str]) -> bool:
+        """The rule's required words are among the sentence's words."""
         required = self._requires[rule_id]
-        return not required or any(t.lower_ in required for t in doc)
+        return not required or not required.isdisjoint(words)
 
     def _claims(self, doc, matches):
         """The matches that are claims in context, one per overlapping group and category."""
@@ -214,8 +219,8 @@ class Linter:
 
 
 # Run-on "sentences" (lists, tables flattened to text) are parsed only around what could match.
-LONG_SENTENCE = 100
-WINDOW = 40
+LONG_SENTENCE = 60
+WINDOW = 25
 
 
 def _windows(doc, spans: dict[str, list[tuple[int, int]]]):
@@ -307,7 +312,7 @@ class LineIndex:
     """Convert offsets into 1-based line and column numbers."""
 
     def __init__(self, text: str):
-        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1

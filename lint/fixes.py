@@ -325,7 +325,8 @@ def _with_article_at(doc: Doc, first: int, edit: Edit) -> Edit:
     pieces = list(edit.pieces)
     start = edit.start
     for piece_start, _, new in edit.pieces:
-        index = next((t.i for t in doc if t.idx == piece_start), None)
+        piece = doc.char_span(piece_start, piece_start + 1, alignment_mode="expand")
+        index = piece.start if piece is not None else None
         if not index or not new.strip():
             continue
         article = doc[index - 1]

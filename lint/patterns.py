@@ -295,15 +295,18 @@ class TriggerIndex:
         sequence = _WORD.findall(lowered)
         present = self._words.intersection(sequence)
         found = set(self._always)
+        triggers = self._triggers
         for word in present:
             for index in self._by_word.get(word, ()):
-                rule_id, trigger = self._triggers[index]
-                if (
-                    rule_id not in found
-                    and all(ws & present for ws in trigger.words)
-                    and (not trigger.near or _near(sequence, trigger.near))
-                ):
-                    found.add(rule_id)
+                rule_id, trigger = triggers[index]
+                if rule_id in found:
+                    continue
+                for word_set in trigger.words:
+                    if present.isdisjoint(word_set):
+                        break
+                else:
+                    if not trigger.near or _near(sequence, trigger.near):
+                        found.add(rule_id)
         return frozenset(found)
 
 
