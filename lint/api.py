@@ -54,46 +54,54 @@ def check_text(
     return (linter or default_linter()).check([source])[0]
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run over files goes, beyond which rules apply.
+
+    ``jobs`` > 1 spreads large runs over worker processes; ``cache_root`` keeps the compiled
+    rulebook and (with ``cache_results``) each file's findings in ``cache_root/.overclaim_cache``,
+    so unchanged files are not linted again; ``progress`` is called after each batch with the
+    number of files it checked and the number to check in all.
+    """
+
+    report_unused_suppressions: bool = False
+    jobs: int = 1
+    cache_root: Path | None = None
+    cache_results: bool = True
+    progress: Callable[[int, int], None] | None = None
+    encoding: str = "utf-8"
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+
+
 def check_sources(
     sources: list[SourceText],
     settings: Settings | None = None,
     linter: Linter | None = None,
-    report_unused_suppressions: bool = False,
-    jobs: int = 1,
-    cache_root: Path | None = None,
-    cache_results: bool = True,
-    progress: Callable[[int, int], None] | None = None,
+    options: RunOptions = RunOptions(),
 ) -> list[Finding]:
-    """Findings in already-read sources, with the project's per-file ignores applied.
-
-    ``jobs`` > 1 spreads large runs over worker processes; ``cache_root`` keeps the compiled
-    rulebook and (with ``cache_results``) each file's findings in ``cache_root/.overclaim_cache``,
-    so unchanged files are not linted again. ``progress`` is called after each batch with the
-    number of files it checked and the number to check in all.
-    """
+    """Findings in already-read sources, with the project's per-file ignores applied."""
+    unused = options.report_unused_suppressions
     cache = None
-    if cache_root is not None:
+    if options.cache_root is not None:
         from lint.cache import Cache
 
         cache = Cache(
-            cache_root, settings or Settings(), report_unused_suppressions, results=cache_results
+            options.cache_root, settings or Settings(), unused, results=options.cache_results
         )
     if linter is None:
-        linter = build_linter(settings, cache_root)
+        linter = build_linter(settings, options.cache_root)
     results: list[list[Finding] | None] = [cache.findings(s) if cache else None for s in sources]
     todo = [i for i, found in enumerate(results) if found is None]
-    step = PROGRESS_STEP if progress else max(len(todo), 1)
+    step = PROGRESS_STEP if options.progress else max(len(todo), 1)
     for first in range(0, len(todo), step):
         part = todo[first : first + step]
-        fresh = check_sources_in_parallel(
-            linter, [sources[i] for i in part], jobs, report_unused_suppressions
-        )
+        fresh = check_sources_in_parallel(linter, [sources[i] for i in part], options.jobs, unused)
         for index, findings in zip(part, fresh, strict=True):
             results[index] = findings
             if cache is not None:
                 cache.remember(sources[index], findings)
-        if progress:
-            progress(len(part), len(todo))
+        if options.progress:
+            options.progress(len(part), len(todo))
     if cache is not None:
         cache.save()
     findings = [f for found in results for f in found or ()]
@@ -110,13 +118,7 @@ def check_paths(
     paths: list[str | Path],
     settings: Settings | None = None,
     linter: Linter | None = None,
-    report_unused_suppressions: bool = False,
-    jobs: int = 1,
-    cache_root: Path | None = None,
-    cache_results: bool = True,
-    progress: Callable[[int, int], None] | None = None,
-    encoding: str = "utf-8",
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    options: RunOptions = RunOptions(),
 ) -> Report:
     """Findings in files and folders (folders are searched for .txt, .md and .html files).
 
@@ -124,18 +126,9 @@ def check_paths(
     A file that cannot be read is reported in ``errors`` and the others are still checked.
     """
     found = discover(paths, excluded=settings.excluded if settings else None)
-    loaded = load_sources(found.files, encoding, max_bytes)
+    loaded = load_sources(found.files, options.encoding, options.max_bytes)
     sources = loaded.sources
-    findings = check_sources(
-        sources,
-        settings,
-        linter,
-        report_unused_suppressions,
-        jobs,
-        cache_root,
-        cache_results,
-        progress,
-    )
+    findings = check_sources(sources, settings, linter, options)
     return Report(
         files=len(sources),
         findings=findings,

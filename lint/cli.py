@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from lint import __version__
-from lint.api import Report, build_linter, check_paths, check_sources
+from lint.api import Report, RunOptions, build_linter, check_paths, check_sources
 from lint.baseline import apply_baseline, read_baseline
 from lint.baseline import write_baseline as write_baseline_file
 from lint.ci_formats import render_github, render_gitlab, render_junit, render_sarif
@@ -188,10 +188,7 @@ def _run_check(
         )
     else:
         with _progress_bar(paths) as progress:
-            report = check_paths(
-                list(paths),
-                settings=settings,
-                linter=linter,
+            options = RunOptions(
                 report_unused_suppressions=report_unused_suppressions,
                 jobs=jobs or default_jobs(),
                 cache_root=settings.root,
@@ -200,6 +197,7 @@ def _run_check(
                 encoding=encoding,
                 max_bytes=int(max_file_size * 1048576),
             )
+            report = check_paths(list(paths), settings, linter, options)
     for notice in report.notices:
         click.echo(f"overclaim: {notice}", err=True)
     for error in report.errors:
@@ -346,7 +344,8 @@ def _check_stdin(paths, stdin_filename, settings, linter, report_unused, encodin
     source = SourceText(
         path=name, text=decode(sys.stdin.buffer.read(), name, encoding), format=format_for(name)
     )
-    findings = check_sources([source], settings, linter, report_unused_suppressions=report_unused)
+    options = RunOptions(report_unused_suppressions=report_unused)
+    findings = check_sources([source], settings, linter, options)
     return Report(files=1, findings=findings, texts={name: source.text})
 
 

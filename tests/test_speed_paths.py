@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import lint.parallel
-from lint.api import check_paths
+from lint.api import RunOptions, check_paths
 from lint.engine import Linter
 from lint.evaluation import load_records
 from lint.model import SourceText
@@ -54,8 +54,8 @@ def test_cache_returns_the_same_findings_and_notices_edits(tmp_path):
     site.mkdir()
     page = site / "page.md"
     page.write_text("Our balm cures eczema.\n", encoding="utf-8")
-    first = check_paths([site], cache_root=tmp_path)
-    second = check_paths([site], cache_root=tmp_path)
+    first = check_paths([site], options=RunOptions(cache_root=tmp_path))
+    second = check_paths([site], options=RunOptions(cache_root=tmp_path))
     assert first.findings == second.findings and len(first.findings) == 1
     assert (
         (tmp_path / ".overclaim_cache" / ".gitignore")
@@ -64,7 +64,7 @@ def test_cache_returns_the_same_findings_and_notices_edits(tmp_path):
         .endswith("*")
     )
     page.write_text("Our balm may soothe eczema for some people.\n", encoding="utf-8")
-    assert check_paths([site], cache_root=tmp_path).findings == []
+    assert check_paths([site], options=RunOptions(cache_root=tmp_path)).findings == []
 
 
 @pytest.mark.parametrize("text", ["Our office opens at nine. Parking is free."])
