@@ -23,6 +23,14 @@ from lint.rulebook import shipped_rulebook_dir
 CACHE_DIR = ".overclaim_cache"
 
 
+def user_cache_dir() -> Path:
+    """$OVERCLAIM_CACHE_DIR, else $XDG_CACHE_HOME/overclaim, else ~/.cache/overclaim."""
+    if os.environ.get("OVERCLAIM_CACHE_DIR"):
+        return Path(os.environ["OVERCLAIM_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "overclaim"
+
+
 def _rulebook_files(settings: Settings) -> list[Path]:
     files = []
     for layer in (shipped_rulebook_dir(), *settings.extend):
@@ -81,16 +89,26 @@ class Cache:
         self._dirty = False
 
     def linter(self) -> Linter:
-        """The linter for these settings, compiled once and then loaded from the cache."""
-        path = self.folder / __version__ / f"linter-{self.rules_key}.pickle"
-        try:
-            linter = pickle.loads(path.read_bytes())
+        """The linter for these settings, compiled once per machine and then loaded.
+
+        Compiled rulebooks live in the user's cache folder (they depend only on the rulebook
+        files and settings, not on the project), or in the project's when that is not writable.
+        """
+        name = f"linter-{self.rules_key}.pickle"
+        places = [user_cache_dir() / __version__ / name, self.folder / __version__ / name]
+        for path in places:
+            try:
+                linter = pickle.loads(path.read_bytes())
+            except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+                continue
             if isinstance(linter, Linter):
                 return linter
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
-            pass
         linter = Linter(self.settings.rulebook())
-        self._store(path, pickle.dumps(linter))
+        data = pickle.dumps(linter)
+        try:
+            _write_atomically(places[0], data)
+        except OSError:
+            self._store(places[1], data)
         return linter
 
     def _load_results(self) -> dict[str, list[dict]]:
