@@ -88,10 +88,11 @@ def check_sources(
         cache = Cache(
             options.cache_root, settings or Settings(), unused, results=options.cache_results
         )
-    if linter is None:
-        linter = build_linter(settings, options.cache_root)
     results: list[list[Finding] | None] = [cache.findings(s) if cache else None for s in sources]
     todo = [i for i, found in enumerate(results) if found is None]
+    needs_rules = todo or (settings is not None and settings.per_file_ignores)
+    if linter is None and needs_rules:
+        linter = build_linter(settings, options.cache_root)
     step = PROGRESS_STEP if options.progress else max(len(todo), 1)
     for first in range(0, len(todo), step):
         part = todo[first : first + step]

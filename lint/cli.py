@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sys
@@ -175,16 +176,21 @@ def _run_check(
 ) -> int:
     start = Path(stdin_filename or ".") if paths == ("-",) else Path(paths[0])
     settings = resolve_settings(start, config, rulebooks, select, ignore)
-    linter = build_linter(settings, settings.root)
+
+    @functools.cache
+    def linter():
+        """The compiled linter, loaded only when something needs it (a warm run may not)."""
+        return build_linter(settings, settings.root)
+
     if fix or diff:
         if "-" in paths:
             raise OverclaimError("--fix and --diff work on files, not on standard input")
         return _run_fix(
-            paths, settings, linter, unsafe_fixes, diff, output_format, quiet, fail_on, encoding
+            paths, settings, linter(), unsafe_fixes, diff, output_format, quiet, fail_on, encoding
         )
     if "-" in paths:
         report = _check_stdin(
-            paths, stdin_filename, settings, linter, report_unused_suppressions, encoding
+            paths, stdin_filename, settings, linter(), report_unused_suppressions, encoding
         )
     else:
         with _progress_bar(paths) as progress:
@@ -197,7 +203,7 @@ def _run_check(
                 encoding=encoding,
                 max_bytes=int(max_file_size * 1048576),
             )
-            report = check_paths(list(paths), settings, linter, options)
+            report = check_paths(list(paths), settings, None, options)
     for notice in report.notices:
         click.echo(f"overclaim: {notice}", err=True)
     for error in report.errors:
@@ -228,6 +234,7 @@ def _run_check(
     if report.errors and not report.files:
         return 2  # nothing was checked: the error lines say why
     output = _render(output_format, report, findings, linter, quiet, statistics)
+
     if output_file:
         _write_report(output_file, output)
     elif output:
@@ -266,7 +273,7 @@ def _run_fix(paths, settings, linter, unsafe, diff, output_format, quiet, fail_o
         return 2 if errors else (1 if changes else 0)
     click.echo(f"applied {fixed} fix{'es' if fixed != 1 else ''}", err=True)
     report = Report(files=len(files), findings=remaining, texts=texts)
-    output = _render(output_format, report, remaining, linter, quiet, False)
+    output = _render(output_format, report, remaining, lambda: linter, quiet, False)
     if output:
         click.echo(output, color=_use_color())
     if errors:
@@ -275,10 +282,11 @@ def _run_fix(paths, settings, linter, unsafe, diff, output_format, quiet, fail_o
 
 
 def _render(output_format, report, findings, linter, quiet, statistics) -> str:
+    """The report in the chosen format; ``linter()`` gives the rules (SARIF needs them)."""
     if output_format == "json":
         return render_json(report.files, findings, __version__)
     if output_format == "sarif":
-        return render_sarif(findings, linter.rules, __version__)
+        return render_sarif(findings, linter().rules, __version__)
     if output_format == "github":
         return render_github(findings)
     if output_format == "junit":
