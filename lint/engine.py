@@ -66,6 +66,14 @@ class Candidate:
     rules: frozenset[str]  # the rules whose trigger words the sentence has
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A source after the first pass: its prose and the sentences worth a parse."""
+
+    prose: Prose
+    candidates: list[Candidate]
+
+
 class Linter:
     """A rulebook compiled for matching; check many sources in one batch."""
 
@@ -109,13 +117,28 @@ class Linter:
 
         self._rule_matcher(pipeline())
 
+    def prepare(self, sources: list[SourceText]) -> list[Prepared]:
+        """The first pass, which needs no spaCy: each source's prose and candidate sentences."""
+        prepared = []
+        for index, source in enumerate(sources):
+            prose = extract(source)
+            prepared.append(Prepared(prose, self.candidates(prose, index)))
+        return prepared
+
     def check(
-        self, sources: Iterable[SourceText], report_unused_suppressions: bool = False
+        self,
+        sources: Iterable[SourceText],
+        report_unused_suppressions: bool = False,
+        prepared: list[Prepared] | None = None,
     ) -> list[list[Finding]]:
-        """Findings for each source, in source order and by position, after suppressions."""
+        """Findings for each source, in source order and by position, after suppressions.
+
+        ``prepared`` is the first pass, when it was already done (by another process).
+        """
         sources = list(sources)
-        proses = [extract(source) for source in sources]
-        pending = [c for i, prose in enumerate(proses) for c in self.candidates(prose, i)]
+        prepared = prepared if prepared is not None else self.prepare(sources)
+        proses = [p.prose for p in prepared]
+        pending = [c for p in prepared for c in p.candidates]
         results: list[list[Finding]] = [[] for _ in sources]
         if pending:
             self._match(sources, proses, pending, results)
