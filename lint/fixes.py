@@ -272,11 +272,13 @@ def _clause_verb(span: Span) -> Token | None:
 
 
 def _is_present_verb(word: str) -> bool:
-    """Whether the word can be a third-person present verb ("cures", "works")."""
-    from lemminflect import getAllInflections, getAllLemmas
+    """Whether the word can be a third-person present verb ("cures", "works", "carries")."""
+    from lemminflect import getAllLemmas
 
-    lemmas = getAllLemmas(word).get("VERB", ())
-    return any(word in getAllInflections(lemma, upos="VERB").get("VBZ", ()) for lemma in lemmas)
+    return any(
+        word in (f"{lemma}s", f"{lemma}es", f"{lemma[:-1]}ies")
+        for lemma in getAllLemmas(word).get("VERB", ())
+    )
 
 
 def _base_form(word: str) -> str:
