@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from dataclasses import dataclass
 
-from lint.engine import Linter, Prepared
+from lint.engine import Candidate, Linter, Prepared
+from lint.formats import extract
 from lint.model import Finding, SourceText
 
 # Below this many characters of input, starting workers costs more than it saves.
 MIN_PARALLEL_CHARACTERS = 200_000
-
-_worker_linter: Linter | None = None
-_worker_unused = False
 
 
 def default_jobs() -> int:
@@ -24,39 +23,59 @@ def check_sources_in_parallel(
 ) -> list[list[Finding]]:
     """``linter.check(sources)``, spread over ``jobs`` processes when that pays off.
 
-    Two rounds: workers do the first pass while this process loads the language model; then
-    workers forked after the load (so they share it) parse and match.
+    Two rounds of forked workers, which inherit the sources instead of receiving them: the
+    first finds the candidate sentences while this process loads the language model; the
+    second, forked after the load so that it shares the model, parses and matches.
     """
     if jobs <= 1 or len(sources) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return linter.check(sources, report_unused)
     weights = [len(source.text) for source in sources]
     if sum(weights) < MIN_PARALLEL_CHARACTERS:
         return linter.check(sources, report_unused)
-    global _worker_linter, _worker_unused
-    _worker_linter, _worker_unused = linter, report_unused
-    chunks = [
-        [sources[i] for i in c]
-        for c in _balanced_chunks(list(range(len(sources))), weights, jobs * 4)
-    ]
+    global _work
+    chunks = _balanced_chunks(list(range(len(sources))), weights, jobs * 4)
+    _work = _Work(linter, sources, chunks, report_unused)
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs) as pool:
-        first_pass = pool.map_async(_prepare_chunk, chunks)
-        linter.load_model()
-        prepared = first_pass.get()
-    with context.Pool(jobs) as pool:
-        parts = pool.map(_check_chunk, list(zip(chunks, prepared, strict=True)))
+    try:
+        with context.Pool(jobs) as pool:
+            first_pass = pool.map_async(_candidates_of_chunk, range(len(chunks)))
+            linter.load_model()
+            _work.candidates = first_pass.get()
+        with context.Pool(jobs) as pool:
+            parts = pool.map(_check_chunk, range(len(chunks)))
+    finally:
+        _work = None
     return [findings for part in parts for findings in part]
 
 
-def _prepare_chunk(sources: list[SourceText]) -> list[Prepared]:
-    assert _worker_linter is not None
-    return _worker_linter.prepare(sources)
+@dataclass
+class _Work:
+    """What forked workers inherit: the linter, the sources and how they are split."""
+
+    linter: Linter
+    sources: list[SourceText]
+    chunks: list[list[int]]
+    report_unused: bool
+    candidates: list[list[list[Candidate]]] | None = None
 
 
-def _check_chunk(work: tuple[list[SourceText], list[Prepared]]) -> list[list[Finding]]:
-    assert _worker_linter is not None
-    sources, prepared = work
-    return _worker_linter.check(sources, _worker_unused, prepared)
+_work: _Work | None = None
+
+
+def _candidates_of_chunk(number: int) -> list[list[Candidate]]:
+    assert _work is not None
+    sources = [_work.sources[i] for i in _work.chunks[number]]
+    return [p.candidates for p in _work.linter.prepare(sources)]
+
+
+def _check_chunk(number: int) -> list[list[Finding]]:
+    assert _work is not None and _work.candidates is not None
+    sources = [_work.sources[i] for i in _work.chunks[number]]
+    prepared = [
+        Prepared(extract(source), candidates)
+        for source, candidates in zip(sources, _work.candidates[number], strict=True)
+    ]
+    return _work.linter.check(sources, _work.report_unused, prepared)
 
 
 def _balanced_chunks(indexes: list[int], weights: list[int], count: int) -> list[list[int]]:
