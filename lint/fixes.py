@@ -80,6 +80,7 @@ def _apply(span: Span, fix: Fix) -> Edit | None:
             )
             if new is not None:
                 pieces[token.i] = _match_case(token.text, new, title) if new else ""
+                pieces.update(_plural_after(token, new, title))
         if not pieces:
             return None
     if fix.hedge:
@@ -131,6 +132,22 @@ def _qualify(span: Span, title: bool, safe: bool) -> Edit | None:
         first.idx, first.idx + len(first), ((first.idx, first.idx + len(first), new),), safe
     )
     return _with_article_at(span.doc, first.i, edit)
+
+
+_SINGULAR_DETERMINERS = frozenset({"every", "each", "any"})
+
+
+def _plural_after(token: Token, new: str, title: bool) -> dict[int, str]:
+    """A determiner that became plural takes a plural noun: every client → some clients."""
+    if token.lower_ not in _SINGULAR_DETERMINERS or new.lower() not in ("some", "many", "most"):
+        return {}
+    noun = token.head if token.head.i > token.i else None
+    if noun is None or noun.tag_ != "NN":
+        return {}
+    from lemminflect import getInflection
+
+    plural = getInflection(noun.lower_, tag="NNS")
+    return {noun.i: _match_case(noun.text, plural[0], title)} if plural else {}
 
 
 def _rewrite_text(span: Span, fix: Fix) -> str | None:
