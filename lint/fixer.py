@@ -12,7 +12,7 @@ from lint.baseline import sentence_bounds
 from lint.engine import Linter
 from lint.model import Finding, OverclaimError, SourceText, Suggestion
 
-MAX_PASSES = 8
+MAX_PASSES = 32
 
 
 def chosen_edits(text: str, findings: list[Finding], unsafe: bool) -> list[Suggestion]:
