@@ -63,6 +63,20 @@ def content_key(source: SourceText) -> str:
     return hashlib.sha256(f"{source.format}\0{source.text}".encode()).hexdigest()
 
 
+KEEP = 4  # cache files of each kind kept per folder; older ones (older rulebooks) go
+
+
+def _prune(path: Path) -> None:
+    """Remove all but the newest few cache files of the kind of ``path``."""
+    kind = path.name.split("-", 1)[0]
+    try:
+        files = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in files[:-KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -73,6 +87,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    if path.suffix == ".pickle":
+        _prune(path)
 
 
 class Cache:

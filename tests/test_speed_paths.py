@@ -84,3 +84,16 @@ def test_clean_files_never_import_spacy(tmp_path, text):
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert outcome == {"code": 0, "spacy": False}
     assert (ROOT / "lint").is_dir()
+
+
+def test_old_cache_files_are_pruned(tmp_path):
+    from lint.cache import KEEP, Cache
+    from lint.config import Settings
+
+    source = SourceText("page.md", "Our balm cures eczema.\n", "markdown")
+    for n in range(KEEP + 3):
+        cache = Cache(tmp_path, Settings(select=("cure",) if n % 2 else ()), n)
+        cache.remember(source, [])
+        cache.save()
+    kept = list((tmp_path / ".overclaim_cache").rglob("results-*.pickle"))
+    assert len(kept) == KEEP
