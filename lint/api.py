@@ -92,7 +92,7 @@ def check_sources(
     todo = [i for i, found in enumerate(results) if found is None]
     needs_rules = todo or (settings is not None and settings.per_file_ignores)
     if linter is None and needs_rules:
-        linter = build_linter(settings, options.cache_root)
+        linter = cache.linter() if cache is not None else build_linter(settings)
     step = PROGRESS_STEP if options.progress else max(len(todo), 1)
     for first in range(0, len(todo), step):
         part = todo[first : first + step]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from lint.model import Sentence
 
@@ -18,14 +18,11 @@ _LEADING_NOISE = re.compile(r"^(?:\s|[-*•·>#]+\s|\d{1,2}[.)]\s)+")
 _HAS_WORD = re.compile(r"[^\W\d_]")
 
 
-def split_sentences(text: str, segments: Iterable[tuple[int, int]] | None = None) -> list[Sentence]:
-    """Sentences of ``text``, looking only inside the given (start, end) prose segments."""
-    if segments is None:
-        segments = [(0, len(text))]
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` (extracted prose), with their offsets into it."""
     sentences: list[Sentence] = []
-    for seg_start, seg_end in segments:
-        for start, end in _chunks(text, seg_start, seg_end):
-            sentences.extend(_sentences_in(text, start, end))
+    for start, end in _chunks(text, 0, len(text)):
+        sentences.extend(_sentences_in(text, start, end))
     return sentences
 
 

@@ -25,8 +25,3 @@ def test_split_keeps_offsets_and_headings():
     ]
     for s in sentences:
         assert text[s.start : s.end] == s.text
-
-
-def test_segments_limit_where_sentences_are_found():
-    text = "Skip this. Keep this one."
-    assert [s.text for s in split_sentences(text, [(11, len(text))])] == ["Keep this one."]
