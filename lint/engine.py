@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from lint.formats import extract
 from lint.model import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
-from lint.patterns import CompiledRule, TriggerIndex, compile_rulebook, expand_cues
+from lint.patterns import CompiledRule, compile_rulebook, expand_cues
 from lint.prose import Prose
 from lint.rulebook import Cues, Rule, Rulebook, load_rulebook
 from lint.sentences import split_sentences
 from lint.suppressions import UNUSED_RULE, apply_suppressions, parse_directives
+from lint.triggers import TriggerIndex
 
 if TYPE_CHECKING:
     from lint.fixes import Edit
@@ -91,7 +92,7 @@ class Linter:
         self.cues = cues or expand_cues(self.rulebook.cues)
         self.rules: dict[str, Rule] = {c.rule.id: c.rule for c in self.compiled}
         self._requires = {c.rule.id: c.requires for c in self.compiled}
-        self.triggers = TriggerIndex(self.compiled)
+        self.triggers = TriggerIndex((c.rule.id, t) for c in self.compiled for t in c.triggers)
         self._matcher = None
 
     def __getstate__(self) -> dict:

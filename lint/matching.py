@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Token
 
 from lint.linear_regex import compile_linear
 from lint.model import OverclaimError
-from lint.patterns import DEPENDENCY_REACH, CompiledRule
+from lint.patterns import CompiledRule
+from lint.triggers import DEPENDENCY_REACH
 
 
 @dataclass(frozen=True)

@@ -6,26 +6,16 @@ Nothing here imports spaCy: the trigger index decides which sentences are worth 
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from lint.linear_regex import compile_linear
 from lint.model import OverclaimError
 from lint.rulebook import Cues, Rule, Rulebook
+from lint.triggers import FUNCTION_WORDS, Trigger, dependency_trigger, phrase_trigger, token_trigger
 
 MAX_PHRASE_VARIANTS = 5000
-_WORD = re.compile(r"[a-z0-9]+")
 _LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
-_REQUIRED_OPS = (None, "1", "+")
-# Words too common to index a trigger under: a trigger is indexed under a rarer word set if it can be.
-_COMMON = frozenset(
-    """a an the and or but of to in on at by for with from as is are was were be been being am
-    it its this that these those there their they we you your our my me he she his her them
-    has have had do does did can will would should could may might must not no n't 's so
-    very all any some more most than then also just only which who what when where how why
-    , . ; : - ! ?""".split()
-)
 
 
 @cache
@@ -37,26 +27,12 @@ def word_variants(word: str) -> frozenset[str]:
     word = word.lower()
     forms = {word}
     known = getAllInflections(word)
-    if not known and word.isalpha() and len(word) > 3 and word not in _COMMON:
+    if not known and word.isalpha() and len(word) > 3 and word not in FUNCTION_WORDS:
         # A word lemminflect does not know ("regrow"): inflect it by the regular rules.
         known = {**getAllInflectionsOOV(word, "NOUN"), **getAllInflectionsOOV(word, "VERB")}
     for inflections in known.values():
         forms.update(f.lower() for f in inflections)
     return frozenset(forms)
-
-
-# Words of a dependency pattern further apart than this are not worth a parse.
-DEPENDENCY_REACH = 8
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """What the first pass needs to see before a pattern can match: a word of every set in
-    ``words``, and for a dependency pattern a word of every set in ``near`` within
-    DEPENDENCY_REACH words of a word of its first set (the pattern's root)."""
-
-    words: tuple[frozenset[str], ...]
-    near: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,17 +57,15 @@ def compile_rule(rule: Rule, vocabulary: dict[str, tuple[str, ...]]) -> Compiled
             if pattern.kind == "phrase":
                 found = _expand_phrases(pattern.spec, vocabulary)
                 phrases.extend(found)
-                triggers.extend(Trigger(_phrase_words(p)) for p in found)
+                triggers.extend(phrase_trigger(p) for p in found)
             elif pattern.kind == "tokens":
                 tokens = [_token_spec(t, vocabulary) for t in pattern.spec]
                 token_patterns.append(tokens)
-                required = [t for t in tokens if t.get("OP") in _REQUIRED_OPS]
-                triggers.append(Trigger(_token_words(required)))
+                triggers.append(token_trigger(tokens))
             else:
                 nodes = [_dependency_node(n, vocabulary) for n in pattern.spec]
                 dependency_patterns.append(nodes)
-                words = _token_words(n["RIGHT_ATTRS"] for n in nodes)
-                triggers.append(Trigger(words, near=words))
+                triggers.append(dependency_trigger(nodes))
         except (TypeError, ValueError, AttributeError) as exc:
             raise OverclaimError(
                 f"{rule.source}: rule {rule.id}: bad {pattern.kind} pattern: {exc}"
@@ -102,7 +76,7 @@ def compile_rule(rule: Rule, vocabulary: dict[str, tuple[str, ...]]) -> Compiled
         for form in word_variants(word)
     )
     if requires:
-        triggers = [Trigger((*t.words, requires), t.near) for t in triggers]
+        triggers = [t.requiring(requires) for t in triggers]
     return CompiledRule(
         rule=rule,
         phrases=tuple(dict.fromkeys(phrases)),
@@ -111,27 +85,6 @@ def compile_rule(rule: Rule, vocabulary: dict[str, tuple[str, ...]]) -> Compiled
         triggers=tuple(dict.fromkeys(triggers)),
         requires=requires,
     )
-
-
-def _phrase_words(phrase: str) -> tuple[frozenset[str], ...]:
-    """Every word of a phrase must be present."""
-    return tuple(frozenset([w]) for w in dict.fromkeys(_WORD.findall(phrase)))
-
-
-def _token_words(tokens) -> tuple[frozenset[str], ...]:
-    """For every required token with literal values, one of those values must be present."""
-    sets = []
-    for token in tokens:
-        for key in _LITERAL_KEYS:
-            value = token.get(key)
-            if value is None:
-                continue
-            words = value["IN"] if isinstance(value, dict) and "IN" in value else [value]
-            parts = [_WORD.findall(w.lower()) if isinstance(w, str) else [] for w in words]
-            if all(parts):
-                # A value like "well-being" is present when its longest word is.
-                sets.append(frozenset(max(p, key=len) for p in parts))
-    return tuple(sets)
 
 
 def expand_cues(cues: Cues) -> Cues:
@@ -261,59 +214,3 @@ def _dependency_node(node: dict, vocabulary: dict[str, tuple[str, ...]]) -> dict
     out = dict(node)
     out["RIGHT_ATTRS"] = _token_spec(node["RIGHT_ATTRS"], vocabulary)
     return out
-
-
-class TriggerIndex:
-    """The cheap first pass: which rules could match this sentence, judging by its words?
-
-    Each pattern's trigger is indexed under the rarest-looking of its word sets; a rule is a
-    candidate when the words of the sentence satisfy one of its triggers.
-    """
-
-    def __init__(self, compiled: list[CompiledRule]):
-        self._always: frozenset[str] = frozenset(
-            c.rule.id for c in compiled if any(not t.words for t in c.triggers)
-        )
-        self._triggers: list[tuple[str, Trigger]] = []
-        self._by_word: dict[str, list[int]] = {}
-        words: set[str] = set()
-        for rule in compiled:
-            for trigger in rule.triggers:
-                if not trigger.words:
-                    continue
-                index = len(self._triggers)
-                self._triggers.append((rule.rule.id, trigger))
-                key = min(trigger.words, key=lambda ws: (len(ws & _COMMON), len(ws)))
-                for word in key:
-                    self._by_word.setdefault(word, []).append(index)
-                for word_set in trigger.words:
-                    words |= word_set
-        self._words = frozenset(words)
-
-    def rules_for(self, lowered: str) -> frozenset[str]:
-        """Ids of the rules some pattern of which could match this lower-cased sentence."""
-        sequence = _WORD.findall(lowered)
-        present = self._words.intersection(sequence)
-        found = set(self._always)
-        triggers = self._triggers
-        for word in present:
-            for index in self._by_word.get(word, ()):
-                rule_id, trigger = triggers[index]
-                if rule_id in found:
-                    continue
-                for word_set in trigger.words:
-                    if present.isdisjoint(word_set):
-                        break
-                else:
-                    if not trigger.near or _near(sequence, trigger.near):
-                        found.add(rule_id)
-        return frozenset(found)
-
-
-def _near(sequence: list[str], sets: tuple[frozenset[str], ...]) -> bool:
-    """A word of the first set has a word of every other set within DEPENDENCY_REACH words."""
-    positions = [[i for i, w in enumerate(sequence) if w in words] for words in sets]
-    return any(
-        all(any(abs(i - root) <= DEPENDENCY_REACH for i in p) for p in positions[1:])
-        for root in positions[0]
-    )

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from lint.engine import Linter, normalize
+from lint.engine import Linter, normalize, parse_text
+from lint.model import SourceText
+from lint.nlp import pipeline
 from lint.prose import Prose
 from lint.rulebook import load_rulebook
 
@@ -24,3 +28,57 @@ def test_sentence_without_trigger_words_is_not_parsed(linter):
 
 def test_every_pattern_has_a_trigger_word():
     assert all(all(t.words) for c in Linter(RULEBOOK).compiled for t in c.triggers)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This supplement doesn't cause side effects.",
+        "Youre going to feel better within hours.",
+        "It will give you  relief\nwithin hours.",
+        "85%  of   our\npatients improved.",
+    ],
+)
+def test_contractions_and_spacing_never_hide_a_match(linter, text):
+    """spaCy splits "doesn't" and "youre" inside a word; the first pass must see both parts."""
+    sources = [SourceText("page.txt", text, "plain")]
+    reference = Linter(RULEBOOK, prefilter=False).check(sources)[0]
+    assert reference, "the sentence should have a finding"
+    assert linter.check(sources)[0] == reference
+
+
+def test_ordered_triggers_need_their_words_in_order_and_within_reach(linter):
+    rules = linter.triggers.rules_for
+    assert "cure.eliminate" in rules("it can eliminate the deepest anxiety")
+    assert "cure.eliminate" not in rules("anxiety is common, and some eliminate coffee")
+    far = "eliminate " + "nice " * 12 + "anxiety"
+    assert "cure.eliminate" not in rules(far)
+
+
+FILLERS = ["the", "and", ",", "-", "%", "85", "5mg", "doesn't", "cannot", "youre", "(", "'s", "very"]
+SPACES = [" ", "  ", "\n", " \t "]
+SENTENCES = sorted({s for rule in RULEBOOK.rules for s in rule.flag_examples + rule.pass_examples})
+
+
+@st.composite
+def near_misses(draw) -> str:
+    """A rule example with words and contractions put in, and its spacing changed."""
+    words = draw(st.sampled_from(SENTENCES)).split()
+    for _ in range(draw(st.integers(0, 4))):
+        words.insert(draw(st.integers(0, len(words))), draw(st.sampled_from(FILLERS)))
+    return "".join(word + draw(st.sampled_from(SPACES)) for word in words).strip()
+
+
+@given(near_misses())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_first_pass_keeps_every_rule_the_tokenized_sentence_could_match(linter, text):
+    """Against spaCy's own tokens: every rule whose patterns could match the tokenized
+    sentence (and whose required words it has) passes the first pass."""
+    doc = pipeline().tokenizer(parse_text(text)[0])
+    words = {t.lower_ for t in doc}
+    possible = {
+        rule_id
+        for rule_id in linter._rule_matcher(pipeline()).surface(doc, frozenset(linter.rules))
+        if linter._lexically_possible(rule_id, words)
+    }
+    assert possible <= linter.triggers.rules_for(normalize(text).lower())

@@ -1,0 +1,331 @@
+"""The first pass: which rules could match a sentence, judged from its words alone.
+
+Each pattern gives a trigger: word sets that must all be present and, for token patterns and
+phrases, the order they must come in and how far apart they may be. Distances are counted in
+whitespace-separated chunks: a spaCy token never spans whitespace, so two tokens n tokens
+apart are at most n chunks apart, and the check never rejects a sentence a pattern matches.
+Nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+# Words as the first pass sees them: runs of letters or of digits, and "%" and "+". spaCy's
+# tokenizer splits inside such a run only at a letter-digit change or by one of its exceptions
+# ("don't" → do + n't, "cannot" → can + not), which ``Splits`` adds back.
+_WORD = re.compile(r"[a-z]+|[0-9]+|[%+]")
+
+# Words too common to index a trigger under: a trigger is indexed under a rarer word set if it can be.
+FUNCTION_WORDS = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been being am
+    it its this that these those there their they we you your our my me he she his her them
+    has have had do does did can will would should could may might must not no n't s so
+    very all any some more most than then also just only which who what when where how why
+    + %""".split()
+)
+# Words of a dependency pattern further apart than this many chunks are not worth a parse.
+DEPENDENCY_REACH = 8
+_LITERAL_KEYS = ("LOWER", "ORTH", "TEXT")
+_REQUIRED_OPS = (None, "1", "+")
+_MAX_PAIRS = 64  # a trigger is indexed under word pairs when its two rarest sets give no more
+
+
+def words_of(text: str) -> list[str]:
+    """The first-pass words of a lower-cased text."""
+    return _WORD.findall(text)
+
+
+# A word spaCy splits, and the words of its pieces with their offsets in it.
+Splits = dict[str, tuple[tuple[int, str], ...]]
+
+
+@cache
+def tokenizer_splits() -> Splits:
+    """Words that spaCy's English tokenizer exceptions split ("don" of "don't" → do + n).
+
+    Read from spaCy when the rulebook is compiled, never while linting."""
+    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+    from spacy.symbols import ORTH
+
+    splits: dict[str, set[tuple[int, str]]] = {}
+    for text, pieces in TOKENIZER_EXCEPTIONS.items():
+        parts = []
+        offset = 0
+        for piece in pieces:
+            orth = piece[ORTH].lower()
+            parts += [(m.start() + offset, m.group()) for m in _WORD.finditer(orth)]
+            offset += len(orth)
+        for whole in _WORD.finditer(text.lower()):
+            start, end = whole.span()
+            inside = [(at - start, w) for at, w in parts if start <= at < end]
+            if inside != [(0, whole.group())]:
+                splits.setdefault(whole.group(), set()).update(inside)
+    return {word: tuple(sorted(parts)) for word, parts in splits.items()}
+
+
+@dataclass(frozen=True)
+class Link:
+    """One required word of an ordered trigger: a word of ``words``, at most ``reach``
+    chunks after the previous link's word (None: anywhere after it)."""
+
+    words: frozenset[str]
+    reach: int | None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What the first pass needs to see before a pattern can match.
+
+    A word of every set in ``words``; the ``chain`` of links in order and within reach; and
+    for a dependency pattern, a word of every set in ``near`` within DEPENDENCY_REACH chunks
+    of a word of its first set (the pattern's root).
+    """
+
+    words: tuple[frozenset[str], ...]
+    chain: tuple[Link, ...] = ()
+    near: tuple[frozenset[str], ...] = ()
+
+    def requiring(self, words: frozenset[str]) -> Trigger:
+        """The same trigger, also requiring one of these words anywhere in the sentence."""
+        return Trigger((*self.words, words), self.chain, self.near)
+
+
+def phrase_trigger(phrase: str) -> Trigger:
+    """Every word of the phrase, in order; between two of them at most as many tokens as
+    there are other characters. A word spaCy may split constrains nothing."""
+    splits = tokenizer_splits()
+    links = []
+    position = 0
+    anywhere = True  # the next link may be any distance after the previous one
+    for word in _WORD.finditer(phrase.lower()):
+        between = phrase[position : word.start()]
+        position = word.end()
+        if word.group() in splits:
+            anywhere = True
+            continue
+        reach = None if anywhere else len("".join(between.split())) + 1
+        links.append(Link(frozenset([word.group()]), reach))
+        anywhere = False
+    words = tuple(dict.fromkeys(link.words for link in links))
+    return Trigger(words, tuple(links))
+
+
+def token_trigger(tokens: list[dict]) -> Trigger:
+    """The pattern's required tokens that have literal words, in order, with the most tokens
+    the pattern allows between them."""
+    links: list[Link] = []
+    gap = 0.0  # tokens since the last link
+    for token in tokens:
+        op = token.get("OP")
+        words = _literal_words(token) if op in _REQUIRED_OPS else None
+        if words is None:
+            gap += _most_repeats(op)
+            continue
+        reach = None if not links or op == "+" or math.isinf(gap) else int(gap) + 1
+        links.append(Link(words, reach))
+        gap = 0.0
+    return Trigger(tuple(dict.fromkeys(link.words for link in links)), tuple(links))
+
+
+def dependency_trigger(nodes: list[dict]) -> Trigger:
+    """A word of every node that has literal words, all near the root's."""
+    words = tuple(w for w in (_literal_words(n["RIGHT_ATTRS"]) for n in nodes) if w is not None)
+    return Trigger(words, near=words)
+
+
+def _literal_words(token: dict) -> frozenset[str] | None:
+    """The words one of which a token matching this spec contains, or None if any token may."""
+    for key in _LITERAL_KEYS:
+        value = token.get(key)
+        if value is None:
+            continue
+        values = value["IN"] if isinstance(value, dict) and "IN" in value else [value]
+        parts = [words_of(v.lower()) if isinstance(v, str) else [] for v in values]
+        if values and all(parts):
+            # A value like "well-being" is present when its longest word is.
+            return frozenset(max(p, key=len) for p in parts)
+    return None
+
+
+def _rarity(words: frozenset[str]) -> tuple[int, int, int]:
+    """Sort key for a trigger's word sets, rarest-looking first: fewest function words,
+    fewest words, longest shortest word."""
+    return (len(words & FUNCTION_WORDS), len(words), -min(map(len, words)))
+
+
+def _most_repeats(op: str | None) -> float:
+    """How many tokens a pattern token with this operator can take at most."""
+    if op in (None, "1", "!", "?"):
+        return 1
+    if op in ("*", "+"):
+        return math.inf
+    counts = op.strip("{}").split(",")
+    return math.inf if counts[-1] == "" else int(counts[-1])
+
+
+class TriggerIndex:
+    """The triggers of all rules, indexed so that a sentence is checked only against the
+    triggers whose two rarest-looking word sets it has a word of.
+
+    Each distinct word set is a bit; a word stands for the bits of the sets it is in, and a
+    trigger's word sets are all present when its bits are all among the sentence's.
+    """
+
+    def __init__(self, triggers: Iterable[tuple[str, Trigger]]):
+        self._triggers: list[tuple[str, int, Trigger]] = []
+        self._bits: dict[str, int] = {}
+        self._by_word: dict[str, list[int]] = {}  # triggers indexed under one word
+        self._by_pair: dict[tuple[str, str], list[int]] = {}  # ... under two words
+        self._second: dict[str, frozenset[str]] = {}  # the second words paired with a word
+        set_bits: dict[frozenset[str], int] = {}
+        always = set()
+        for rule_id, trigger in dict.fromkeys(triggers):
+            if not trigger.words:
+                always.add(rule_id)
+                continue
+            need = 0
+            for word_set in trigger.words:
+                if word_set not in set_bits:
+                    set_bits[word_set] = 1 << len(set_bits)
+                    for word in word_set:
+                        self._bits[word] = self._bits.get(word, 0) | set_bits[word_set]
+                need |= set_bits[word_set]
+            index = len(self._triggers)
+            self._triggers.append((rule_id, need, trigger))
+            first, *rest = sorted(trigger.words, key=_rarity)
+            if rest and len(first) * len(rest[0]) <= _MAX_PAIRS:
+                for pair in itertools.product(first, rest[0]):
+                    self._by_pair.setdefault(pair, []).append(index)
+            else:
+                for word in first:
+                    self._by_word.setdefault(word, []).append(index)
+        seconds: dict[str, set[str]] = {}
+        for word, other in self._by_pair:
+            seconds.setdefault(word, set()).add(other)
+        self._second = {word: frozenset(others) for word, others in seconds.items()}
+        self._always = frozenset(always)
+        self._words = frozenset(self._bits)
+        self._splits: Splits = {
+            word: kept
+            for word, parts in tokenizer_splits().items()
+            if (kept := tuple(p for p in parts if p[1] in self._words))
+        }
+        self._splittable = frozenset(self._splits)
+
+    def _indexed(self, present: frozenset[str]) -> Iterator[int]:
+        """The triggers indexed under the sentence's words."""
+        by_word, by_pair, second = self._by_word, self._by_pair, self._second
+        for word in present:
+            yield from by_word.get(word, ())
+            if word in second:
+                for other in present.intersection(second[word]):
+                    yield from by_pair[word, other]
+
+    def rules_for(self, lowered: str) -> frozenset[str]:
+        """Ids of the rules some pattern of which could match this lower-cased sentence."""
+        sequence = _WORD.findall(lowered)
+        present = self._words.intersection(sequence)
+        for word in self._splittable.intersection(sequence):
+            present = present.union(part for _, part in self._splits[word])
+        if not present:
+            return self._always
+        bits = self._bits
+        have = 0
+        for word in present:
+            have |= bits[word]
+        found = set(self._always)
+        where: _Positions | None = None
+        triggers = self._triggers
+        for index in self._indexed(present):
+            rule_id, need, trigger = triggers[index]
+            if need & have != need or rule_id in found:
+                continue
+            if trigger.chain or trigger.near:
+                if where is None:
+                    split_here = self._splittable.intersection(sequence)
+                    where = _Positions(lowered, present, self._splits, split_here)
+                if not _in_order(where, trigger.chain):
+                    continue
+                if trigger.near and not _near(where, trigger.near):
+                    continue
+            found.add(rule_id)
+        return frozenset(found)
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_DIGITS = frozenset("0123456789")
+
+
+class _Positions:
+    """Where the words of one sentence occur, each found when first asked for, as
+    (character offset, chunk number) pairs in order."""
+
+    def __init__(self, text: str, present: frozenset[str], splits: Splits, split_here):
+        self._text = " ".join(text.split())
+        self._present = present
+        self._found: dict[str, list[tuple[int, int]]] = {}
+        self._parts: dict[str, list[tuple[str, int]]] = {}  # part → the words it is in
+        for whole in split_here:
+            for offset, part in splits[whole]:
+                self._parts.setdefault(part, []).append((whole, offset))
+
+    def of(self, words: frozenset[str]) -> list[tuple[int, int]]:
+        return sorted(at for word in words & self._present for at in self._word(word))
+
+    def _word(self, word: str) -> list[tuple[int, int]]:
+        if word not in self._found:
+            found = self._find(word)
+            for whole, offset in self._parts.get(word, ()):
+                found += [(at + offset, chunk) for at, chunk in self._find(whole)]
+            self._found[word] = found
+        return self._found[word]
+
+    def _find(self, word: str) -> list[tuple[int, int]]:
+        """Whole-word occurrences: not inside a longer run of letters or of digits."""
+        text = self._text
+        kind = _LETTERS if word[0] in _LETTERS else _DIGITS if word[0] in _DIGITS else ()
+        found = []
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or text[at - 1] not in kind) and (
+                end == len(text) or text[end] not in kind
+            ):
+                found.append((at, text.count(" ", 0, at)))
+            at = text.find(word, at + 1)
+        return found
+
+
+def _in_order(where: _Positions, chain: tuple[Link, ...]) -> bool:
+    """Words of every link occur in order, each within its reach of the one before."""
+    previous: list[tuple[int, int]] | None = None
+    for link in chain:
+        current = where.of(link.words)
+        if previous is not None:
+            current = [
+                (at, chunk)
+                for at, chunk in current
+                if any(
+                    before < at and (link.reach is None or chunk - chunk_before <= link.reach)
+                    for before, chunk_before in previous
+                )
+            ]
+        if not current:
+            return False
+        previous = current
+    return True
+
+
+def _near(where: _Positions, sets: tuple[frozenset[str], ...]) -> bool:
+    """A word of the first set has a word of every other set within DEPENDENCY_REACH chunks."""
+    chunks = [[chunk for _, chunk in where.of(words)] for words in sets]
+    return any(
+        all(any(abs(c - root) <= DEPENDENCY_REACH for c in others) for others in chunks[1:])
+        for root in chunks[0]
+    )
