@@ -1,5 +1,5 @@
 """Run overclaim as `python -m lint`."""
 
-from lint.cli import main
+from lint.cli import entry
 
-main()
+entry()

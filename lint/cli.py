@@ -25,6 +25,23 @@ from lint.report import render_json, render_statistics, render_text
 from lint.sources import decode, format_for
 
 
+def entry() -> None:
+    """The console script: run the command, then end the process without freeing every
+    object one by one, which takes a tenth of a second once the spaCy model is loaded
+    (mypy ends the same way)."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+        if isinstance(exit.code, str):
+            print(exit.code, file=sys.stderr)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="overclaim")
 def main() -> None:

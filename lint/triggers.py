@@ -20,6 +20,10 @@ from functools import cache
 # tokenizer splits inside such a run only at a letter-digit change or by one of its exceptions
 # ("don't" → do + n't, "cannot" → can + not), which ``Splits`` adds back.
 _WORD = re.compile(r"[a-z]+|[0-9]+|[%+]")
+# Stands for a number-like token (LIKE_NUM, IS_DIGIT): any digit, or any character outside
+# ASCII, which may be a digit elsewhere in Unicode.
+NUMBER = "#"
+_NUMBER_RUN = re.compile("[0-9\x80-\U0010ffff]+")
 
 # Words too common to index a trigger under: a trigger is indexed under a rarer word set if it can be.
 FUNCTION_WORDS = frozenset(
@@ -150,7 +154,19 @@ def _literal_words(token: dict) -> frozenset[str] | None:
         if values and all(parts):
             # A value like "well-being" is present when its longest word is.
             return frozenset(max(p, key=len) for p in parts)
+    if token.get("IS_DIGIT") is True:
+        return frozenset([NUMBER])
+    if token.get("LIKE_NUM") is True:
+        return number_words()
     return None
+
+
+@cache
+def number_words() -> frozenset[str]:
+    """What an English LIKE_NUM token contains: a digit, or a number word ("ten", "third")."""
+    from spacy.lang.en.lex_attrs import _num_words, _ordinal_words
+
+    return frozenset([NUMBER, *_num_words, *_ordinal_words])
 
 
 def _rarity(words: frozenset[str]) -> tuple[int, int, int]:
@@ -217,6 +233,7 @@ class TriggerIndex:
             if (kept := tuple(p for p in parts if p[1] in self._words))
         }
         self._splittable = frozenset(self._splits)
+        self._numbers = NUMBER in self._words
 
     def _indexed(self, present: frozenset[str]) -> Iterator[int]:
         """The triggers indexed under the sentence's words."""
@@ -233,6 +250,8 @@ class TriggerIndex:
         present = self._words.intersection(sequence)
         for word in self._splittable.intersection(sequence):
             present = present.union(part for _, part in self._splits[word])
+        if self._numbers and _NUMBER_RUN.search(lowered):
+            present = present.union([NUMBER])
         if not present:
             return self._always
         bits = self._bits
@@ -289,6 +308,8 @@ class _Positions:
     def _find(self, word: str) -> list[tuple[int, int]]:
         """Whole-word occurrences: not inside a longer run of letters or of digits."""
         text = self._text
+        if word == NUMBER:
+            return [(m.start(), text.count(" ", 0, m.start())) for m in _NUMBER_RUN.finditer(text)]
         kind = _LETTERS if word[0] in _LETTERS else _DIGITS if word[0] in _DIGITS else ()
         found = []
         at = text.find(word)

@@ -55,7 +55,21 @@ def test_ordered_triggers_need_their_words_in_order_and_within_reach(linter):
     assert "cure.eliminate" not in rules(far)
 
 
-FILLERS = ["the", "and", ",", "-", "%", "85", "5mg", "doesn't", "cannot", "youre", "(", "'s", "very"]
+FILLERS = [
+    "the",
+    "and",
+    ",",
+    "-",
+    "%",
+    "85",
+    "5mg",
+    "doesn't",
+    "cannot",
+    "youre",
+    "(",
+    "'s",
+    "very",
+]
 SPACES = [" ", "  ", "\n", " \t "]
 SENTENCES = sorted({s for rule in RULEBOOK.rules for s in rule.flag_examples + rule.pass_examples})
 
