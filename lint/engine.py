@@ -101,13 +101,18 @@ class Linter:
 
     def candidates(self, prose: Prose, index: int = 0) -> list[Candidate]:
         """Sentences of the prose that have the trigger words of some rule."""
+        sentences = split_sentences(prose.text)
+        if not self.prefilter:
+            every_rule = frozenset(self.rules)
+            return [Candidate(index, sentence, every_rule) for sentence in sentences]
+        lowered = normalize(prose.text).lower()
+        if len(lowered) != len(prose.text):  # lower-casing changed a length ("İ")
+            lowered = ""
         found = []
-        every_rule = frozenset(self.rules)
-        for sentence in split_sentences(prose.text):
-            if not self.prefilter:
-                found.append(Candidate(index, sentence, every_rule))
-                continue
-            rules = self.triggers.rules_for(normalize(sentence.text).lower())
+        for sentence in sentences:
+            start, end = sentence.start, sentence.start + len(sentence.text)
+            text = lowered[start:end] if lowered else normalize(sentence.text).lower()
+            rules = self.triggers.rules_for(text)
             if rules:
                 found.append(Candidate(index, sentence, rules))
         return found

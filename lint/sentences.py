@@ -47,8 +47,9 @@ def _sentences_in(text: str, start: int, end: int) -> Iterator[Sentence]:
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
-    word = text[start:dot].rsplit(None, 1)[-1].lower() if text[start:dot].strip() else ""
-    word = word.lstrip("(\"'“")
+    """The word before this full stop is an abbreviation ("Dr.", "e.g.") or an initial."""
+    space = max(text.rfind(" ", start, dot), text.rfind("\t", start, dot))
+    word = text[max(space + 1, start) : dot].lstrip("(\"'“").lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
@@ -60,8 +61,6 @@ def _make(text: str, start: int, end: int) -> Iterator[Sentence]:
     lead = _LEADING_NOISE.match(piece)
     skip = lead.end() if lead else 0
     body = piece[skip:].rstrip()
-    if not body or not _HAS_WORD.search(body):
-        return
     begin = start + skip
     while len(body) > MAX_SENTENCE:
         cut = body.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -234,15 +234,18 @@ class TriggerIndex:
         }
         self._splittable = frozenset(self._splits)
         self._numbers = NUMBER in self._words
+        self._keys = frozenset(self._by_word) | frozenset(self._second)
 
-    def _indexed(self, present: frozenset[str]) -> Iterator[int]:
+    def _indexed(self, present: frozenset[str]) -> list[int]:
         """The triggers indexed under the sentence's words."""
         by_word, by_pair, second = self._by_word, self._by_pair, self._second
-        for word in present:
-            yield from by_word.get(word, ())
+        indices: list[int] = []
+        for word in present.intersection(self._keys):
+            indices += by_word.get(word, ())
             if word in second:
                 for other in present.intersection(second[word]):
-                    yield from by_pair[word, other]
+                    indices += by_pair[word, other]
+        return indices
 
     def rules_for(self, lowered: str) -> frozenset[str]:
         """Ids of the rules some pattern of which could match this lower-cased sentence."""
@@ -252,7 +255,8 @@ class TriggerIndex:
             present = present.union(part for _, part in self._splits[word])
         if self._numbers and _NUMBER_RUN.search(lowered):
             present = present.union([NUMBER])
-        if not present:
+        indices = self._indexed(present) if present else ()
+        if not indices:
             return self._always
         bits = self._bits
         have = 0
@@ -261,7 +265,7 @@ class TriggerIndex:
         found = set(self._always)
         where: _Positions | None = None
         triggers = self._triggers
-        for index in self._indexed(present):
+        for index in indices:
             rule_id, need, trigger = triggers[index]
             if need & have != need or rule_id in found:
                 continue
