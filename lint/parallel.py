@@ -37,7 +37,8 @@ def check_sources_in_parallel(
     _work = _Work(linter, sources, chunks, report_unused)
     context = multiprocessing.get_context("fork")
     try:
-        with context.Pool(jobs) as pool:
+        # This process loading the model takes one of the CPUs the first pass could use.
+        with context.Pool(max(1, min(jobs, default_jobs()) - 1)) as pool:
             first_pass = pool.map_async(_candidates_of_chunk, range(len(chunks)))
             linter.load_model()
             _work.candidates = first_pass.get()
