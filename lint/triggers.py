@@ -187,33 +187,22 @@ def _most_repeats(op: str | None) -> float:
 
 class TriggerIndex:
     """The triggers of all rules, indexed so that a sentence is checked only against the
-    triggers whose two rarest-looking word sets it has a word of.
-
-    Each distinct word set is a bit; a word stands for the bits of the sets it is in, and a
-    trigger's word sets are all present when its bits are all among the sentence's.
-    """
+    triggers whose two rarest-looking word sets it has a word of."""
 
     def __init__(self, triggers: Iterable[tuple[str, Trigger]]):
-        self._triggers: list[tuple[str, int, Trigger]] = []
-        self._bits: dict[str, int] = {}
+        self._triggers: list[tuple[str, Trigger]] = []
         self._by_word: dict[str, list[int]] = {}  # triggers indexed under one word
         self._by_pair: dict[tuple[str, str], list[int]] = {}  # ... under two words
         self._second: dict[str, frozenset[str]] = {}  # the second words paired with a word
-        set_bits: dict[frozenset[str], int] = {}
         always = set()
+        words: set[str] = set()
         for rule_id, trigger in dict.fromkeys(triggers):
             if not trigger.words:
                 always.add(rule_id)
                 continue
-            need = 0
-            for word_set in trigger.words:
-                if word_set not in set_bits:
-                    set_bits[word_set] = 1 << len(set_bits)
-                    for word in word_set:
-                        self._bits[word] = self._bits.get(word, 0) | set_bits[word_set]
-                need |= set_bits[word_set]
+            words.update(*trigger.words)
             index = len(self._triggers)
-            self._triggers.append((rule_id, need, trigger))
+            self._triggers.append((rule_id, trigger))
             first, *rest = sorted(trigger.words, key=_rarity)
             if rest and len(first) * len(rest[0]) <= _MAX_PAIRS:
                 for pair in itertools.product(first, rest[0]):
@@ -226,7 +215,7 @@ class TriggerIndex:
             seconds.setdefault(word, set()).add(other)
         self._second = {word: frozenset(others) for word, others in seconds.items()}
         self._always = frozenset(always)
-        self._words = frozenset(self._bits)
+        self._words = frozenset(words)
         self._splits: Splits = {
             word: kept
             for word, parts in tokenizer_splits().items()
@@ -258,16 +247,12 @@ class TriggerIndex:
         indices = self._indexed(present) if present else ()
         if not indices:
             return self._always
-        bits = self._bits
-        have = 0
-        for word in present:
-            have |= bits[word]
         found = set(self._always)
         where: _Positions | None = None
         triggers = self._triggers
         for index in indices:
-            rule_id, need, trigger = triggers[index]
-            if need & have != need or rule_id in found:
+            rule_id, trigger = triggers[index]
+            if rule_id in found or any(present.isdisjoint(ws) for ws in trigger.words):
                 continue
             if trigger.chain or trigger.near:
                 if where is None:
