@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.config import Settings
-from lint.engine import Linter
 from lint.model import Finding, SourceText
-from lint.parallel import check_sources_in_parallel
-from lint.rulebook import load_rulebook
 from lint.sources import DEFAULT_MAX_BYTES, discover, format_for, load_sources
+
+if TYPE_CHECKING:  # imported when first needed: a run served from the cache never needs them
+    from lint.engine import Linter
 
 _default_linter: Linter | None = None
 PROGRESS_STEP = 64  # files per batch when progress is reported
@@ -21,7 +22,9 @@ def default_linter() -> Linter:
     """A linter with the shipped rulebook, built once per process."""
     global _default_linter
     if _default_linter is None:
-        _default_linter = Linter(load_rulebook())
+        from lint.engine import Linter
+
+        _default_linter = Linter()
     return _default_linter
 
 
@@ -43,7 +46,11 @@ def build_linter(settings: Settings | None = None, cache_root: Path | None = Non
         from lint.cache import Cache
 
         return Cache(cache_root, settings or Settings()).linter()
-    return Linter(settings.rulebook()) if settings is not None else default_linter()
+    if settings is None:
+        return default_linter()
+    from lint.engine import Linter
+
+    return Linter(settings.rulebook())
 
 
 def check_text(
@@ -96,6 +103,8 @@ def check_sources(
     step = PROGRESS_STEP if options.progress else max(len(todo), 1)
     for first in range(0, len(todo), step):
         part = todo[first : first + step]
+        from lint.parallel import check_sources_in_parallel
+
         fresh = check_sources_in_parallel(linter, [sources[i] for i in part], options.jobs, unused)
         for index, findings in zip(part, fresh, strict=True):
             results[index] = findings

@@ -14,12 +14,15 @@ import pickle
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.config import Settings
-from lint.engine import Linter
 from lint.model import Finding, SourceText, Suggestion
 from lint.rulebook import shipped_rulebook_dir
+
+if TYPE_CHECKING:
+    from lint.engine import Linter
 
 CACHE_DIR = ".overclaim_cache"
 
@@ -123,6 +126,8 @@ class Cache:
         Compiled rulebooks live in the user's cache folder (they depend only on the rulebook
         files and settings, not on the project), or in the project's when that is not writable.
         """
+        from lint.engine import Linter  # unpickling a Linter imports it anyway
+
         name = f"linter-{self.rules_key}.pickle"
         places = [user_cache_dir() / __version__ / name, self.folder / __version__ / name]
         for path in places:

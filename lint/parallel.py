@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lint.engine import Candidate, Linter, Prepared
-from lint.formats import extract
 from lint.model import Finding, SourceText
+
+if TYPE_CHECKING:
+    from lint.engine import Candidate, Linter
 
 # Below this many characters of input, starting workers costs more than it saves.
 MIN_PARALLEL_CHARACTERS = 200_000
@@ -27,6 +28,8 @@ def check_sources_in_parallel(
     first finds the candidate sentences while this process loads the language model; the
     second, forked after the load so that it shares the model, parses and matches.
     """
+    import multiprocessing
+
     if jobs <= 1 or len(sources) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return linter.check(sources, report_unused)
     weights = [len(source.text) for source in sources]
@@ -70,6 +73,9 @@ def _candidates_of_chunk(number: int) -> list[list[Candidate]]:
 
 
 def _check_chunk(number: int) -> list[list[Finding]]:
+    from lint.engine import Prepared
+    from lint.formats import extract
+
     assert _work is not None and _work.candidates is not None
     sources = [_work.sources[i] for i in _work.chunks[number]]
     prepared = [

@@ -23,7 +23,7 @@ FORMATS_BY_SUFFIX = {
 
 def format_for(path: str | Path) -> str:
     """The format a file is read as, from its extension (unknown types are plain text)."""
-    return FORMATS_BY_SUFFIX.get(Path(path).suffix.lower(), "plain")
+    return FORMATS_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "plain")
 
 
 @dataclass
@@ -63,6 +63,10 @@ class _GitIgnores:
             at_root = (folder / ".git").exists() or folder.parent == folder
             self._applying[folder] = found + ([] if at_root else self._applying_to(folder.parent))
         return self._applying[folder]
+
+    def any_in(self, folder: Path) -> bool:
+        """Whether any .gitignore applies to what is in this folder."""
+        return bool(self._applying_to(folder.absolute()))
 
     def ignored(self, path: Path) -> bool:
         path = path.absolute()
@@ -116,6 +120,7 @@ def _walk(root: Path, found: Discovery, gitignores: _GitIgnores, excluded) -> No
         root, followlinks=True, onerror=lambda e: errors.append(f"{e.filename}: {e.strerror}")
     ):
         base = Path(folder)
+        ignoring = gitignores.any_in(base)
         keep = []
         for name in sorted(subfolders):
             sub = base / name
@@ -130,7 +135,7 @@ def _walk(root: Path, found: Discovery, gitignores: _GitIgnores, excluded) -> No
                 found.skipped.append((sub, "hidden folder"))
             elif excluded and excluded(sub):
                 found.skipped.append((sub, "excluded by configuration"))
-            elif gitignores.ignored(sub):
+            elif ignoring and gitignores.ignored(sub):
                 found.skipped.append((sub, "ignored by .gitignore"))
             else:
                 keep.append(name)
@@ -141,7 +146,7 @@ def _walk(root: Path, found: Discovery, gitignores: _GitIgnores, excluded) -> No
                 continue
             if excluded and excluded(file):
                 found.skipped.append((file, "excluded by configuration"))
-            elif gitignores.ignored(file):
+            elif ignoring and gitignores.ignored(file):
                 found.skipped.append((file, "ignored by .gitignore"))
             else:
                 found.files.append(file)
