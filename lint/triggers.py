@@ -29,7 +29,7 @@ _NUMBER_RUN = re.compile("[0-9\x80-\U0010ffff]+")
 FUNCTION_WORDS = frozenset(
     """a an the and or but of to in on at by for with from as is are was were be been being am
     it its this that these those there their they we you your our my me he she his her them
-    has have had do does did can will would should could may might must not no n't s so
+    has have had do does did can will would should could may might must not no n t s so
     very all any some more most than then also just only which who what when where how why
     + %""".split()
 )
@@ -240,7 +240,8 @@ class TriggerIndex:
         """Ids of the rules some pattern of which could match this lower-cased sentence."""
         sequence = _WORD.findall(lowered)
         present = self._words.intersection(sequence)
-        for word in self._splittable.intersection(sequence):
+        split_here = self._splittable.intersection(sequence)
+        for word in split_here:
             present = present.union(part for _, part in self._splits[word])
         if self._numbers and _NUMBER_RUN.search(lowered):
             present = present.union([NUMBER])
@@ -256,7 +257,6 @@ class TriggerIndex:
                 continue
             if trigger.chain or trigger.near:
                 if where is None:
-                    split_here = self._splittable.intersection(sequence)
                     where = _Positions(lowered, present, self._splits, split_here)
                 if not _in_order(where, trigger.chain):
                     continue
@@ -274,7 +274,9 @@ class _Positions:
     """Where the words of one sentence occur, each found when first asked for, as
     (character offset, chunk number) pairs in order."""
 
-    def __init__(self, text: str, present: frozenset[str], splits: Splits, split_here):
+    def __init__(
+        self, text: str, present: frozenset[str], splits: Splits, split_here: frozenset[str]
+    ):
         self._text = " ".join(text.split())
         self._present = present
         self._found: dict[str, list[tuple[int, int]]] = {}
