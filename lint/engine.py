@@ -181,10 +181,11 @@ class Linter:
             if not self.prefilter:
                 to_parse.append((candidate, doc, candidate.rules, where, 0))
                 continue
-            words = {t.lower_ for t in doc}
+            lowers = [t.lower_ for t in doc]
+            words = set(lowers)
             spans = {
                 rule_id: found
-                for rule_id, found in matcher.surface(doc, candidate.rules).items()
+                for rule_id, found in matcher.surface(doc, candidate.rules, lowers).items()
                 if self._lexically_possible(rule_id, words)
             }
             for window, base in _windows(doc, spans):

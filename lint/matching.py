@@ -94,9 +94,11 @@ class RuleMatcher:
                     f"{rule.source}: rule {rule.id}: invalid pattern: {detail}"
                 ) from None
 
-    def surface(self, doc: Doc, rules: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
+    def surface(
+        self, doc: Doc, rules: frozenset[str], lowers: list[str]
+    ) -> dict[str, list[tuple[int, int]]]:
         """Of these rules, the ones that could match once the sentence is parsed, with the
-        token spans they could match."""
+        token spans they could match. ``lowers`` are the lower-cased tokens."""
         vocab = doc.vocab.strings
         found: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in self._phrases(doc):
@@ -109,7 +111,7 @@ class RuleMatcher:
                 if spans:
                     found[rule_id] = (found.get(rule_id) or []) + spans
             for words in self._dependency_words.get(rule_id, ()):
-                near = _near(doc, words)
+                near = _near(lowers, words)
                 if near is not None:
                     found[rule_id] = (found.get(rule_id) or []) + [near]
         return found
@@ -155,15 +157,14 @@ def _node_words(pattern: list[dict]) -> list[frozenset[str]]:
     return sets
 
 
-def _near(doc: Doc, sets: list[frozenset[str]]) -> tuple[int, int] | None:
+def _near(lowers: list[str], sets: list[frozenset[str]]) -> tuple[int, int] | None:
     """Tokens around a root word that has a word of every other set within reach, or None."""
     if not sets:
-        return (0, len(doc))
-    lowers = [t.lower_ for t in doc]
+        return (0, len(lowers))
     positions = [[i for i, w in enumerate(lowers) if w in words] for words in sets]
     for root in positions[0]:
         if all(any(abs(i - root) <= DEPENDENCY_REACH for i in p) for p in positions[1:]):
-            return max(0, root - DEPENDENCY_REACH), min(len(doc), root + DEPENDENCY_REACH + 1)
+            return max(0, root - DEPENDENCY_REACH), min(len(lowers), root + DEPENDENCY_REACH + 1)
     return None
 
 

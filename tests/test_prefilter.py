@@ -89,10 +89,11 @@ def test_first_pass_keeps_every_rule_the_tokenized_sentence_could_match(linter, 
     """Against spaCy's own tokens: every rule whose patterns could match the tokenized
     sentence (and whose required words it has) passes the first pass."""
     doc = pipeline().tokenizer(parse_text(text)[0])
-    words = {t.lower_ for t in doc}
+    lowers = [t.lower_ for t in doc]
+    matcher = linter._rule_matcher(pipeline())
     possible = {
         rule_id
-        for rule_id in linter._rule_matcher(pipeline()).surface(doc, frozenset(linter.rules))
-        if linter._lexically_possible(rule_id, words)
+        for rule_id in matcher.surface(doc, frozenset(linter.rules), lowers)
+        if linter._lexically_possible(rule_id, set(lowers))
     }
     assert possible <= linter.triggers.rules_for(normalize(text).lower())
