@@ -222,6 +222,7 @@ class TriggerIndex:
             if (kept := tuple(p for p in parts if p[1] in self._words))
         }
         self._splittable = frozenset(self._splits)
+        self._wanted = self._words | self._splittable  # the words the first pass looks for
         self._numbers = NUMBER in self._words
         self._keys = frozenset(self._by_word) | frozenset(self._second)
 
@@ -238,9 +239,8 @@ class TriggerIndex:
 
     def rules_for(self, lowered: str) -> frozenset[str]:
         """Ids of the rules some pattern of which could match this lower-cased sentence."""
-        sequence = _WORD.findall(lowered)
-        present = self._words.intersection(sequence)
-        split_here = self._splittable.intersection(sequence)
+        present = self._wanted.intersection(_WORD.findall(lowered))
+        split_here = present & self._splittable
         for word in split_here:
             present = present.union(part for _, part in self._splits[word])
         if self._numbers and _NUMBER_RUN.search(lowered):
