@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from lint.formats import extract
 from lint.model import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
-from lint.patterns import CompiledRule, compile_rulebook, expand_cues
+from lint.patterns import CompiledRule, compile_rulebook, expand_cues, vocabulary_plurals
 from lint.prose import Prose
 from lint.rulebook import Cues, Rule, Rulebook, load_rulebook
 from lint.sentences import split_sentences
@@ -90,6 +90,7 @@ class Linter:
         self.rulebook = rulebook or load_rulebook()
         self.compiled: list[CompiledRule] = compiled or compile_rulebook(self.rulebook)
         self.cues = cues or expand_cues(self.rulebook.cues)
+        self.plurals = vocabulary_plurals(self.rulebook.vocabulary)
         self.rules: dict[str, Rule] = {c.rule.id: c.rule for c in self.compiled}
         self._requires = {c.rule.id: c.requires for c in self.compiled}
         self.triggers = TriggerIndex((c.rule.id, t) for c in self.compiled for t in c.triggers)
@@ -203,7 +204,9 @@ class Linter:
                     source.text, proses[index], candidate.sentence.start, where, base
                 )
                 start, end = to_source.span(span.start_char, span.end_char)
-                edits = [to_source.suggestion(edit) for edit in edits_for(span, rule.fixes)]
+                edits = [
+                    to_source.suggestion(edit) for edit in edits_for(span, rule.fixes, self.plurals)
+                ]
                 suggestions = [s for s in edits if s is not None]
                 results[index].append(_finding(source, lines[index], rule, start, end, suggestions))
 

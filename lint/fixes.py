@@ -15,6 +15,7 @@ sentence or in Title Case headings, and "a"/"an" before a rewritten word, come o
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -51,17 +52,22 @@ class Edit:
         return "".join(out)
 
 
-def edits_for(span: Span, fixes: tuple[Fix, ...]) -> list[Edit]:
-    """The edits a rule's fixes give for this match, in the rule's order, without repeats."""
+def edits_for(
+    span: Span, fixes: tuple[Fix, ...], plurals: Mapping[str, str] | None = None
+) -> list[Edit]:
+    """The edits a rule's fixes give for this match, in the rule's order, without repeats.
+
+    ``plurals`` are known plurals of nouns; others are looked up in lemminflect's lexicon.
+    """
     edits: list[Edit] = []
     for fix in fixes:
-        edit = _apply(span, fix)
+        edit = _apply(span, fix, plurals or {})
         if edit is not None and edit not in edits:
             edits.append(edit)
     return edits
 
 
-def _apply(span: Span, fix: Fix) -> Edit | None:
+def _apply(span: Span, fix: Fix, plurals: Mapping[str, str]) -> Edit | None:
     doc = span.doc
     title = _is_title(doc)
     if fix.qualify:
@@ -81,7 +87,7 @@ def _apply(span: Span, fix: Fix) -> Edit | None:
             )
             if new is not None:
                 pieces[token.i] = _match_case(token.text, new, title) if new else ""
-                pieces.update(_plural_after(token, new, title))
+                pieces.update(_plural_after(token, new, title, plurals))
         if not pieces:
             return None
     if fix.hedge:
@@ -146,17 +152,29 @@ def _qualify(span: Span, title: bool, safe: bool) -> Edit | None:
 _SINGULAR_DETERMINERS = frozenset({"every", "each", "any"})
 
 
-def _plural_after(token: Token, new: str, title: bool) -> dict[int, str]:
+def _plural_after(
+    token: Token, new: str, title: bool, plurals: Mapping[str, str]
+) -> dict[int, str]:
     """A determiner that became plural takes a plural noun: every client → some clients."""
     if token.lower_ not in _SINGULAR_DETERMINERS or new.lower() not in ("some", "many", "most"):
         return {}
-    noun = token.head if token.head.i > token.i else None
-    if noun is None or noun.tag_ != "NN":
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in plurals:
+        noun = after  # "every patient", even when the parser reads "patient" as a modifier
+    else:
+        noun = token.head if token.head.i > token.i else None
+    if noun is None or (noun.tag_ != "NN" and noun.lower_ not in plurals):
         return {}
+    plural = plurals.get(noun.lower_) or _plural(noun.lower_)
+    return {noun.i: _match_case(noun.text, plural, title)} if plural else {}
+
+
+def _plural(noun: str) -> str | None:
     from lemminflect import getInflection
 
-    plural = getInflection(noun.lower_, tag="NNS")
-    return {noun.i: _match_case(noun.text, plural[0], title)} if plural else {}
+    forms = getInflection(noun, tag="NNS")
+    return forms[0] if forms else None
 
 
 def _rewrite_text(span: Span, fix: Fix) -> str | None:

@@ -102,6 +102,20 @@ def compile_rulebook(rulebook: Rulebook) -> list[CompiledRule]:
     return [compile_rule(rule, rulebook.vocabulary) for rule in rulebook.rules]
 
 
+def vocabulary_plurals(vocabulary: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """The plural of every noun in the vocabulary families ("child" → "children"), for
+    rewrites such as "every child" → "some children" without a lexicon lookup."""
+    from lemminflect import getInflection
+
+    plurals = {}
+    for word in {m.lower() for name in vocabulary for m in vocabulary[name] if " " not in m}:
+        if not word.startswith("@") and (
+            forms := getInflection(word, tag="NNS", inflect_oov=False)
+        ):
+            plurals[word] = forms[0]
+    return plurals
+
+
 def _vocabulary_set(
     name: str, vocabulary: dict[str, tuple[str, ...]], seen: tuple[str, ...] = ()
 ) -> tuple[str, ...]:

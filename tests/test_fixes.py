@@ -108,6 +108,9 @@ REWRITES = [
     ("It's completely safe.", "It may be generally safe."),
     ("It's been shown to cure insomnia.", "It may have been shown to cure insomnia."),
     ("We've cured insomnia.", "We may have eased insomnia."),
+    ("Every child responds to the treatment.", "Some children may respond to the treatment."),
+    ("Every patient recovers.", "Some patients may recover."),
+    ("Our program helps every client.", "Our program may help some clients."),
 ]
 
 
@@ -239,3 +242,10 @@ def test_markup_is_never_edited(linter):
     text = "Our tea **cures** insomnia.\n\n<!-- a miracle -->\n"
     result = fix_source(SourceText("p.md", text, "markdown"), linter, unsafe=True)
     assert "**" in result.text and "<!-- a miracle -->" in result.text
+
+
+def test_plurals_of_the_vocabulary_are_compiled_with_the_rulebook(linter):
+    """Rewrites such as "every child" → "some children" need no lexicon lookup at run time."""
+    assert linter.plurals["child"] == "children"
+    assert linter.plurals["woman"] == "women"
+    assert linter.plurals["client"] == "clients"
