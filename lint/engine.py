@@ -160,6 +160,12 @@ class Linter:
 
         nlp = pipeline()
         matcher = self._rule_matcher(nlp)
+        words = None  # without the first pass, every phrase may match
+        if self.prefilter:
+            words = set()
+            for candidate in pending:
+                words |= self.triggers.present(normalize(candidate.sentence.text).lower())
+        matcher.add_phrases(words)
         lines: dict[int, LineIndex] = {}
         # In slices, so that memory stays bounded however large the input is.
         for first in range(0, len(pending), _SLICE):

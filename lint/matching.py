@@ -56,7 +56,11 @@ class RuleMatcher:
     """
 
     def __init__(self, nlp: Language, compiled: list[CompiledRule]):
+        self._nlp = nlp
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # Phrases go into the phrase matcher only once a sentence has their words: a rulebook
+        # has thousands, a run needs a few of them.
+        self._unadded: list[tuple[str, str, tuple[str, ...]]] = []
         self._tokens: dict[str, Matcher] = {}
         self._surface: dict[str, Matcher] = {}
         self._dependencies: dict[str, DependencyMatcher] = {}
@@ -65,8 +69,7 @@ class RuleMatcher:
         for item in compiled:
             rule = item.rule
             try:
-                if item.phrases:
-                    self._phrases.add(rule.id, list(nlp.tokenizer.pipe(item.phrases)))
+                self._unadded += [(rule.id, p, words) for p, words in item.phrases.items()]
                 if item.token_patterns:
                     patterns = [[_linear_regexes(t) for t in p] for p in item.token_patterns]
                     self._tokens[rule.id] = _matcher(nlp, rule.id, patterns)
@@ -93,6 +96,19 @@ class RuleMatcher:
                 raise OverclaimError(
                     f"{rule.source}: rule {rule.id}: invalid pattern: {detail}"
                 ) from None
+
+    def add_phrases(self, present: set[str] | None) -> None:
+        """Add the phrases whose words are all ``present`` (None: every phrase)."""
+        adding: dict[str, list[str]] = {}
+        waiting = []
+        for rule_id, phrase, words in self._unadded:
+            if present is None or all(word in present for word in words):
+                adding.setdefault(rule_id, []).append(phrase)
+            else:
+                waiting.append((rule_id, phrase, words))
+        for rule_id, phrases in adding.items():
+            self._phrases.add(rule_id, list(self._nlp.tokenizer.pipe(phrases)))
+        self._unadded = waiting
 
     def surface(
         self, doc: Doc, rules: frozenset[str], lowers: list[str]

@@ -40,7 +40,7 @@ class CompiledRule:
     """A rule's patterns in the form the matchers take, and the triggers of its patterns."""
 
     rule: Rule
-    phrases: tuple[str, ...]
+    phrases: dict[str, tuple[str, ...]]  # each phrase, with the words the first pass needs for it
     token_patterns: tuple[list[dict], ...]
     dependency_patterns: tuple[list[dict], ...]
     triggers: tuple[Trigger, ...]
@@ -48,16 +48,17 @@ class CompiledRule:
 
 
 def compile_rule(rule: Rule, vocabulary: dict[str, tuple[str, ...]]) -> CompiledRule:
-    phrases: list[str] = []
+    phrases: dict[str, tuple[str, ...]] = {}
     token_patterns: list[list[dict]] = []
     dependency_patterns: list[list[dict]] = []
     triggers: list[Trigger] = []
     for pattern in rule.patterns:
         try:
             if pattern.kind == "phrase":
-                found = _expand_phrases(pattern.spec, vocabulary)
-                phrases.extend(found)
-                triggers.extend(phrase_trigger(p) for p in found)
+                for phrase in _expand_phrases(pattern.spec, vocabulary):
+                    trigger = phrase_trigger(phrase)
+                    triggers.append(trigger)
+                    phrases.setdefault(phrase, tuple(w for words in trigger.words for w in words))
             elif pattern.kind == "tokens":
                 tokens = [_token_spec(t, vocabulary) for t in pattern.spec]
                 token_patterns.append(tokens)
@@ -79,7 +80,7 @@ def compile_rule(rule: Rule, vocabulary: dict[str, tuple[str, ...]]) -> Compiled
         triggers = [t.requiring(requires) for t in triggers]
     return CompiledRule(
         rule=rule,
-        phrases=tuple(dict.fromkeys(phrases)),
+        phrases=phrases,
         token_patterns=tuple(token_patterns),
         dependency_patterns=tuple(dependency_patterns),
         triggers=tuple(dict.fromkeys(triggers)),

@@ -237,14 +237,19 @@ class TriggerIndex:
                     indices += by_pair[word, other]
         return indices
 
-    def rules_for(self, lowered: str) -> frozenset[str]:
-        """Ids of the rules some pattern of which could match this lower-cased sentence."""
+    def present(self, lowered: str) -> frozenset[str]:
+        """The trigger words a lower-cased sentence has, with the parts of words spaCy splits."""
         present = self._wanted.intersection(_WORD.findall(lowered))
-        split_here = present & self._splittable
-        for word in split_here:
+        for word in present & self._splittable:
             present = present.union(part for _, part in self._splits[word])
         if self._numbers and _NUMBER_RUN.search(lowered):
             present = present.union([NUMBER])
+        return present
+
+    def rules_for(self, lowered: str) -> frozenset[str]:
+        """Ids of the rules some pattern of which could match this lower-cased sentence."""
+        present = self.present(lowered)
+        split_here = present & self._splittable
         indices = self._indexed(present) if present else ()
         if not indices:
             return self._always
