@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from lint.model import Sentence
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # A line break ends a sentence unless the next line continues it in lower case.
 _LINE_BREAK = re.compile(r"\r?\n(?![ \t]*[a-z(])")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
