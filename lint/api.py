@@ -100,11 +100,11 @@ def check_sources(
     needs_rules = todo or (settings is not None and settings.per_file_ignores)
     if linter is None and needs_rules:
         linter = cache.linter() if cache is not None else build_linter(settings)
+    if todo:
+        from lint.parallel import check_sources_in_parallel
     step = PROGRESS_STEP if options.progress else max(len(todo), 1)
     for first in range(0, len(todo), step):
         part = todo[first : first + step]
-        from lint.parallel import check_sources_in_parallel
-
         fresh = check_sources_in_parallel(linter, [sources[i] for i in part], options.jobs, unused)
         for index, findings in zip(part, fresh, strict=True):
             results[index] = findings

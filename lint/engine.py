@@ -65,6 +65,7 @@ class Candidate:
     source_index: int
     sentence: Sentence
     rules: frozenset[str]  # the rules whose trigger words the sentence has
+    words: frozenset[str] = frozenset()  # its trigger words, as the first pass found them
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,10 @@ class Linter:
         for sentence in sentences:
             start, end = sentence.start, sentence.start + len(sentence.text)
             text = lowered[start:end] if lowered else normalize(sentence.text).lower()
-            rules = self.triggers.rules_for(text)
+            words = self.triggers.present(text)
+            rules = self.triggers.rules_for(text, words)
             if rules:
-                found.append(Candidate(index, sentence, rules))
+                found.append(Candidate(index, sentence, rules, words))
         return found
 
     def load_model(self) -> None:
@@ -160,12 +162,10 @@ class Linter:
 
         nlp = pipeline()
         matcher = self._rule_matcher(nlp)
-        words = None  # without the first pass, every phrase may match
-        if self.prefilter:
-            words = set()
-            for candidate in pending:
-                words |= self.triggers.present(normalize(candidate.sentence.text).lower())
-        matcher.add_phrases(words)
+        # Without the first pass, every phrase may match.
+        matcher.add_phrases(
+            frozenset().union(*(c.words for c in pending)) if self.prefilter else None
+        )
         lines: dict[int, LineIndex] = {}
         # In slices, so that memory stays bounded however large the input is.
         for first in range(0, len(pending), _SLICE):

@@ -158,8 +158,7 @@ def _plural_after(
     """A determiner that became plural takes a plural noun: every client → some clients."""
     if token.lower_ not in _SINGULAR_DETERMINERS or new.lower() not in ("some", "many", "most"):
         return {}
-    doc = token.doc
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    after = _next(token)
     if after is not None and after.lower_ in plurals:
         noun = after  # "every patient", even when the parser reads "patient" as a modifier
     else:
@@ -254,9 +253,13 @@ def _hedge_replaced_verb(
     return None
 
 
+def _next(token: Token) -> Token | None:
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+
+
 def _before_verb(token: Token) -> bool:
     """A finite verb comes next, so the word is a noun ("insomnia cures is that ...")."""
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    after = _next(token)
     return after is not None and after.tag_ in ("VBZ", "VBP", "VBD", "MD")
 
 
@@ -264,7 +267,7 @@ def _uncontracted(token: Token) -> str:
     """The word, with "'s" read as "has" before "been" and as "is" otherwise."""
     if token.lower_ != "'s":
         return token.lower_
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    after = _next(token)
     return "has" if after is not None and after.lower_ == "been" else "is"
 
 

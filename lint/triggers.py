@@ -246,9 +246,10 @@ class TriggerIndex:
             present = present.union([NUMBER])
         return present
 
-    def rules_for(self, lowered: str) -> frozenset[str]:
-        """Ids of the rules some pattern of which could match this lower-cased sentence."""
-        present = self.present(lowered)
+    def rules_for(self, lowered: str, present: frozenset[str] | None = None) -> frozenset[str]:
+        """Ids of the rules some pattern of which could match this lower-cased sentence
+        (``present``: its words, when ``present()`` already gave them)."""
+        present = self.present(lowered) if present is None else present
         split_here = present & self._splittable
         indices = self._indexed(present) if present else ()
         if not indices:
