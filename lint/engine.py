@@ -157,10 +157,11 @@ class Linter:
 
     def _match(self, sources, proses, pending, results) -> None:
         """Parse the candidate sentences that could match and collect their findings."""
-        from lint.fixes import edits_for
         from lint.nlp import pipeline
 
-        nlp = pipeline()
+        nlp = pipeline()  # first: it imports spaCy lean
+        from lint.fixes import edits_for
+
         matcher = self._rule_matcher(nlp)
         # Without the first pass, every phrase may match.
         matcher.add_phrases(

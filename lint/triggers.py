@@ -24,6 +24,11 @@ _WORD = re.compile(r"[a-z]+|[0-9]+|[%+]")
 # ASCII, which may be a digit elsewhere in Unicode.
 NUMBER = "#"
 _NUMBER_RUN = re.compile("[0-9\x80-\U0010ffff]+")
+_SYMBOLS = ("%", "+")
+# The same words, found faster on bytes: everything but letters (or but digits) becomes a
+# space, and splitting on spaces gives the runs.
+_ONLY_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_ONLY_DIGITS = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
 
 # Words too common to index a trigger under: a trigger is indexed under a rarer word set if it can be.
 FUNCTION_WORDS = frozenset(
@@ -223,6 +228,8 @@ class TriggerIndex:
         }
         self._splittable = frozenset(self._splits)
         self._wanted = self._words | self._splittable  # the words the first pass looks for
+        self._wanted_bytes = {word.encode(): word for word in self._wanted}
+        self._symbols = [symbol for symbol in _SYMBOLS if symbol in self._wanted]
         self._numbers = NUMBER in self._words
         self._keys = frozenset(self._by_word) | frozenset(self._second)
 
@@ -238,13 +245,22 @@ class TriggerIndex:
         return indices
 
     def present(self, lowered: str) -> frozenset[str]:
-        """The trigger words a lower-cased sentence has, with the parts of words spaCy splits."""
-        present = self._wanted.intersection(_WORD.findall(lowered))
+        """The trigger words a lower-cased sentence has, with the parts of words spaCy splits.
+
+        The same as the trigger words among ``words_of(lowered)``, found on bytes.
+        """
+        wanted = self._wanted_bytes
+        data = lowered.encode("ascii", "replace")  # any other character separates words
+        digits = data.translate(_ONLY_DIGITS).split()
+        present = {wanted[w] for w in wanted.keys() & data.translate(_ONLY_LETTERS).split()}
+        if digits:
+            present.update(wanted[w] for w in wanted.keys() & digits)
+        present.update(symbol for symbol in self._symbols if symbol in lowered)
         for word in present & self._splittable:
-            present = present.union(part for _, part in self._splits[word])
-        if self._numbers and _NUMBER_RUN.search(lowered):
-            present = present.union([NUMBER])
-        return present
+            present.update(part for _, part in self._splits[word])
+        if self._numbers and (digits or not lowered.isascii()):
+            present.add(NUMBER)
+        return frozenset(present)
 
     def rules_for(self, lowered: str, present: frozenset[str] | None = None) -> frozenset[str]:
         """Ids of the rules some pattern of which could match this lower-cased sentence

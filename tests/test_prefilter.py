@@ -11,6 +11,7 @@ from lint.model import SourceText
 from lint.nlp import pipeline
 from lint.prose import Prose
 from lint.rulebook import load_rulebook
+from lint.triggers import _NUMBER_RUN, NUMBER, words_of
 
 RULEBOOK = load_rulebook()
 EXAMPLES = [(rule.id, s) for rule in RULEBOOK.rules for s in rule.flag_examples]
@@ -97,3 +98,27 @@ def test_first_pass_keeps_every_rule_the_tokenized_sentence_could_match(linter, 
         if linter._lexically_possible(rule_id, set(lowers))
     }
     assert possible <= linter.triggers.rules_for(normalize(text).lower())
+
+
+TRIGGER_WORDS = sorted(
+    {w for rule in RULEBOOK.rules for s in rule.flag_examples for w in s.split()}
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(TRIGGER_WORDS) | st.text(max_size=6),
+        max_size=12,
+    ).map(" ".join)
+)
+@settings(max_examples=300, deadline=None)
+def test_words_found_on_bytes_are_the_words_of_the_sentence(linter, text):
+    """``present`` finds exactly the trigger words ``words_of`` gives, in any text."""
+    index = linter.triggers
+    lowered = normalize(text).lower()
+    expected = index._wanted.intersection(words_of(lowered))
+    for word in expected & index._splittable:
+        expected |= {part for _, part in index._splits[word]}
+    if NUMBER in index._words and _NUMBER_RUN.search(lowered):
+        expected |= {NUMBER}
+    assert index.present(lowered) == expected

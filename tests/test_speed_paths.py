@@ -111,3 +111,23 @@ def test_the_trimmed_pipeline_tokenizes_like_the_stock_model():
     texts.append("Don't gonna 5mg e.g. U.S. can't it's :) http://x.com/a youre 85%+ well-being")
     ours = [[t.text for t in doc] for doc in pipeline().tokenizer.pipe(texts)]
     assert ours == [[t.text for t in doc] for doc in stock.tokenizer.pipe(texts)]
+
+
+def test_spacy_is_imported_without_its_cli_which_still_works_later():
+    """Loading the pipeline skips spaCy's command-line interface, yet ``import spacy.cli``
+    and ``spacy.info()`` still give the real ones afterwards."""
+    script = (
+        "import sys, json\n"
+        "from lint.nlp import pipeline\n"
+        "pipeline()\n"
+        "skipped = 'spacy.cli' not in sys.modules\n"
+        "import spacy, spacy.cli\n"
+        "print(json.dumps({'skipped': skipped, 'download': callable(spacy.cli.download),\n"
+        "                  'info': bool(spacy.info())}))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "skipped": True,
+        "download": True,
+        "info": True,
+    }
