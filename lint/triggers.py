@@ -154,6 +154,10 @@ def _literal_words(token: dict) -> frozenset[str] | None:
         value = token.get(key)
         if value is None:
             continue
+        if isinstance(value, dict) and "REGEX" in value:
+            if _regex_needs_number(value["REGEX"]):
+                return frozenset([NUMBER])
+            continue
         values = value["IN"] if isinstance(value, dict) and "IN" in value else [value]
         parts = [words_of(v.lower()) if isinstance(v, str) else [] for v in values]
         if values and all(parts):
@@ -164,6 +168,53 @@ def _literal_words(token: dict) -> frozenset[str] | None:
     if token.get("LIKE_NUM") is True:
         return number_words()
     return None
+
+
+def _regex_needs_number(pattern: str) -> bool:
+    """Whether every match of the regular expression has a digit (Unicode digits are outside
+    ASCII: the first pass sees both as NUMBER). False when unsure."""
+    try:
+        from re import _parser as parser  # Python 3.11 and later
+    except ImportError:  # pragma: no cover
+        import sre_parse as parser  # type: ignore[no-redef]
+    try:
+        return _needs_number(parser.parse(pattern))
+    except Exception:  # RE2 syntax Python does not read: no constraint
+        return False
+
+
+def _needs_number(items) -> bool:
+    return any(_item_needs_number(str(op), value) for op, value in items)
+
+
+def _item_needs_number(op: str, value) -> bool:
+    if op == "LITERAL":
+        return _is_number_code(value)
+    if op == "IN":
+        return bool(value) and all(_member_is_number(str(o), v) for o, v in value)
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        least, _, items = value
+        return least >= 1 and _needs_number(items)
+    if op == "SUBPATTERN":
+        return _needs_number(value[-1])
+    if op == "ATOMIC_GROUP":
+        return _needs_number(value)
+    if op == "BRANCH":
+        return all(_needs_number(branch) for branch in value[1])
+    return False
+
+
+def _member_is_number(op: str, value) -> bool:
+    """A member of a character class that only matches digits."""
+    if op == "LITERAL":
+        return _is_number_code(value)
+    if op == "RANGE":
+        return value[0] >= 48 and value[1] <= 57
+    return op == "CATEGORY" and str(value) == "CATEGORY_DIGIT"
+
+
+def _is_number_code(code: int) -> bool:
+    return 48 <= code <= 57
 
 
 @cache

@@ -11,7 +11,7 @@ from lint.model import SourceText
 from lint.nlp import pipeline
 from lint.prose import Prose
 from lint.rulebook import load_rulebook
-from lint.triggers import _NUMBER_RUN, NUMBER, words_of
+from lint.triggers import _NUMBER_RUN, NUMBER, _regex_needs_number, token_trigger, words_of
 
 RULEBOOK = load_rulebook()
 EXAMPLES = [(rule.id, s) for rule in RULEBOOK.rules for s in rule.flag_examples]
@@ -122,3 +122,22 @@ def test_words_found_on_bytes_are_the_words_of_the_sentence(linter, text):
     if NUMBER in index._words and _NUMBER_RUN.search(lowered):
         expected |= {NUMBER}
     assert index.present(lowered) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"^[0-9]+[–-][0-9]+%?$", True),
+        (r"\d{2,}", True),
+        (r"x(?:1|2)", True),
+        (r"\d*", False),
+        (r"(\d|x)", False),
+        (r"[^a]", False),
+        (r"[a-z]+", False),
+        (r"\p{N}", False),  # RE2 syntax Python cannot read: no constraint
+    ],
+)
+def test_a_regex_that_needs_a_digit_needs_a_number_word(pattern, needs):
+    assert _regex_needs_number(pattern) is needs
+    trigger = token_trigger([{"TEXT": {"REGEX": pattern}}, {"LOWER": "of"}])
+    assert (NUMBER in trigger.chain[0].words) is needs
