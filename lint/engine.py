@@ -120,11 +120,19 @@ class Linter:
                 found.append(Candidate(index, sentence, rules, words))
         return found
 
-    def load_model(self) -> None:
-        """Load the spaCy pipeline and build the matchers now rather than on first need."""
+    def load_model(self, candidates: Iterable[Candidate] = ()) -> None:
+        """Load the spaCy pipeline and build the matchers now rather than on first need, with
+        the phrases these candidate sentences may hold (worker processes forked after this
+        share all of it)."""
         from lint.nlp import pipeline
 
-        self._rule_matcher(pipeline())
+        self._rule_matcher(pipeline()).add_phrases(self._phrase_words(list(candidates)))
+        import lint.context
+        import lint.fixes  # noqa: F401
+
+    def _phrase_words(self, candidates: list[Candidate]) -> frozenset[str] | None:
+        """The words of the phrases these candidates may hold (None: of every phrase)."""
+        return frozenset().union(*(c.words for c in candidates)) if self.prefilter else None
 
     def prepare(self, sources: list[SourceText]) -> list[Prepared]:
         """The first pass, which needs no spaCy: each source's prose and candidate sentences."""
@@ -163,10 +171,7 @@ class Linter:
         from lint.fixes import edits_for
 
         matcher = self._rule_matcher(nlp)
-        # Without the first pass, every phrase may match.
-        matcher.add_phrases(
-            frozenset().union(*(c.words for c in pending)) if self.prefilter else None
-        )
+        matcher.add_phrases(self._phrase_words(pending))
         lines: dict[int, LineIndex] = {}
         # In slices, so that memory stays bounded however large the input is.
         for first in range(0, len(pending), _SLICE):
