@@ -18,10 +18,16 @@ _QUANTIFIED = ("nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "pobj
 
 
 def exemption(
-    span: Span, matched: frozenset[int], unless: frozenset[str], cues: Cues
+    span: Span,
+    matched: frozenset[int],
+    unless: frozenset[str],
+    cues: Cues,
+    sentence: str | None = None,
 ) -> str | None:
-    """The context that exempts this claim (one of the rule's ``unless``), or None."""
-    sentence = span.doc.text
+    """The context that exempts this claim (one of the rule's ``unless``), or None.
+
+    ``sentence`` is the text of the span's document, when the caller has it already."""
+    sentence = span.doc.text if sentence is None else sentence
     if "question" in unless and sentence.rstrip(" \"'”’)").endswith("?"):
         return "question"
     if "attributed" in unless and any(p.search(sentence) for p in cues.attribution):

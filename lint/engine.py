@@ -231,22 +231,26 @@ class Linter:
         """The matches that are claims in context, one per overlapping group and category."""
         from lint.context import exemption
 
+        if not matches:
+            return []
+        text = doc.text
+        lowered = text.lower()
+        words = {t.lower_ for t in doc}
         kept = []
         for match in matches:
             rule = self.rules[match.rule_id]
             span = doc[match.start : match.end]
-            if self._applies(rule, span, match.tokens) and not exemption(
-                span, match.tokens, rule.unless, self.cues
+            if self._applies(rule, span, lowered, words) and not exemption(
+                span, match.tokens, rule.unless, self.cues, text
             ):
                 kept.append(match)
         return _best_matches(kept, self.rules)
 
-    def _applies(self, rule: Rule, span, matched: frozenset[int]) -> bool:
-        """The rule's own conditions: a required word in the sentence, no exception phrase."""
-        required = self._requires[rule.id]
-        if required and not any(t.lower_ in required for t in span.doc):
+    def _applies(self, rule: Rule, span, lowered: str, words: set[str]) -> bool:
+        """The rule's own conditions: a required word in the sentence (whose lower-cased text
+        and words are given), no exception phrase."""
+        if not self._lexically_possible(rule.id, words):
             return False
-        lowered = span.doc.text.lower()
         for phrase in rule.exceptions:
             at = lowered.find(phrase)
             while at != -1:

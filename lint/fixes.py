@@ -60,16 +60,16 @@ def edits_for(
     ``plurals`` are known plurals of nouns; others are looked up in lemminflect's lexicon.
     """
     edits: list[Edit] = []
+    title = _is_title(span.doc) if fixes else False
     for fix in fixes:
-        edit = _apply(span, fix, plurals or {})
+        edit = _apply(span, fix, title, plurals or {})
         if edit is not None and edit not in edits:
             edits.append(edit)
     return edits
 
 
-def _apply(span: Span, fix: Fix, plurals: Mapping[str, str]) -> Edit | None:
+def _apply(span: Span, fix: Fix, title: bool, plurals: Mapping[str, str]) -> Edit | None:
     doc = span.doc
-    title = _is_title(doc)
     if fix.qualify:
         return _qualify(span, title, fix.is_safe)
     if fix.rewrite is not None:

@@ -95,8 +95,15 @@ def expand_cues(cues: Cues) -> Cues:
             name: frozenset(form for word in words for form in word_variants(word))
             for name, words in cues.lists.items()
         },
-        attribution=cues.attribution,
+        attribution=_one_pattern(cues.attribution),
     )
+
+
+def _one_pattern(patterns: tuple) -> tuple:
+    """RE2 patterns as one alternation, which finds any of them in a single pass."""
+    if len(patterns) < 2:
+        return patterns
+    return (compile_linear("|".join(f"(?:{p.pattern})" for p in patterns), "attribution cues"),)
 
 
 def compile_rulebook(rulebook: Rulebook) -> list[CompiledRule]:
