@@ -246,7 +246,8 @@ class TriggerIndex:
     triggers whose two rarest-looking word sets it has a word of."""
 
     def __init__(self, triggers: Iterable[tuple[str, Trigger]]):
-        self._triggers: list[tuple[str, Trigger]] = []
+        # Each trigger, with the word sets the index has not already checked.
+        self._triggers: list[tuple[str, Trigger, tuple[frozenset[str], ...]]] = []
         self._by_word: dict[str, list[int]] = {}  # triggers indexed under one word
         self._by_pair: dict[tuple[str, str], list[int]] = {}  # ... under two words
         self._second: dict[str, frozenset[str]] = {}  # the second words paired with a word
@@ -258,14 +259,15 @@ class TriggerIndex:
                 continue
             words.update(*trigger.words)
             index = len(self._triggers)
-            self._triggers.append((rule_id, trigger))
             first, *rest = sorted(trigger.words, key=_rarity)
             if rest and len(first) * len(rest[0]) <= _MAX_PAIRS:
                 for pair in itertools.product(first, rest[0]):
                     self._by_pair.setdefault(pair, []).append(index)
+                rest = rest[1:]
             else:
                 for word in first:
                     self._by_word.setdefault(word, []).append(index)
+            self._triggers.append((rule_id, trigger, tuple(rest)))
         seconds: dict[str, set[str]] = {}
         for word, other in self._by_pair:
             seconds.setdefault(word, set()).add(other)
@@ -325,8 +327,10 @@ class TriggerIndex:
         where: _Positions | None = None
         triggers = self._triggers
         for index in indices:
-            rule_id, trigger = triggers[index]
-            if rule_id in found or any(present.isdisjoint(ws) for ws in trigger.words):
+            rule_id, trigger, unchecked = triggers[index]
+            if rule_id in found or (
+                unchecked and any(present.isdisjoint(words) for words in unchecked)
+            ):
                 continue
             if trigger.chain or trigger.near:
                 if where is None:
@@ -393,18 +397,29 @@ def _in_order(where: _Positions, chain: tuple[Link, ...]) -> bool:
     for link in chain:
         current = where.of(link.words)
         if previous is not None:
-            current = [
-                (at, chunk)
-                for at, chunk in current
-                if any(
-                    before < at and (link.reach is None or chunk - chunk_before <= link.reach)
-                    for before, chunk_before in previous
-                )
-            ]
+            current = _after(previous, current, link.reach)
         if not current:
             return False
         previous = current
     return True
+
+
+def _after(
+    previous: list[tuple[int, int]], current: list[tuple[int, int]], reach: int | None
+) -> list[tuple[int, int]]:
+    """The occurrences in ``current`` after one in ``previous`` and at most ``reach`` chunks
+    from it; both lists are in order, so the nearest previous one is the last before it."""
+    if reach is None:
+        first = previous[0][0]
+        return [(at, chunk) for at, chunk in current if at > first]
+    kept = []
+    last = -1  # index of the last previous occurrence before the current one
+    for at, chunk in current:
+        while last + 1 < len(previous) and previous[last + 1][0] < at:
+            last += 1
+        if last >= 0 and chunk - previous[last][1] <= reach:
+            kept.append((at, chunk))
+    return kept
 
 
 def _near(where: _Positions, sets: tuple[frozenset[str], ...]) -> bool:
