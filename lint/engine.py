@@ -120,13 +120,12 @@ class Linter:
                 found.append(Candidate(index, sentence, rules, words))
         return found
 
-    def load_model(self, candidates: Iterable[Candidate] = ()) -> None:
-        """Load the spaCy pipeline and build the matchers now rather than on first need, with
-        the phrases these candidate sentences may hold (worker processes forked after this
-        share all of it)."""
+    def load_model(self) -> None:
+        """Load the spaCy pipeline, build the matchers and import the code that reads parses,
+        now rather than on first need (worker processes forked after this share them)."""
         from lint.nlp import pipeline
 
-        self._rule_matcher(pipeline()).add_phrases(self._phrase_words(list(candidates)))
+        self._rule_matcher(pipeline())
         import lint.context
         import lint.fixes  # noqa: F401
 

@@ -45,7 +45,6 @@ def check_sources_in_parallel(
             first_pass = pool.map_async(_candidates_of_chunk, range(len(chunks)))
             linter.load_model()
             _work.candidates = first_pass.get()
-        linter.load_model(c for chunk in _work.candidates for cs in chunk for c in cs)
         with context.Pool(jobs) as pool:
             parts = pool.map(_check_chunk, range(len(chunks)))
     finally:

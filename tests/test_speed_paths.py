@@ -131,3 +131,33 @@ def test_spacy_is_imported_without_its_cli_which_still_works_later():
         "download": True,
         "info": True,
     }
+
+
+def test_numpy_matrix_products_parse_exactly_like_thinc_own():
+    """The pipeline does its matrix products with numpy's BLAS: every tag, dependency and
+    head must come out as with thinc's default operations."""
+    from thinc.api import NumpyOps
+
+    from lint.nlp import pipeline
+
+    nlp = pipeline()
+    assert {type(node.ops).__name__ for node in nlp.get_pipe("tok2vec").model.walk()} == {
+        "NumpyBlasOps"
+    }
+    texts = [source.text for source in _corpus()]
+
+    def parses():
+        return [[(t.tag_, t.dep_, t.head.i) for t in doc] for doc in nlp.pipe(texts)]
+
+    ours = parses()
+    plain = NumpyOps()
+    swapped = []
+    for _, component in nlp.pipeline:
+        for node in component.model.walk() if hasattr(component, "model") else ():
+            swapped.append((node, node.ops))
+            node.ops = plain
+    try:
+        assert parses() == ours
+    finally:
+        for node, ops in swapped:
+            node.ops = ops
