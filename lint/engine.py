@@ -114,8 +114,7 @@ class Linter:
         for sentence in sentences:
             start, end = sentence.start, sentence.start + len(sentence.text)
             text = lowered[start:end] if lowered else normalize(sentence.text).lower()
-            words = self.triggers.present(text)
-            rules = self.triggers.rules_for(text, words)
+            rules, words = self.triggers.select(text)
             if rules:
                 found.append(Candidate(index, sentence, rules, words))
         return found

@@ -243,14 +243,16 @@ def _most_repeats(op: str | None) -> float:
 
 class TriggerIndex:
     """The triggers of all rules, indexed so that a sentence is checked only against the
-    triggers whose two rarest-looking word sets it has a word of."""
+    triggers whose two rarest-looking word sets it has a word of.
+
+    A sentence's words are looked up as bytes, which is twice as fast as as text.
+    """
 
     def __init__(self, triggers: Iterable[tuple[str, Trigger]]):
         # Each trigger, with the word sets the index has not already checked.
-        self._triggers: list[tuple[str, Trigger, tuple[frozenset[str], ...]]] = []
-        self._by_word: dict[str, list[int]] = {}  # triggers indexed under one word
-        self._by_pair: dict[tuple[str, str], list[int]] = {}  # ... under two words
-        self._second: dict[str, frozenset[str]] = {}  # the second words paired with a word
+        self._triggers: list[tuple[str, Trigger, tuple[frozenset[bytes], ...]]] = []
+        self._by_word: dict[bytes, list[int]] = {}  # triggers indexed under one word
+        self._by_pair: dict[tuple[bytes, bytes], list[int]] = {}  # ... under two words
         always = set()
         words: set[str] = set()
         for rule_id, trigger in dict.fromkeys(triggers):
@@ -259,7 +261,7 @@ class TriggerIndex:
                 continue
             words.update(*trigger.words)
             index = len(self._triggers)
-            first, *rest = sorted(trigger.words, key=_rarity)
+            first, *rest = [_encoded(ws) for ws in sorted(trigger.words, key=_rarity)]
             if rest and len(first) * len(rest[0]) <= _MAX_PAIRS:
                 for pair in itertools.product(first, rest[0]):
                     self._by_pair.setdefault(pair, []).append(index)
@@ -268,25 +270,56 @@ class TriggerIndex:
                 for word in first:
                     self._by_word.setdefault(word, []).append(index)
             self._triggers.append((rule_id, trigger, tuple(rest)))
-        seconds: dict[str, set[str]] = {}
+        seconds: dict[bytes, set[bytes]] = {}
         for word, other in self._by_pair:
             seconds.setdefault(word, set()).add(other)
         self._second = {word: frozenset(others) for word, others in seconds.items()}
         self._always = frozenset(always)
-        self._words = frozenset(words)
         self._splits: Splits = {
             word: kept
             for word, parts in tokenizer_splits().items()
-            if (kept := tuple(p for p in parts if p[1] in self._words))
+            if (kept := tuple(p for p in parts if p[1] in words))
         }
-        self._splittable = frozenset(self._splits)
-        self._wanted = self._words | self._splittable  # the words the first pass looks for
-        self._wanted_bytes = {word.encode(): word for word in self._wanted}
-        self._symbols = [symbol for symbol in _SYMBOLS if symbol in self._wanted]
-        self._numbers = NUMBER in self._words
+        self._parts = {
+            word.encode(): _encoded(p for _, p in parts) for word, parts in self._splits.items()
+        }
+        self._splittable = frozenset(self._parts)
+        self._wanted = _encoded(words) | self._splittable  # the words the first pass looks for
+        self._symbols = [(symbol, symbol.encode()) for symbol in _SYMBOLS if symbol in words]
+        self._numbers = NUMBER in words
         self._keys = frozenset(self._by_word) | frozenset(self._second)
 
-    def _indexed(self, present: frozenset[str]) -> list[int]:
+    def present(self, lowered: str) -> frozenset[str]:
+        """The trigger words a lower-cased sentence has, with the parts of words spaCy splits:
+        the trigger words among ``words_of(lowered)`` and their parts."""
+        return _decoded(self._present(lowered))
+
+    def rules_for(self, lowered: str) -> frozenset[str]:
+        """Ids of the rules some pattern of which could match this lower-cased sentence."""
+        return self._rules(lowered, self._present(lowered))
+
+    def select(self, lowered: str) -> tuple[frozenset[str], frozenset[str]]:
+        """``rules_for(lowered)`` and, when there are any, ``present(lowered)``."""
+        present = self._present(lowered)
+        rules = self._rules(lowered, present)
+        return rules, _decoded(present) if rules else frozenset()
+
+    def _present(self, lowered: str) -> frozenset[bytes]:
+        data = lowered.encode("ascii", "replace")  # any other character separates words
+        digits = data.translate(_ONLY_DIGITS).split()
+        present = self._wanted.intersection(data.translate(_ONLY_LETTERS).split())
+        if digits:
+            present |= self._wanted.intersection(digits)
+        for symbol, encoded in self._symbols:
+            if symbol in lowered:
+                present |= {encoded}
+        for word in present & self._splittable:
+            present |= self._parts[word]
+        if self._numbers and (digits or not lowered.isascii()):
+            present |= {_NUMBER_BYTES}
+        return present
+
+    def _indexed(self, present: frozenset[bytes]) -> list[int]:
         """The triggers indexed under the sentence's words."""
         by_word, by_pair, second = self._by_word, self._by_pair, self._second
         indices: list[int] = []
@@ -297,29 +330,7 @@ class TriggerIndex:
                     indices += by_pair[word, other]
         return indices
 
-    def present(self, lowered: str) -> frozenset[str]:
-        """The trigger words a lower-cased sentence has, with the parts of words spaCy splits.
-
-        The same as the trigger words among ``words_of(lowered)``, found on bytes.
-        """
-        wanted = self._wanted_bytes
-        data = lowered.encode("ascii", "replace")  # any other character separates words
-        digits = data.translate(_ONLY_DIGITS).split()
-        present = {wanted[w] for w in wanted.keys() & data.translate(_ONLY_LETTERS).split()}
-        if digits:
-            present.update(wanted[w] for w in wanted.keys() & digits)
-        present.update(symbol for symbol in self._symbols if symbol in lowered)
-        for word in present & self._splittable:
-            present.update(part for _, part in self._splits[word])
-        if self._numbers and (digits or not lowered.isascii()):
-            present.add(NUMBER)
-        return frozenset(present)
-
-    def rules_for(self, lowered: str, present: frozenset[str] | None = None) -> frozenset[str]:
-        """Ids of the rules some pattern of which could match this lower-cased sentence
-        (``present``: its words, when ``present()`` already gave them)."""
-        present = self.present(lowered) if present is None else present
-        split_here = present & self._splittable
+    def _rules(self, lowered: str, present: frozenset[bytes]) -> frozenset[str]:
         indices = self._indexed(present) if present else ()
         if not indices:
             return self._always
@@ -334,13 +345,24 @@ class TriggerIndex:
                 continue
             if trigger.chain or trigger.near:
                 if where is None:
-                    where = _Positions(lowered, present, self._splits, split_here)
+                    where = _Positions(lowered, _decoded(present), self._splits)
                 if not _in_order(where, trigger.chain):
                     continue
                 if trigger.near and not _near(where, trigger.near):
                     continue
             found.add(rule_id)
         return frozenset(found)
+
+
+_NUMBER_BYTES = NUMBER.encode()
+
+
+def _encoded(words: Iterable[str]) -> frozenset[bytes]:
+    return frozenset(word.encode() for word in words)
+
+
+def _decoded(words: frozenset[bytes]) -> frozenset[str]:
+    return frozenset(word.decode() for word in words)
 
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -351,14 +373,12 @@ class _Positions:
     """Where the words of one sentence occur, each found when first asked for, as
     (character offset, chunk number) pairs in order."""
 
-    def __init__(
-        self, text: str, present: frozenset[str], splits: Splits, split_here: frozenset[str]
-    ):
+    def __init__(self, text: str, present: frozenset[str], splits: Splits):
         self._text = " ".join(text.split())
         self._present = present
         self._found: dict[str, list[tuple[int, int]]] = {}
         self._parts: dict[str, list[tuple[str, int]]] = {}  # part → the words it is in
-        for whole in split_here:
+        for whole in present.intersection(splits):
             for offset, part in splits[whole]:
                 self._parts.setdefault(part, []).append((whole, offset))
 
