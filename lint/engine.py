@@ -185,40 +185,57 @@ class Linter:
             )
 
     def _match_slice(self, nlp, matcher, edits_for, sources, proses, pending, results, lines):
+        """Tokenize the candidates, parse those that could match (each distinct sentence
+        once: pages repeat their footers) and add the claims found to ``results``."""
         parsed_texts = [parse_text(c.sentence.text) for c in pending]
         tokenized = nlp.tokenizer.pipe(text for text, _ in parsed_texts)
-        to_parse = []
-        for candidate, (_, where), doc in zip(pending, parsed_texts, tokenized, strict=True):
-            if not self.prefilter:
-                to_parse.append((candidate, doc, candidate.rules, where, 0))
-                continue
-            lowers = [t.lower_ for t in doc]
-            words = set(lowers)
-            spans = {
-                rule_id: found
-                for rule_id, found in matcher.surface(doc, candidate.rules, lowers).items()
-                if self._lexically_possible(rule_id, words)
-            }
-            for window, base in _windows(doc, spans):
-                to_parse.append((candidate, window, frozenset(spans), where, base))
-        docs = nlp.pipe((doc for _, doc, _, _, _ in to_parse), batch_size=_BATCH_SIZE)
-        for (candidate, _, rules, where, base), doc in zip(to_parse, docs, strict=True):
-            index = candidate.source_index
-            source = sources[index]
-            for match in self._claims(doc, matcher(doc, rules)):
-                if index not in lines:
-                    lines[index] = LineIndex(source.text)
+        placed = []  # (candidate, where, base, key): where each parsed text sits
+        to_parse = {}  # key (text, rules) → the tokenized text to parse
+        for candidate, (text, where), doc in zip(pending, parsed_texts, tokenized, strict=True):
+            if self.prefilter:
+                lowers = [t.lower_ for t in doc]
+                words = set(lowers)
+                spans = {
+                    rule_id: found
+                    for rule_id, found in matcher.surface(doc, candidate.rules, lowers).items()
+                    if self._lexically_possible(rule_id, words)
+                }
+                windows, rules = _windows(doc, spans), frozenset(spans)
+            else:
+                windows, rules = [(doc, 0)], candidate.rules
+            for window, base in windows:
+                key = (text if window is doc else window.text, rules)
+                to_parse.setdefault(key, window)
+                placed.append((candidate, where, base, key))
+        claims = {}  # key → [(rule, span, edits)]
+        parsed = nlp.pipe(to_parse.values(), batch_size=_BATCH_SIZE)
+        for key, doc in zip(to_parse, parsed, strict=True):
+            claims[key] = []
+            for match in self._claims(doc, matcher(doc, key[1])):
                 rule = self.rules[match.rule_id]
                 span = _trimmed(doc[match.start : match.end])
-                to_source = _SourceMap(
-                    source.text, proses[index], candidate.sentence.start, where, base
-                )
+                claims[key].append((rule, span, edits_for(span, rule.fixes, self.plurals)))
+        for candidate, where, base, key in placed:
+            index = candidate.source_index
+            source = sources[index]
+            to_source = _SourceMap(
+                source.text, proses[index], candidate.sentence.start, where, base
+            )
+            for rule, span, edits in claims[key]:
+                if index not in lines:
+                    lines[index] = LineIndex(source.text)
                 start, end = to_source.span(span.start_char, span.end_char)
-                edits = [
-                    to_source.suggestion(edit) for edit in edits_for(span, rule.fixes, self.plurals)
-                ]
-                suggestions = [s for s in edits if s is not None]
-                results[index].append(_finding(source, lines[index], rule, start, end, suggestions))
+                suggestions = [to_source.suggestion(edit) for edit in edits]
+                results[index].append(
+                    _finding(
+                        source,
+                        lines[index],
+                        rule,
+                        start,
+                        end,
+                        [s for s in suggestions if s is not None],
+                    )
+                )
 
     def _lexically_possible(self, rule_id: str, words: set[str]) -> bool:
         """The rule's required words are among the sentence's words."""

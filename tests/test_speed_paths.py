@@ -161,3 +161,32 @@ def test_numpy_matrix_products_parse_exactly_like_thinc_own():
     finally:
         for node, ops in swapped:
             node.ops = ops
+
+
+def test_a_sentence_repeated_across_pages_is_found_everywhere(linter):
+    """Each distinct sentence is parsed once per run; every copy still gets its findings,
+    at its own place, with its own edits."""
+    footer = "Our treatment cures anxiety in every patient."
+    sources = [
+        SourceText("a.md", f"# Welcome\n\n{footer}\n", "markdown"),
+        SourceText("b.txt", f"Opening hours vary.  {footer} Call us. {footer}\n", "plain"),
+    ]
+    together = linter.check(sources)
+    alone = [linter.check([source])[0] for source in sources]
+    assert [[f.to_dict() for f in found] for found in together] == [
+        [f.to_dict() for f in found] for found in alone
+    ]
+    text = sources[1].text
+    shift = text.rindex(footer) - text.index(footer)
+    first = [f for f in together[1] if f.start < text.rindex(footer)]
+    second = [f for f in together[1] if f.start >= text.rindex(footer)]
+    assert first and len(first) == len(second)
+    for one, other in zip(first, second, strict=True):
+        assert (other.start, other.end, other.text) == (
+            one.start + shift,
+            one.end + shift,
+            one.text,
+        )
+        assert [(s.start + shift, s.end + shift, s.replacement) for s in one.suggestions] == [
+            (s.start, s.end, s.replacement) for s in other.suggestions
+        ]
