@@ -255,13 +255,16 @@ class TriggerIndex:
         self._by_pair: dict[tuple[bytes, bytes], list[int]] = {}  # ... under two words
         always = set()
         words: set[str] = set()
+        encoded: dict[frozenset[str], frozenset[bytes]] = {}  # one copy of each word set
         for rule_id, trigger in dict.fromkeys(triggers):
             if not trigger.words:
                 always.add(rule_id)
                 continue
             words.update(*trigger.words)
             index = len(self._triggers)
-            first, *rest = [_encoded(ws) for ws in sorted(trigger.words, key=_rarity)]
+            first, *rest = [
+                encoded.setdefault(ws, _encoded(ws)) for ws in sorted(trigger.words, key=_rarity)
+            ]
             if rest and len(first) * len(rest[0]) <= _MAX_PAIRS:
                 for pair in itertools.product(first, rest[0]):
                     self._by_pair.setdefault(pair, []).append(index)
