@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +65,8 @@ def write_baseline(path: Path, findings: list[Finding], texts: dict[str, str]) -
         {"overclaim-baseline": FORMAT_VERSION, "findings": entries}, indent=2, ensure_ascii=False
     )
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:

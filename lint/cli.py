@@ -8,7 +8,6 @@ import gc
 import json
 import os
 import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from lint import __version__
 from lint.api import Report, RunOptions, build_linter, check_paths, check_sources
 from lint.baseline import apply_baseline, read_baseline
 from lint.baseline import write_baseline as write_baseline_file
-from lint.ci_formats import render_github, render_gitlab, render_junit, render_sarif
 from lint.config import FAIL_ON, Settings, find_config, load_settings
 from lint.model import SEVERITY_RANK, OverclaimError, SourceText
 from lint.parallel import default_jobs
@@ -306,6 +304,8 @@ def _render(output_format, report, findings, linter, quiet, statistics) -> str:
     """The report in the chosen format; ``linter()`` gives the rules (SARIF needs them)."""
     if output_format == "json":
         return render_json(report.files, findings, __version__)
+    from lint.ci_formats import render_github, render_gitlab, render_junit, render_sarif
+
     if output_format == "sarif":
         return render_sarif(findings, linter().rules, __version__)
     if output_format == "github":
@@ -358,6 +358,8 @@ def _progress_bar(paths):
 def _write_report(path: Path, output: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(output + "\n")

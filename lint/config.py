@@ -13,7 +13,6 @@ from pathlib import Path
 
 from lint.model import SEVERITIES, OverclaimError
 from lint.rulebook import Rule, Rulebook, load_rulebook, shipped_rulebook_dir
-from lint.yamlload import load_yaml, locate
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -143,6 +142,8 @@ def load_settings(config: Path | None) -> Settings:
     if not config.is_file():
         raise OverclaimError(f"{config}: configuration file not found")
     if config.suffix in (".yaml", ".yml"):
+        from lint.yamlload import load_yaml
+
         data = load_yaml(config) or {}
         where = _yaml_locator(config, data)
     else:
@@ -169,6 +170,8 @@ def _read(path: Path) -> str:
 
 
 def _yaml_locator(config: Path, data):
+    from lint.yamlload import locate
+
     def where(path: list) -> str:
         line, column = locate(data, path)
         return f"{config}:{line}:{column}"

@@ -6,10 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.fixspec import Fix
-from lint.linear_regex import compile_linear
 from lint.model import OverclaimError
-from lint.schema import validate_rulebook_file
-from lint.yamlload import load_yaml, locate
 
 DEFAULT_UNLESS = ("hedged", "negated", "attributed", "question", "reported")
 DEFAULT_SEVERITY = {
@@ -100,6 +97,10 @@ def load_rulebook(
     Each path is a layer: a YAML file or a folder of them. Ids must be unique within a layer.
     ``cues`` adds words to the context cue lists (from project configuration).
     """
+    # Read only here: a run with the compiled rulebook cached never imports them.
+    from lint.schema import validate_rulebook_file
+    from lint.yamlload import load_yaml, locate
+
     rules: dict[str, Rule] = {}
     vocabulary: dict[str, tuple[str, ...]] = {}
     cue_lists: dict[str, set[str]] = {}
@@ -153,6 +154,8 @@ def _layer_files(layer: Path) -> list[Path]:
 
 
 def _compile_regex(where: str, pattern: str):
+    from lint.linear_regex import compile_linear
+
     return compile_linear(pattern, where)
 
 

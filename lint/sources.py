@@ -6,10 +6,12 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from lint.model import OverclaimError, SourceText
+
+if TYPE_CHECKING:
+    import pathspec
 
 FORMATS_BY_SUFFIX = {
     ".txt": "plain",
@@ -47,6 +49,8 @@ class _GitIgnores:
             ignore = folder / ".gitignore"
             spec = None
             if ignore.is_file():
+                import pathspec  # only where a .gitignore is found
+
                 try:
                     lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
                     spec = pathspec.GitIgnoreSpec.from_lines(lines)
