@@ -62,7 +62,6 @@ def parse_text(sentence: str) -> tuple[str, list[int] | range]:
 class Candidate:
     """A sentence the first pass selected, with the source it came from."""
 
-    source_index: int
     sentence: Sentence
     rules: frozenset[str]  # the rules whose trigger words the sentence has
     words: frozenset[str] = frozenset()  # its trigger words, as the first pass found them
@@ -101,12 +100,12 @@ class Linter:
         """Pickle the compiled rules, never the spaCy matchers (rebuilt on first need)."""
         return {**self.__dict__, "_matcher": None}
 
-    def candidates(self, prose: Prose, index: int = 0) -> list[Candidate]:
+    def candidates(self, prose: Prose) -> list[Candidate]:
         """Sentences of the prose that have the trigger words of some rule."""
         sentences = split_sentences(prose.text)
         if not self.prefilter:
             every_rule = frozenset(self.rules)
-            return [Candidate(index, sentence, every_rule) for sentence in sentences]
+            return [Candidate(sentence, every_rule) for sentence in sentences]
         lowered = normalize(prose.text).lower()
         if len(lowered) != len(prose.text):  # lower-casing changed a length ("İ")
             lowered = ""
@@ -116,7 +115,7 @@ class Linter:
             text = lowered[start:end] if lowered else normalize(sentence.text).lower()
             rules, words = self.triggers.select(text)
             if rules:
-                found.append(Candidate(index, sentence, rules, words))
+                found.append(Candidate(sentence, rules, words))
         return found
 
     def load_model(self) -> None:
@@ -135,9 +134,9 @@ class Linter:
     def prepare(self, sources: list[SourceText]) -> list[Prepared]:
         """The first pass, which needs no spaCy: each source's prose and candidate sentences."""
         prepared = []
-        for index, source in enumerate(sources):
+        for source in sources:
             prose = extract(source)
-            prepared.append(Prepared(prose, self.candidates(prose, index)))
+            prepared.append(Prepared(prose, self.candidates(prose)))
         return prepared
 
     def check(
@@ -153,7 +152,7 @@ class Linter:
         sources = list(sources)
         prepared = prepared if prepared is not None else self.prepare(sources)
         proses = [p.prose for p in prepared]
-        pending = [c for p in prepared for c in p.candidates]
+        pending = [(index, c) for index, p in enumerate(prepared) for c in p.candidates]
         results: list[list[Finding]] = [[] for _ in sources]
         if pending:
             self._match(sources, proses, pending, results)
@@ -169,7 +168,7 @@ class Linter:
         from lint.fixes import edits_for
 
         matcher = self._rule_matcher(nlp)
-        matcher.add_phrases(self._phrase_words(pending))
+        matcher.add_phrases(self._phrase_words([c for _, c in pending]))
         lines: dict[int, LineIndex] = {}
         # In slices, so that memory stays bounded however large the input is.
         for first in range(0, len(pending), _SLICE):
@@ -187,11 +186,13 @@ class Linter:
     def _match_slice(self, nlp, matcher, edits_for, sources, proses, pending, results, lines):
         """Tokenize the candidates, parse those that could match (each distinct sentence
         once: pages repeat their footers) and add the claims found to ``results``."""
-        parsed_texts = [parse_text(c.sentence.text) for c in pending]
+        parsed_texts = [parse_text(c.sentence.text) for _, c in pending]
         tokenized = nlp.tokenizer.pipe(text for text, _ in parsed_texts)
-        placed = []  # (candidate, where, base, key): where each parsed text sits
+        placed = []  # (source index, candidate, where, base, key): where each text sits
         to_parse = {}  # key (text, rules) → the tokenized text to parse
-        for candidate, (text, where), doc in zip(pending, parsed_texts, tokenized, strict=True):
+        for (index, candidate), (text, where), doc in zip(
+            pending, parsed_texts, tokenized, strict=True
+        ):
             if self.prefilter:
                 lowers = [t.lower_ for t in doc]
                 words = set(lowers)
@@ -206,7 +207,7 @@ class Linter:
             for window, base in windows:
                 key = (text if window is doc else window.text, rules)
                 to_parse.setdefault(key, window)
-                placed.append((candidate, where, base, key))
+                placed.append((index, candidate, where, base, key))
         claims = {}  # key → [(rule, span, edits)]
         parsed = nlp.pipe(to_parse.values(), batch_size=_BATCH_SIZE)
         for key, doc in zip(to_parse, parsed, strict=True):
@@ -215,8 +216,7 @@ class Linter:
                 rule = self.rules[match.rule_id]
                 span = _trimmed(doc[match.start : match.end])
                 claims[key].append((rule, span, edits_for(span, rule.fixes, self.plurals)))
-        for candidate, where, base, key in placed:
-            index = candidate.source_index
+        for index, candidate, where, base, key in placed:
             source = sources[index]
             to_source = _SourceMap(
                 source.text, proses[index], candidate.sentence.start, where, base

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from lint.model import Finding, SourceText
 
 if TYPE_CHECKING:
+    from multiprocessing.sharedctypes import Synchronized
+
     from lint.engine import Candidate, Linter
 
 # Below this many characters of input, starting workers costs more than it saves.
@@ -24,9 +26,10 @@ def check_sources_in_parallel(
 ) -> list[list[Finding]]:
     """``linter.check(sources)``, spread over ``jobs`` processes when that pays off.
 
-    Two rounds of forked workers, which inherit the sources instead of receiving them: the
-    first finds the candidate sentences while this process loads the language model; the
-    second, forked after the load so that it shares the model, parses and matches.
+    Two rounds of forked workers, which inherit the sources instead of receiving them. In
+    the first, workers find the candidate sentences, chunk by chunk, while this process
+    loads the language model and then joins in. The second, forked after the load so that
+    it shares the model, parses and matches, in chunks of about equal candidate text.
     """
     import multiprocessing
 
@@ -36,40 +39,73 @@ def check_sources_in_parallel(
     if sum(weights) < MIN_PARALLEL_CHARACTERS:
         return linter.check(sources, report_unused)
     global _work
-    chunks = _balanced_chunks(list(range(len(sources))), weights, jobs * 4)
-    _work = _Work(linter, sources, chunks, report_unused)
     context = multiprocessing.get_context("fork")
+    everything = list(range(len(sources)))
+    _work = _Work(
+        linter,
+        sources,
+        _balanced_chunks(everything, weights, jobs * _FIRST_PASS_CHUNKS),
+        report_unused,
+        context.Value("i", 0),
+    )
     try:
         # This process loading the model takes one of the CPUs the first pass could use.
-        with context.Pool(max(1, min(jobs, default_jobs()) - 1)) as pool:
-            first_pass = pool.map_async(_candidates_of_chunk, range(len(chunks)))
+        helpers = max(1, min(jobs, default_jobs()) - 1)
+        with context.Pool(helpers) as pool:
+            helped = pool.map_async(_first_pass, range(helpers), chunksize=1)
             linter.load_model()
-            _work.candidates = first_pass.get()
+            found = _first_pass()
+            for part in helped.get():
+                found.update(part)
+        _work.candidates = [
+            candidates for number in range(len(_work.chunks)) for candidates in found[number]
+        ]
+        sizes = [sum(len(c.sentence.text) for c in cs) for cs in _work.candidates]
+        _work.chunks = _balanced_chunks(everything, sizes, jobs * _PARSE_CHUNKS)
         with context.Pool(jobs) as pool:
-            parts = pool.map(_check_chunk, range(len(chunks)))
+            parts = pool.map(_check_chunk, range(len(_work.chunks)), chunksize=1)
     finally:
         _work = None
     return [findings for part in parts for findings in part]
 
 
+# Chunks per job: small ones share out the cheap first pass evenly; each parse chunk costs
+# a worker some set-up, so there are fewer of those.
+_FIRST_PASS_CHUNKS = 16
+_PARSE_CHUNKS = 4
+
+
 @dataclass
 class _Work:
-    """What forked workers inherit: the linter, the sources and how they are split."""
+    """What forked workers inherit: the linter, the sources, how they are split and the
+    number of the next first-pass chunk to claim."""
 
     linter: Linter
     sources: list[SourceText]
     chunks: list[list[int]]
     report_unused: bool
-    candidates: list[list[list[Candidate]]] | None = None
+    next_chunk: Synchronized
+    candidates: list[list[Candidate]] | None = None  # each source's, after the first pass
+
+    def claim(self) -> int | None:
+        """The number of a chunk no process has claimed yet, or None."""
+        with self.next_chunk.get_lock():
+            number = self.next_chunk.value
+            self.next_chunk.value = number + 1
+        return number if number < len(self.chunks) else None
 
 
 _work: _Work | None = None
 
 
-def _candidates_of_chunk(number: int) -> list[list[Candidate]]:
+def _first_pass(_: int = 0) -> dict[int, list[list[Candidate]]]:
+    """Each source's candidates in the chunks this process claims, until none is left."""
     assert _work is not None
-    sources = [_work.sources[i] for i in _work.chunks[number]]
-    return [p.candidates for p in _work.linter.prepare(sources)]
+    found = {}
+    while (number := _work.claim()) is not None:
+        sources = [_work.sources[i] for i in _work.chunks[number]]
+        found[number] = [p.candidates for p in _work.linter.prepare(sources)]
+    return found
 
 
 def _check_chunk(number: int) -> list[list[Finding]]:
@@ -77,11 +113,9 @@ def _check_chunk(number: int) -> list[list[Finding]]:
     from lint.formats import extract
 
     assert _work is not None and _work.candidates is not None
-    sources = [_work.sources[i] for i in _work.chunks[number]]
-    prepared = [
-        Prepared(extract(source), candidates)
-        for source, candidates in zip(sources, _work.candidates[number], strict=True)
-    ]
+    indexes = _work.chunks[number]
+    sources = [_work.sources[i] for i in indexes]
+    prepared = [Prepared(extract(_work.sources[i]), _work.candidates[i]) for i in indexes]
     return _work.linter.check(sources, _work.report_unused, prepared)
 
 
