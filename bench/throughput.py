@@ -24,10 +24,13 @@ import time
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+# Runs the command and reports its wall time and peak RSS, without the wrapper's own start-up.
 WRAPPER = (
-    "import resource, subprocess, sys; "
+    "import resource, subprocess, sys, time; "
+    "started = time.perf_counter(); "
     "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)"
+    "elapsed = time.perf_counter() - started; "
+    "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)"
 )
 CLEAN_100W = (
     "Our office is on the second floor of the Riverside building, next to the pharmacy. "
@@ -55,12 +58,11 @@ def documents(corpus: Path) -> list[str]:
 
 def run(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (MB) of a whole process."""
-    started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", WRAPPER, *command], cwd=cwd, capture_output=True, text=True
     )
-    elapsed = time.perf_counter() - started
-    return elapsed, int(result.stderr.strip().splitlines()[-1]) // 1024
+    elapsed, rss = result.stderr.strip().splitlines()[-1].split()
+    return float(elapsed), int(rss) // 1024
 
 
 RUNS = 3  # overclaim runs are timed this many times; the median is reported
