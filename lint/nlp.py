@@ -81,7 +81,7 @@ _AUXILIARIES = frozenset(
 
 
 def _import_spacy() -> None:
-    """Import spaCy without its command-line interface.
+    """Import spaCy without its command-line interface, and numpy with one BLAS thread.
 
     spaCy's package imports its CLI (typer, weasel, requests, httpx: some 450 modules and a
     sixth of a second) only to offer ``spacy.info``. While spaCy is being imported, stand-ins

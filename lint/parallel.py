@@ -120,8 +120,9 @@ def _check_chunk(number: int) -> list[list[Finding]]:
 
 
 def _balanced_chunks(indexes: list[int], weights: list[int], count: int) -> list[list[int]]:
-    """Consecutive runs of sources with about the same amount of work each."""
-    total = sum(weights) or 1
+    """Consecutive runs of sources with about the same amount of work each (its weight, and
+    one for the source itself)."""
+    total = sum(weights[index] + 1 for index in indexes)
     target = total / count
     chunks: list[list[int]] = [[]]
     load = 0.0

@@ -190,3 +190,13 @@ def test_a_sentence_repeated_across_pages_is_found_everywhere(linter):
         assert [(s.start + shift, s.end + shift, s.replacement) for s in one.suggestions] == [
             (s.start, s.end, s.replacement) for s in other.suggestions
         ]
+
+
+@pytest.mark.parametrize("weights", [[0] * 40, [5] * 40, [100] + [1] * 39])
+def test_sources_are_split_into_consecutive_chunks_of_about_equal_work(weights):
+    chunks = lint.parallel._balanced_chunks(list(range(40)), weights, 8)
+    assert [i for chunk in chunks for i in chunk] == list(range(40))
+    assert all(chunks)
+    if len(set(weights)) == 1:
+        assert len(chunks) == 8
+        assert {len(chunk) for chunk in chunks} == {5}
