@@ -127,10 +127,6 @@ class Linter:
         import lint.context
         import lint.fixes  # noqa: F401
 
-    def _phrase_words(self, candidates: list[Candidate]) -> frozenset[str] | None:
-        """The words of the phrases these candidates may hold (None: of every phrase)."""
-        return frozenset().union(*(c.words for c in candidates)) if self.prefilter else None
-
     def prepare(self, sources: list[SourceText]) -> list[Prepared]:
         """The first pass, which needs no spaCy: each source's prose and candidate sentences."""
         prepared = []
@@ -168,7 +164,10 @@ class Linter:
         from lint.fixes import edits_for
 
         matcher = self._rule_matcher(nlp)
-        matcher.add_phrases(self._phrase_words([c for _, c in pending]))
+        # The phrases whose words some candidate has; without the first pass, every phrase.
+        matcher.add_phrases(
+            frozenset().union(*(c.words for _, c in pending)) if self.prefilter else None
+        )
         lines: dict[int, LineIndex] = {}
         # In slices, so that memory stays bounded however large the input is.
         for first in range(0, len(pending), _SLICE):
@@ -217,13 +216,15 @@ class Linter:
                 span = _trimmed(doc[match.start : match.end])
                 claims[key].append((rule, span, edits_for(span, rule.fixes, self.plurals)))
         for index, candidate, where, base, key in placed:
+            if not claims[key]:
+                continue
             source = sources[index]
+            if index not in lines:
+                lines[index] = LineIndex(source.text)
             to_source = _SourceMap(
                 source.text, proses[index], candidate.sentence.start, where, base
             )
             for rule, span, edits in claims[key]:
-                if index not in lines:
-                    lines[index] = LineIndex(source.text)
                 start, end = to_source.span(span.start_char, span.end_char)
                 suggestions = [to_source.suggestion(edit) for edit in edits]
                 results[index].append(
