@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.atomic import write_atomically
 from lint.model import Finding, OverclaimError
 
 _NOT_WORDS = re.compile(r"[^\w]+")
@@ -64,17 +64,7 @@ def write_baseline(path: Path, findings: list[Finding], texts: dict[str, str]) -
     data = json.dumps(
         {"overclaim-baseline": FORMAT_VERSION, "findings": entries}, indent=2, ensure_ascii=False
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(data + "\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, (data + "\n").encode("utf-8"))
 
 
 def read_baseline(path: Path) -> list[dict]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint import __version__
+from lint.atomic import write_atomically
 from lint.config import Settings
 from lint.model import Finding, SourceText, Suggestion
 from lint.rulebook import shipped_rulebook_dir
@@ -92,18 +93,8 @@ def _prune(path: Path) -> None:
         pass
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _write(path: Path, data: bytes) -> None:
+    write_atomically(path, data, durable=False)
     if path.suffix == ".pickle":
         _prune(path)
 
@@ -141,7 +132,7 @@ class Cache:
         linter = Linter(self.settings.rulebook())
         data = pickle.dumps(linter)
         try:
-            _write_atomically(places[0], data)
+            _write(places[0], data)
         except OSError:
             self._store(places[1], data)
         return linter
@@ -189,7 +180,7 @@ class Cache:
         try:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
-                _write_atomically(ignore, b"# Created by overclaim.\n*\n")
-            _write_atomically(path, data)
+                _write(ignore, b"# Created by overclaim.\n*\n")
+            _write(path, data)
         except OSError:
             pass  # a read-only project still lints, only without a cache

@@ -15,6 +15,7 @@ import click
 
 from lint import __version__
 from lint.api import Report, RunOptions, build_linter, check_paths, check_sources
+from lint.atomic import write_atomically
 from lint.baseline import apply_baseline, read_baseline
 from lint.baseline import write_baseline as write_baseline_file
 from lint.config import FAIL_ON, Settings, find_config, load_settings
@@ -357,13 +358,7 @@ def _progress_bar(paths):
 
 def _write_report(path: Path, output: str) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(output + "\n")
-        os.replace(temporary, path)
+        write_atomically(path, (output + "\n").encode("utf-8"))
     except OSError as exc:
         raise OverclaimError(f"{path}: cannot write report: {exc.strerror or exc}") from None
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.atomic import write_atomically
 from lint.baseline import sentence_bounds
 from lint.engine import Linter
 from lint.model import Finding, OverclaimError, SourceText, Suggestion
@@ -101,18 +101,7 @@ def write_fixed(path: Path, original: bytes, text: str) -> None:
     if current != original:
         raise OverclaimError(f"{path}: changed on disk while it was being fixed; not written")
     data = (b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b"") + text.encode("utf-8")
-    mode = path.stat().st_mode
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data, mode=path.stat().st_mode)
 
 
 @dataclass
