@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from lint.engine import Linter
+from lint.engine.linter import Linter
 from lint.evaluation import evaluate, load_records
 
 DEFAULT_SET = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev.jsonl"

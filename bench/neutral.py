@@ -11,9 +11,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from lint.engine import Linter
-from lint.model import SourceText
-from lint.sentences import split_sentences
+from lint.engine.linter import Linter
+from lint.data import SourceText
+from lint.input.sentences import split_sentences
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "medquad_1m.txt"
 

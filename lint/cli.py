@@ -14,15 +14,15 @@ from pathlib import Path
 import click
 
 from lint import __version__
-from lint.api import Report, RunOptions, build_linter, check_paths, check_sources
-from lint.atomic import write_atomically
-from lint.baseline import apply_baseline, read_baseline
-from lint.baseline import write_baseline as write_baseline_file
+from lint.pipeline import Report, RunOptions, build_linter, check_paths, check_sources
+from lint.output.atomic import write_atomically
+from lint.filters.baseline import apply_baseline, read_baseline
+from lint.filters.baseline import write_baseline as write_baseline_file
 from lint.config import FAIL_ON, Settings, find_config, load_settings
-from lint.model import SEVERITY_RANK, OverclaimError, SourceText
-from lint.parallel import default_jobs
-from lint.report import render_json, render_statistics, render_text
-from lint.sources import decode, format_for
+from lint.data import SEVERITY_RANK, OverclaimError, SourceText
+from lint.run.parallel import default_jobs
+from lint.output.text import render_json, render_statistics, render_text
+from lint.input.reading import decode, format_for
 
 
 def entry() -> None:
@@ -266,8 +266,8 @@ def _run_check(
 
 def _run_fix(paths, settings, linter, unsafe, diff, output_format, quiet, fail_on, encoding) -> int:
     """--fix: rewrite files in place, then report what is left; --diff: print, write nothing."""
-    from lint.fixer import fix_file, unified_diff
-    from lint.sources import discover
+    from lint.output.fixer import fix_file, unified_diff
+    from lint.input.reading import discover
 
     found = discover(list(paths), excluded=settings.excluded)
     files, errors = found.files, list(found.errors)
@@ -305,7 +305,7 @@ def _render(output_format, report, findings, linter, quiet, statistics) -> str:
     """The report in the chosen format; ``linter()`` gives the rules (SARIF needs them)."""
     if output_format == "json":
         return render_json(report.files, findings, __version__)
-    from lint.ci_formats import render_github, render_gitlab, render_junit, render_sarif
+    from lint.output.ci import render_github, render_gitlab, render_junit, render_sarif
 
     if output_format == "sarif":
         return render_sarif(findings, linter().rules, __version__)
@@ -465,7 +465,7 @@ def test_rules(rulebooks, config) -> None:
 @config_options
 def evaluate_command(dataset, output_format, show_errors, config, rulebooks, select, ignore):
     """Precision, recall and F1 on a labelled JSON Lines set."""
-    from lint.engine import Linter
+    from lint.engine.linter import Linter
     from lint.evaluation import evaluate, load_records
 
     try:

@@ -11,8 +11,8 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from lint.model import SEVERITIES, OverclaimError
-from lint.rulebook import Rule, Rulebook, load_rulebook, shipped_rulebook_dir
+from lint.data import SEVERITIES, OverclaimError
+from lint.rulebook.loading import Rule, Rulebook, load_rulebook, shipped_rulebook_dir
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -142,7 +142,7 @@ def load_settings(config: Path | None) -> Settings:
     if not config.is_file():
         raise OverclaimError(f"{config}: configuration file not found")
     if config.suffix in (".yaml", ".yml"):
-        from lint.yamlload import load_yaml
+        from lint.rulebook.yaml_safe import load_yaml
 
         data = load_yaml(config) or {}
         where = _yaml_locator(config, data)
@@ -170,7 +170,7 @@ def _read(path: Path) -> str:
 
 
 def _yaml_locator(config: Path, data):
-    from lint.yamlload import locate
+    from lint.rulebook.yaml_safe import locate
 
     def where(path: list) -> str:
         line, column = locate(data, path)

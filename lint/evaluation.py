@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.engine import Linter
-from lint.model import CATEGORIES, OverclaimError, SourceText
+from lint.engine.linter import Linter
+from lint.data import CATEGORIES, OverclaimError, SourceText
 
 
 @dataclass

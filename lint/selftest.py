@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lint.engine import Linter
-from lint.model import SourceText
-from lint.rulebook import Rulebook
+from lint.engine.linter import Linter
+from lint.data import SourceText
+from lint.rulebook.loading import Rulebook
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.api import default_linter
-from lint.engine import Linter
+from lint.pipeline import default_linter
+from lint.engine.linter import Linter
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

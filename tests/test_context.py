@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.api import check_text
+from lint.pipeline import check_text
 
 FLAGGED = [
     ("Ketamine may help, and it works within hours.", "speed"),

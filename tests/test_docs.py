@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from lint.rulebook import load_rulebook
-from lint.ruledocs import DOC, updated
+from lint.rulebook.loading import load_rulebook
+from lint.rulebook.docs import DOC, updated
 from tests.conftest import ROOT
 
 
 def test_shipped_rule_list_is_current():
     text = DOC.read_text(encoding="utf-8")
-    assert updated(text, load_rulebook()) == text, "run `python -m lint.ruledocs`"
+    assert updated(text, load_rulebook()) == text, "run `python -m lint.rulebook.docs`"
 
 
 def test_readme_commands_are_the_ones_ci_runs():

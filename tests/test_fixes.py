@@ -10,11 +10,11 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-import lint.fixer
+import lint.output.fixer
 from lint.cli import main
 from lint.evaluation import load_records
-from lint.fixer import apply_edits, chosen_edits, fix_source
-from lint.model import OverclaimError, SourceText
+from lint.output.fixer import apply_edits, chosen_edits, fix_source
+from lint.data import OverclaimError, SourceText
 from tests.conftest import shared_path
 
 # (overclaim, the text after `--fix --unsafe-fixes`)
@@ -222,9 +222,9 @@ def test_failed_write_leaves_the_original_intact(tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(lint.fixer.os, "replace", fail)
+    monkeypatch.setattr(lint.output.fixer.os, "replace", fail)
     with pytest.raises(OSError):
-        lint.fixer.write_fixed(path, before, "new text")
+        lint.output.fixer.write_fixed(path, before, "new text")
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["page.md"]
 
@@ -234,7 +234,7 @@ def test_file_changed_on_disk_is_not_written(tmp_path):
     before = path.read_bytes()
     path.write_bytes(before + b"edited meanwhile\r\n")
     with pytest.raises(OverclaimError, match="changed on disk"):
-        lint.fixer.write_fixed(path, before, "new text")
+        lint.output.fixer.write_fixed(path, before, "new text")
     assert path.read_bytes().endswith(b"edited meanwhile\r\n")
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.api import check_text
-from lint.engine import LineIndex
+from lint.pipeline import check_text
+from lint.engine.linter import LineIndex
 
 TRIGGERS = [
     "cures insomnia",
@@ -166,9 +166,9 @@ FIX_PIECES = (
 @SETTINGS
 @given(st.lists(st.sampled_from(FIX_PIECES), min_size=1, max_size=25).map(" ".join))
 def test_fix_only_touches_edit_spans_and_is_idempotent(text):
-    from lint.api import default_linter
-    from lint.fixer import apply_edits, chosen_edits, fix_source
-    from lint.model import SourceText
+    from lint.pipeline import default_linter
+    from lint.output.fixer import apply_edits, chosen_edits, fix_source
+    from lint.data import SourceText
 
     linter = default_linter()
     findings = linter.check([SourceText("p.md", text, "markdown")])[0]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lint.api import check_text
-from lint.rulebook import load_rulebook
+from lint.pipeline import check_text
+from lint.rulebook.loading import load_rulebook
 
 RULEBOOK = load_rulebook()
 FLAG = [(r.id, s) for r in RULEBOOK.rules for s in r.flag_examples]

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from lint.api import check_paths, check_text
-from lint.engine import LineIndex
-from lint.model import CATEGORIES
-from lint.sentences import split_sentences
+from lint.pipeline import check_paths, check_text
+from lint.engine.linter import LineIndex
+from lint.data import CATEGORIES
+from lint.input.sentences import split_sentences
 from tests.conftest import SAMPLES, shared_path
 
 REQUIRED_IN_SEEDS = [

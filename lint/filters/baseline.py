@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.atomic import write_atomically
-from lint.model import Finding, OverclaimError
+from lint.output.atomic import write_atomically
+from lint.data import Finding, OverclaimError
 
 _NOT_WORDS = re.compile(r"[^\w]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*[#>*+-])")

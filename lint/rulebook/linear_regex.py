@@ -7,7 +7,7 @@ from functools import cache
 
 import re2
 
-from lint.model import OverclaimError
+from lint.data import OverclaimError
 
 
 @cache

@@ -7,7 +7,7 @@ from collections import Counter
 
 import click
 
-from lint.model import Finding
+from lint.data import Finding
 
 
 def summary(files: int, findings: list[Finding]) -> dict:

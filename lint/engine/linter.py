@@ -8,17 +8,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lint.formats import extract
-from lint.model import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
-from lint.patterns import CompiledRule, compile_rulebook, expand_cues, vocabulary_plurals
-from lint.prose import Prose
-from lint.rulebook import Cues, Rule, Rulebook, load_rulebook
-from lint.sentences import split_sentences
-from lint.suppressions import UNUSED_RULE, apply_suppressions, parse_directives
-from lint.triggers import TriggerIndex
+from lint.input.formats import extract
+from lint.data import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
+from lint.engine.compile import CompiledRule, compile_rulebook, expand_cues, vocabulary_plurals
+from lint.input.prose import Prose
+from lint.rulebook.loading import Cues, Rule, Rulebook, load_rulebook
+from lint.input.sentences import split_sentences
+from lint.filters.suppressions import UNUSED_RULE, apply_suppressions, parse_directives
+from lint.engine.triggers import TriggerIndex
 
 if TYPE_CHECKING:
-    from lint.fixes import Edit
+    from lint.engine.rewrites import Edit
 
 # Typographic quotes become ASCII ones of the same length, so offsets stay valid.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -121,11 +121,11 @@ class Linter:
     def load_model(self) -> None:
         """Load the spaCy pipeline, build the matchers and import the code that reads parses,
         now rather than on first need (worker processes forked after this share them)."""
-        from lint.nlp import pipeline
+        from lint.engine.nlp import pipeline
 
         self._rule_matcher(pipeline())
-        import lint.context
-        import lint.fixes  # noqa: F401
+        import lint.engine.context
+        import lint.engine.rewrites  # noqa: F401
 
     def prepare(self, sources: list[SourceText]) -> list[Prepared]:
         """The first pass, which needs no spaCy: each source's prose and candidate sentences."""
@@ -158,10 +158,10 @@ class Linter:
 
     def _match(self, sources, proses, pending, results) -> None:
         """Parse the candidate sentences that could match and collect their findings."""
-        from lint.nlp import pipeline
+        from lint.engine.nlp import pipeline
 
         nlp = pipeline()  # first: it imports spaCy lean
-        from lint.fixes import edits_for
+        from lint.engine.rewrites import edits_for
 
         matcher = self._rule_matcher(nlp)
         # The phrases whose words some candidate has; without the first pass, every phrase.
@@ -245,7 +245,7 @@ class Linter:
 
     def _claims(self, doc, matches):
         """The matches that are claims in context, one per overlapping group and category."""
-        from lint.context import exemption
+        from lint.engine.context import exemption
 
         if not matches:
             return []
@@ -277,7 +277,7 @@ class Linter:
 
     def _rule_matcher(self, nlp):
         if self._matcher is None:
-            from lint.matching import RuleMatcher
+            from lint.engine.matching import RuleMatcher
 
             self._matcher = RuleMatcher(nlp, self.compiled)
         return self._matcher

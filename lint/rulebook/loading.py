@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.fixspec import Fix
-from lint.model import OverclaimError
+from lint.rulebook.fixspec import Fix
+from lint.data import OverclaimError
 
 DEFAULT_UNLESS = ("hedged", "negated", "attributed", "question", "reported")
 DEFAULT_SEVERITY = {
@@ -77,7 +77,7 @@ class Rulebook:
 
 def shipped_rulebook_dir() -> Path:
     """The folder of the rulebook shipped with overclaim (source tree or installed wheel)."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     for folder in (package.parent / "rules", package / "rules"):
         if (folder / "context.yaml").is_file():
             return folder
@@ -98,8 +98,8 @@ def load_rulebook(
     ``cues`` adds words to the context cue lists (from project configuration).
     """
     # Read only here: a run with the compiled rulebook cached never imports them.
-    from lint.schema import validate_rulebook_file
-    from lint.yamlload import load_yaml, locate
+    from lint.rulebook.schema import validate_rulebook_file
+    from lint.rulebook.yaml_safe import load_yaml, locate
 
     rules: dict[str, Rule] = {}
     vocabulary: dict[str, tuple[str, ...]] = {}
@@ -154,7 +154,7 @@ def _layer_files(layer: Path) -> list[Path]:
 
 
 def _compile_regex(where: str, pattern: str):
-    from lint.linear_regex import compile_linear
+    from lint.rulebook.linear_regex import compile_linear
 
     return compile_linear(pattern, where)
 

@@ -6,12 +6,12 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lint.model import Finding, SourceText
+from lint.data import Finding, SourceText
 
 if TYPE_CHECKING:
     from multiprocessing.sharedctypes import Synchronized
 
-    from lint.engine import Candidate, Linter
+    from lint.engine.linter import Candidate, Linter
 
 # Below this many characters of input, starting workers costs more than it saves.
 MIN_PARALLEL_CHARACTERS = 200_000
@@ -109,8 +109,8 @@ def _first_pass(_: int = 0) -> dict[int, list[list[Candidate]]]:
 
 
 def _check_chunk(number: int) -> list[list[Finding]]:
-    from lint.engine import Prepared
-    from lint.formats import extract
+    from lint.engine.linter import Prepared
+    from lint.input.formats import extract
 
     assert _work is not None and _work.candidates is not None
     indexes = _work.chunks[number]

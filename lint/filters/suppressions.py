@@ -13,7 +13,7 @@ import fnmatch
 import re
 from dataclasses import dataclass, field
 
-from lint.model import Finding
+from lint.data import Finding
 
 _DIRECTIVE = re.compile(
     r"<!--\s*overclaim-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->",

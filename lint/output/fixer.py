@@ -7,10 +7,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.atomic import write_atomically
-from lint.baseline import sentence_bounds
-from lint.engine import Linter
-from lint.model import Finding, OverclaimError, SourceText, Suggestion
+from lint.output.atomic import write_atomically
+from lint.filters.baseline import sentence_bounds
+from lint.engine.linter import Linter
+from lint.data import Finding, OverclaimError, SourceText, Suggestion
 
 MAX_PASSES = 32
 
@@ -117,7 +117,7 @@ def fix_file(
     path: Path, linter: Linter, unsafe: bool, write: bool, encoding: str = "utf-8"
 ) -> FileFix:
     """Fix one file; with ``write``, replace it safely when something changed."""
-    from lint.sources import decode, format_for
+    from lint.input.reading import decode, format_for
 
     try:
         original = path.read_bytes()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lint.model import Sentence
+from lint.data import Sentence
 
 # A line break ends a sentence unless the next line continues it in lower case.
 _LINE_BREAK = re.compile(r"\n(?![ \t]*[a-z(])")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from lint.rulebook import Cues
+from lint.rulebook.loading import Cues
 
 _CLAUSE_VERBS = ("VERB", "AUX")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint import __version__
-from lint.atomic import write_atomically
+from lint.output.atomic import write_atomically
 from lint.config import Settings
-from lint.model import Finding, SourceText, Suggestion
-from lint.rulebook import shipped_rulebook_dir
+from lint.data import Finding, SourceText, Suggestion
+from lint.rulebook.loading import shipped_rulebook_dir
 
 if TYPE_CHECKING:
-    from lint.engine import Linter
+    from lint.engine.linter import Linter
 
 CACHE_DIR = ".overclaim_cache"
 
@@ -46,7 +46,7 @@ def settings_key(settings: Settings, *extra: object) -> str:
     """A digest of everything findings depend on besides the file itself."""
     digest = hashlib.sha256(__version__.encode())
     # The package's own files too, so an edited checkout never reads stale results.
-    for module in sorted(Path(__file__).parent.glob("*.py")):
+    for module in sorted(Path(__file__).parents[1].rglob("*.py")):
         stat = module.stat()
         digest.update(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     for file in _rulebook_files(settings):
@@ -118,7 +118,7 @@ class Cache:
         Compiled rulebooks live in the user's cache folder (they depend only on the rulebook
         files and settings, not on the project), or in the project's when that is not writable.
         """
-        from lint.engine import Linter  # unpickling a Linter imports it anyway
+        from lint.engine.linter import Linter  # unpickling a Linter imports it anyway
 
         name = f"linter-{self.rules_key}.pickle"
         places = [user_cache_dir() / __version__ / name, self.folder / __version__ / name]

@@ -15,7 +15,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, SequenceNode
 
-from lint.model import OverclaimError
+from lint.data import OverclaimError
 
 Position = tuple[int, int]  # 1-based line and column
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lint.model import OverclaimError, SourceText
+from lint.data import OverclaimError, SourceText
 
 if TYPE_CHECKING:
     import pathspec

@@ -7,8 +7,8 @@ import json
 from urllib.parse import quote
 from xml.etree import ElementTree
 
-from lint.model import Finding
-from lint.rulebook import Rule
+from lint.data import Finding
+from lint.rulebook.loading import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}

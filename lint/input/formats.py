@@ -6,8 +6,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from lint.model import SourceText
-from lint.prose import Prose, ProseBuilder
+from lint.data import SourceText
+from lint.input.prose import Prose, ProseBuilder
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)^\1[ \t]*\r?$", re.DOTALL | re.MULTILINE)

@@ -7,8 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lint.model import CATEGORIES, OverclaimError
-from lint.yamlload import locate
+from lint.data import CATEGORIES, OverclaimError
+from lint.rulebook.yaml_safe import locate
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator

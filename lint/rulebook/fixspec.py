@@ -1,4 +1,4 @@
-"""How a rule asks for its matches to be rewritten (the edits are made by lint.fixes)."""
+"""How a rule asks for its matches to be rewritten (the edits are made by lint.engine.rewrites)."""
 
 from __future__ import annotations
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.config import Settings
-from lint.model import Finding, SourceText
-from lint.sources import DEFAULT_MAX_BYTES, discover, format_for, load_sources
+from lint.data import Finding, SourceText
+from lint.input.reading import DEFAULT_MAX_BYTES, discover, format_for, load_sources
 
 if TYPE_CHECKING:  # imported when first needed: a run served from the cache never needs them
-    from lint.engine import Linter
+    from lint.engine.linter import Linter
 
 _default_linter: Linter | None = None
 PROGRESS_STEP = 64  # files per batch when progress is reported
@@ -22,7 +22,7 @@ def default_linter() -> Linter:
     """A linter with the shipped rulebook, built once per process."""
     global _default_linter
     if _default_linter is None:
-        from lint.engine import Linter
+        from lint.engine.linter import Linter
 
         _default_linter = Linter()
     return _default_linter
@@ -43,12 +43,12 @@ class Report:
 def build_linter(settings: Settings | None = None, cache_root: Path | None = None) -> Linter:
     """The linter for these settings; with ``cache_root``, compiled once and then cached."""
     if cache_root is not None:
-        from lint.cache import Cache
+        from lint.run.cache import Cache
 
         return Cache(cache_root, settings or Settings()).linter()
     if settings is None:
         return default_linter()
-    from lint.engine import Linter
+    from lint.engine.linter import Linter
 
     return Linter(settings.rulebook())
 
@@ -90,7 +90,7 @@ def check_sources(
     unused = options.report_unused_suppressions
     cache = None
     if options.cache_root is not None:
-        from lint.cache import Cache
+        from lint.run.cache import Cache
 
         cache = Cache(
             options.cache_root, settings or Settings(), unused, results=options.cache_results
@@ -101,7 +101,7 @@ def check_sources(
     if linter is None and needs_rules:
         linter = cache.linter() if cache is not None else build_linter(settings)
     if todo:
-        from lint.parallel import check_sources_in_parallel
+        from lint.run.parallel import check_sources_in_parallel
     step = PROGRESS_STEP if options.progress else max(len(todo), 1)
     for first in range(0, len(todo), step):
         part = todo[first : first + step]
