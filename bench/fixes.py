@@ -10,10 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from lint.data import SourceText
 from lint.engine.linter import Linter
 from lint.evaluation import load_records
 from lint.output.fixer import fix_source
-from lint.data import SourceText
 
 DEFAULT_SET = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev.jsonl"
 

@@ -11,8 +11,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from lint.engine.linter import Linter
 from lint.data import SourceText
+from lint.engine.linter import Linter
 from lint.input.sentences import split_sentences
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "medquad_1m.txt"

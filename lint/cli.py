@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import json
 import os
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
 
 from lint import __version__
-from lint.pipeline import Report, RunOptions, build_linter, check_paths, check_sources
-from lint.output.atomic import write_atomically
-from lint.filters.baseline import apply_baseline, read_baseline
-from lint.filters.baseline import write_baseline as write_baseline_file
+from lint.atomic import write_atomically
 from lint.config import FAIL_ON, Settings, find_config, load_settings
-from lint.data import SEVERITY_RANK, OverclaimError, SourceText
+from lint.data import SEVERITY_RANK, OverclaimError, Report
+from lint.filters.baseline import write_baseline
+from lint.input.reading import text_file
+from lint.output import FORMATS, render
+from lint.pipeline import Inputs, Pipeline, RunOptions
 from lint.run.parallel import default_jobs
-from lint.output.text import render_json, render_statistics, render_text
-from lint.input.reading import decode, format_for
 
 
 def entry() -> None:
@@ -88,9 +86,6 @@ def resolve_settings(start: Path, config: Path | None, rulebooks, select, ignore
         select=_split(select) or settings.select,
         ignore=(*settings.ignore, *_split(ignore)),
     )
-
-
-FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 @main.command()
@@ -161,163 +156,159 @@ FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 def check(paths, **options) -> None:
     """Lint files and folders of .txt, .md and .html copy ('-' reads standard input)."""
     try:
-        run = _run_check(paths, **options)
+        request = CheckRequest(paths=tuple(paths), **options)
+        code = request.run()
     except OverclaimError as exc:
         _fail(exc)
     except KeyboardInterrupt:
         click.echo("overclaim: interrupted", err=True)
         sys.exit(130)
-    sys.exit(run)
+    sys.exit(code)
 
 
-def _run_check(
-    paths,
-    output_format,
-    output_file,
-    fail_on,
-    statistics,
-    quiet,
-    baseline,
-    write_baseline,
-    stdin_filename,
-    report_unused_suppressions,
-    verbose,
-    jobs,
-    no_cache,
-    encoding,
-    max_file_size,
-    fix,
-    unsafe_fixes,
-    diff,
-    config,
-    rulebooks,
-    select,
-    ignore,
-) -> int:
-    start = Path(stdin_filename or ".") if paths == ("-",) else Path(paths[0])
-    settings = resolve_settings(start, config, rulebooks, select, ignore)
+@dataclass(frozen=True)
+class CheckRequest:
+    """The options of one `overclaim check`, as the command line gave them."""
 
-    @functools.cache
-    def linter():
-        """The compiled linter, loaded only when something needs it (a warm run may not)."""
-        return build_linter(settings, settings.root)
+    paths: tuple[str, ...]
+    output_format: str
+    output_file: Path | None
+    fail_on: str | None
+    statistics: bool
+    quiet: bool
+    baseline: Path | None
+    write_baseline: Path | None
+    stdin_filename: str | None
+    report_unused_suppressions: bool
+    verbose: bool
+    jobs: int | None
+    no_cache: bool
+    encoding: str
+    max_file_size: float
+    fix: bool
+    unsafe_fixes: bool
+    diff: bool
+    config: Path | None
+    rulebooks: tuple[Path, ...]
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
 
-    if fix or diff:
-        if "-" in paths:
-            raise OverclaimError("--fix and --diff work on files, not on standard input")
-        return _run_fix(
-            paths, settings, linter(), unsafe_fixes, diff, output_format, quiet, fail_on, encoding
+    @property
+    def stdin(self) -> bool:
+        if "-" in self.paths and self.paths != ("-",):
+            raise OverclaimError("'-' (standard input) cannot be combined with other paths")
+        return self.paths == ("-",)
+
+    def run(self) -> int:
+        start = Path(self.stdin_filename or ".") if self.stdin else Path(self.paths[0])
+        settings = resolve_settings(start, self.config, self.rulebooks, self.select, self.ignore)
+        with _progress_bar() as progress:
+            pipeline = Pipeline(settings, self.run_options(settings, progress))
+            inputs = self.read(pipeline)
+            if self.fix or self.diff:
+                return self.fix_files(pipeline, inputs)
+            report = pipeline.check(inputs)
+        self.say_what_was_read(report)
+        if self.write_baseline:
+            write_baseline(self.write_baseline, report.findings)
+            click.echo(f"wrote {len(report.findings)} findings to {self.write_baseline}", err=True)
+            return 0
+        _say_stale(report.stale, self.baseline)
+        if report.errors and not report.files:
+            return 2  # nothing was checked: the error lines say why
+        self.show(pipeline, report)
+        if report.errors:
+            return 2
+        return exit_code([f.severity for f in report.findings], self.fail_on or settings.fail_on)
+
+    def run_options(self, settings: Settings, progress) -> RunOptions:
+        return RunOptions(
+            jobs=self.jobs or default_jobs(),
+            cache_root=None if self.stdin else settings.root,
+            cache_results=not self.no_cache,
+            progress=progress,
+            encoding=self.encoding,
+            max_bytes=int(self.max_file_size * 1048576),
+            report_unused_suppressions=self.report_unused_suppressions,
+            baseline=self.baseline,
         )
-    if "-" in paths:
-        report = _check_stdin(
-            paths, stdin_filename, settings, linter(), report_unused_suppressions, encoding
-        )
-    else:
-        with _progress_bar(paths) as progress:
-            options = RunOptions(
-                report_unused_suppressions=report_unused_suppressions,
-                jobs=jobs or default_jobs(),
-                cache_root=settings.root,
-                cache_results=not no_cache,
-                progress=progress,
-                encoding=encoding,
-                max_bytes=int(max_file_size * 1048576),
-            )
-            report = check_paths(list(paths), settings, None, options)
-    for notice in report.notices:
-        click.echo(f"overclaim: {notice}", err=True)
-    for error in report.errors:
-        click.echo(f"overclaim: {error}", err=True)
-    if verbose:
-        for path, reason in report.skipped:
-            click.echo(f"skipped {path}: {reason}", err=True)
-        click.echo(f"{report.files} files checked, {len(report.skipped)} passed over", err=True)
-    if write_baseline:
-        write_baseline_file(write_baseline, report.findings, report.texts)
-        click.echo(f"wrote {len(report.findings)} findings to {write_baseline}", err=True)
-        return 0
-    findings = report.findings
-    if baseline:
-        result = apply_baseline(findings, report.texts, read_baseline(baseline), set(report.texts))
-        findings = result.new
-        if result.stale:
-            click.echo(
-                f"{len(result.stale)} baseline entries no longer match a finding "
-                f"(refresh {baseline} with --write-baseline):",
-                err=True,
-            )
-            for entry in result.stale:
-                click.echo(
-                    f"  stale: {entry.get('path')} [{entry.get('rule')}] {entry.get('text')!r}",
-                    err=True,
-                )
-    if report.errors and not report.files:
-        return 2  # nothing was checked: the error lines say why
-    output = _render(output_format, report, findings, linter, quiet, statistics)
 
-    if output_file:
-        _write_report(output_file, output)
-    elif output:
-        click.echo(output, color=_use_color())
-    if report.errors:
-        return 2
-    return exit_code([f.severity for f in findings], fail_on or settings.fail_on)
-
-
-def _run_fix(paths, settings, linter, unsafe, diff, output_format, quiet, fail_on, encoding) -> int:
-    """--fix: rewrite files in place, then report what is left; --diff: print, write nothing."""
-    from lint.output.fixer import fix_file, unified_diff
-    from lint.input.reading import discover
-
-    found = discover(list(paths), excluded=settings.excluded)
-    files, errors = found.files, list(found.errors)
-    fixed, remaining, texts, changes = 0, [], {}, 0
-    for path in files:
+    def read(self, pipeline: Pipeline) -> Inputs:
+        if not self.stdin:
+            return pipeline.read(list(self.paths))
+        name = self.stdin_filename or "-"
         try:
-            result = fix_file(path, linter, unsafe, write=not diff, encoding=encoding)
-        except OverclaimError as exc:
-            errors.append(str(exc))
-            continue
-        if diff:
-            patch = unified_diff(str(path), result.before, result.after)
-            if patch:
-                click.echo(patch, nl=False)
-                changes += 1
-            continue
-        fixed += result.applied
-        remaining += result.remaining
-        texts[str(path)] = result.after
-    for error in errors:
-        click.echo(f"overclaim: {error}", err=True)
-    if diff:
-        return 2 if errors else (1 if changes else 0)
-    click.echo(f"applied {fixed} fix{'es' if fixed != 1 else ''}", err=True)
-    report = Report(files=len(files), findings=remaining, texts=texts)
-    output = _render(output_format, report, remaining, lambda: linter, quiet, False)
-    if output:
-        click.echo(output, color=_use_color())
-    if errors:
-        return 2
-    return exit_code([f.severity for f in remaining], fail_on or settings.fail_on)
+            data = sys.stdin.buffer.read()
+        except (OSError, ValueError, AttributeError) as exc:
+            raise OverclaimError(f"cannot read standard input: {exc}") from None
+        return Inputs([text_file(Path(name), data, self.encoding, name)])
+
+    def fix_files(self, pipeline: Pipeline, inputs: Inputs) -> int:
+        """--fix: rewrite files in place (standard input: print the fixed text), then report
+        what is left; --diff: print the changes, write nothing."""
+        from lint.output.fixer import unified_diff
+
+        run = pipeline.fix(inputs, self.unsafe_fixes, write=self.fix and not self.diff)
+        for error in run.errors:
+            click.echo(f"overclaim: {error}", err=True)
+        if self.diff:
+            changes = 0
+            for result in run.results:
+                patch = unified_diff(result.source.path, result.source.text, result.text)
+                if patch:
+                    click.echo(patch, nl=False)
+                    changes += 1
+            return 2 if run.errors else (1 if changes else 0)
+        if self.stdin:
+            click.echo(run.results[0].text if run.results else "", nl=False)
+            return 2 if run.errors else 0
+        click.echo(f"applied {run.applied} fix{'es' if run.applied != 1 else ''}", err=True)
+        self.show(pipeline, run.report)
+        if run.errors:
+            return 2
+        severities = [f.severity for f in run.report.findings]
+        return exit_code(severities, self.fail_on or pipeline.settings.fail_on)
+
+    def say_what_was_read(self, report: Report) -> None:
+        for notice in report.notices:
+            click.echo(f"overclaim: {notice}", err=True)
+        for error in report.errors:
+            click.echo(f"overclaim: {error}", err=True)
+        if self.verbose:
+            for path, reason in report.skipped:
+                click.echo(f"skipped {path}: {reason}", err=True)
+            click.echo(f"{report.files} files checked, {len(report.skipped)} passed over", err=True)
+
+    def show(self, pipeline: Pipeline, report: Report) -> None:
+        """Print the report, or write it to the output file."""
+        rules = pipeline.linter.rules if self.output_format == "sarif" else None
+        output = render(
+            report,
+            self.output_format,
+            __version__,
+            rules=rules,
+            quiet=self.quiet,
+            statistics=self.statistics,
+            color=_use_color(),
+        )
+        if self.output_file:
+            _write_report(self.output_file, output)
+        elif output:
+            click.echo(output, color=_use_color())
 
 
-def _render(output_format, report, findings, linter, quiet, statistics) -> str:
-    """The report in the chosen format; ``linter()`` gives the rules (SARIF needs them)."""
-    if output_format == "json":
-        return render_json(report.files, findings, __version__)
-    from lint.output.ci import render_github, render_gitlab, render_junit, render_sarif
-
-    if output_format == "sarif":
-        return render_sarif(findings, linter().rules, __version__)
-    if output_format == "github":
-        return render_github(findings)
-    if output_format == "junit":
-        return render_junit(findings, list(report.texts))
-    if output_format == "gitlab":
-        return render_gitlab(findings)
-    if statistics:
-        return render_statistics(report.files, findings)
-    return render_text(report.files, findings, report.texts, quiet=quiet, color=_use_color())
+def _say_stale(stale: list[dict], baseline: Path | None) -> None:
+    if not stale:
+        return
+    click.echo(
+        f"{len(stale)} baseline entries no longer match a finding "
+        f"(refresh {baseline} with --write-baseline):",
+        err=True,
+    )
+    for entry in stale:
+        click.echo(
+            f"  stale: {entry.get('path')} [{entry.get('rule')}] {entry.get('text')!r}", err=True
+        )
 
 
 def _use_color() -> bool:
@@ -345,7 +336,7 @@ class _ProgressBar:
 
 
 @contextlib.contextmanager
-def _progress_bar(paths):
+def _progress_bar():
     if not sys.stderr.isatty():
         yield None
         return
@@ -363,18 +354,6 @@ def _write_report(path: Path, output: str) -> None:
         raise OverclaimError(f"{path}: cannot write report: {exc.strerror or exc}") from None
 
 
-def _check_stdin(paths, stdin_filename, settings, linter, report_unused, encoding) -> Report:
-    if paths != ("-",):
-        raise OverclaimError("'-' (standard input) cannot be combined with other paths")
-    name = stdin_filename or "-"
-    source = SourceText(
-        path=name, text=decode(sys.stdin.buffer.read(), name, encoding), format=format_for(name)
-    )
-    options = RunOptions(report_unused_suppressions=report_unused)
-    findings = check_sources([source], settings, linter, options)
-    return Report(files=1, findings=findings, texts={name: source.text})
-
-
 def exit_code(severities: list[str], fail_on: str) -> int:
     """1 when some finding is at or above the failing severity, else 0."""
     if fail_on == "never":
@@ -389,24 +368,26 @@ def exit_code(severities: list[str], fail_on: str) -> int:
 def list_rules(output_format, config, rulebooks, select, ignore) -> None:
     """List the rules in use: id, category, severity and summary."""
     try:
-        rules = resolve_settings(Path.cwd(), config, rulebooks, select, ignore).rulebook().rules
+        rules = _rulebook(config, rulebooks, select, ignore).rules
     except OverclaimError as exc:
         _fail(exc)
     if output_format == "json":
         rows = [
-            {"id": r.id, "category": r.category, "severity": r.severity, "summary": summary(r)}
+            {"id": r.id, "category": r.category, "severity": r.severity, "summary": r.summary}
             for r in rules
         ]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     width = max((len(r.id) for r in rules), default=0)
     for r in sorted(rules, key=lambda r: r.id):
-        click.echo(f"{r.id:<{width}}  {r.category:<14}  {r.severity:<7}  {summary(r)}")
+        click.echo(f"{r.id:<{width}}  {r.category:<14}  {r.severity:<7}  {r.summary}")
 
 
-def summary(rule) -> str:
-    """A rule's one-line summary: its message without the matched words."""
-    return rule.message.replace("{match}", "…")
+def _rulebook(config, rulebooks, select, ignore):
+    """The rules in use, as the configuration and these options choose them."""
+    from lint.rulebook.selection import rulebook_for
+
+    return rulebook_for(resolve_settings(Path.cwd(), config, rulebooks, select, ignore))
 
 
 @main.command()
@@ -415,14 +396,13 @@ def summary(rule) -> str:
 def explain(rule_id, config, rulebooks, select, ignore) -> None:
     """Explain a rule: message, rationale, references, suggestions, examples."""
     try:
-        rulebook = resolve_settings(Path.cwd(), config, rulebooks, select, ignore).rulebook()
-        rule = rulebook.rule(rule_id)
+        rule = _rulebook(config, rulebooks, select, ignore).rule(rule_id)
     except OverclaimError as exc:
         _fail(exc)
     except KeyError:
         _fail(OverclaimError(f"unknown rule '{rule_id}' (see `overclaim rules`)"))
     click.echo(f"{rule.id} ({rule.category}, {rule.severity})")
-    click.echo(f"\n{summary(rule)}")
+    click.echo(f"\n{rule.summary}")
     if rule.why:
         click.echo(f"\nWhy:\n  {rule.why}")
     sections = (
@@ -447,7 +427,7 @@ def test_rules(rulebooks, config) -> None:
 
     try:
         settings = resolve_settings(Path.cwd(), config, rulebooks, (), ())
-        results = run_examples(settings.rulebook())
+        results = run_examples(Pipeline(settings))
     except OverclaimError as exc:
         _fail(exc)
     failed = [r for r in results if not r.ok]
@@ -465,12 +445,11 @@ def test_rules(rulebooks, config) -> None:
 @config_options
 def evaluate_command(dataset, output_format, show_errors, config, rulebooks, select, ignore):
     """Precision, recall and F1 on a labelled JSON Lines set."""
-    from lint.engine.linter import Linter
     from lint.evaluation import evaluate, load_records
 
     try:
         settings = resolve_settings(Path.cwd(), config, rulebooks, select, ignore)
-        scores = evaluate(load_records(dataset), Linter(settings.rulebook()))
+        scores = evaluate(load_records(dataset), Pipeline(settings))
     except OverclaimError as exc:
         _fail(exc)
     if output_format == "json":

@@ -8,11 +8,10 @@ from __future__ import annotations
 import fnmatch
 import re
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.data import SEVERITIES, OverclaimError
-from lint.rulebook.loading import Rule, Rulebook, load_rulebook, shipped_rulebook_dir
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -21,19 +20,6 @@ else:  # pragma: no cover
 
 CONFIG_FILES = (".overclaim.yaml", ".overclaim.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
-CUE_KEYS = (
-    "modal",
-    "hedge",
-    "hedge_modifier",
-    "hedge_subject",
-    "quantifier",
-    "population",
-    "conditional",
-    "negation",
-    "report",
-    "condition",
-    "attribution",
-)
 KEYS = ("extend", "select", "ignore", "severity", "per-file-ignores", "exclude", "fail-on", "cues")
 
 
@@ -53,59 +39,21 @@ class Settings:
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     locations: dict[str, str] = field(default_factory=dict)  # key -> "file:line" it was set at
 
-    def rulebook(self) -> Rulebook:
-        """The shipped rulebook, extended and filtered as configured."""
-        rulebook = load_rulebook(
-            [shipped_rulebook_dir(), *self.extend], cues={k: list(v) for k, v in self.cues.items()}
-        )
-        rules = list(rulebook.rules)
-        checks = (("select", self.select), ("ignore", self.ignore), ("severity", self.severity))
-        for key, patterns in checks:
-            for pattern in patterns:
-                if not any(rule_matches(r, pattern) for r in rules):
-                    where = self.locations.get(key, "command line")
-                    raise OverclaimError(f"{where}: {key}: '{pattern}' matches no rule")
-        if self.select:
-            rules = [r for r in rules if any(rule_matches(r, p) for p in self.select)]
-        rules = [r for r in rules if not any(rule_matches(r, p) for p in self.ignore)]
-        rules = [_with_severity(r, self.severity) for r in rules]
-        return replace(rulebook, rules=tuple(rules))
-
-    def ignored_here(self, path: str, rule: Rule) -> bool:
-        """Whether per-file-ignores switch this rule off for this file."""
-        relative = _relative(Path(path), self.root)
-        return any(
-            _glob_match(relative, glob) and any(rule_matches(rule, p) for p in patterns)
-            for glob, patterns in self.per_file_ignores.items()
-        )
+    def relative(self, path: Path) -> str:
+        """The path relative to the configuration's folder (as given, when outside it)."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
 
     def excluded(self, path: Path) -> bool:
         if not self.exclude:
             return False
-        relative = _relative(path, self.root)
-        return any(_glob_match(relative, glob) for glob in self.exclude)
+        relative = self.relative(path)
+        return any(path_matches(relative, glob) for glob in self.exclude)
 
 
-def rule_matches(rule: Rule, pattern: str) -> bool:
-    """A rule id, a category, or a glob over ids ('efficacy.*')."""
-    return pattern in (rule.id, rule.category) or fnmatch.fnmatchcase(rule.id, pattern)
-
-
-def _with_severity(rule: Rule, overrides: dict[str, str]) -> Rule:
-    for pattern, severity in overrides.items():
-        if rule_matches(rule, pattern):
-            rule = replace(rule, severity=severity)
-    return rule
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _glob_match(relative: str, glob: str) -> bool:
+def path_matches(relative: str, glob: str) -> bool:
     """gitignore-like: a glob matches the path, any parent folder, or (without /) any name."""
     glob = glob.rstrip("/")
     parts = relative.split("/")
@@ -238,11 +186,12 @@ def _parse(config: Path, data: dict, where) -> Settings:
     cues = data.get("cues", {})
     if not isinstance(cues, dict):
         raise fail(["cues"], "'cues' must map cue lists to words")
+    cue_lists = _cue_names()
     for name, words in cues.items():
-        if name not in CUE_KEYS:
+        if name not in cue_lists:
             raise fail(
                 ["cues", name],
-                f"unknown cue list '{name}' (expected one of: {', '.join(CUE_KEYS)})",
+                f"unknown cue list '{name}' (expected one of: {', '.join(cue_lists)})",
             )
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise fail(["cues", name], f"cues '{name}' must be a list of strings")
@@ -259,3 +208,10 @@ def _parse(config: Path, data: dict, where) -> Settings:
         cues={k: tuple(v) for k, v in cues.items()},
         locations={key: where([key]) for key in data},
     )
+
+
+def _cue_names() -> tuple[str, ...]:
+    from lint.rulebook.loading import schema_path
+    from lint.rulebook.schema import cue_names
+
+    return cue_names(schema_path())

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
-
-CATEGORIES = (
-    "efficacy",
-    "cure",
-    "permanence",
-    "speed",
-    "safety",
-    "superiority",
-    "consensus",
-    "mechanism",
-    "generalization",
-    "regulatory",
-    "hype",
-)
 
 
 class OverclaimError(Exception):
@@ -40,8 +29,9 @@ class Suggestion:
     safe: bool = False
     advice: str | None = None
 
-    def to_dict(self) -> dict:
-        out = {"start": self.start, "end": self.end, "replacement": self.replacement}
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"start": self.start, "end": self.end}
+        out["replacement"] = self.replacement
         out["safe"] = self.safe
         if self.advice:
             out["advice"] = self.advice
@@ -50,7 +40,12 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class Finding:
-    """One sentence fragment that states more than the evidence supports."""
+    """One sentence fragment that states more than the evidence supports.
+
+    ``start``/``end`` are offsets of the flagged words in the file's decoded text, and
+    ``sentence_start``/``sentence_end`` those of the sentence they are in. ``fingerprint``
+    identifies the finding across edits elsewhere in the file (set by the pipeline).
+    """
 
     path: str
     line: int
@@ -64,9 +59,12 @@ class Finding:
     severity: str
     message: str
     text: str
-    suggestions: tuple[Suggestion, ...] = field(default_factory=tuple)
+    suggestions: tuple[Suggestion, ...] = ()
+    sentence_start: int = 0
+    sentence_end: int = 0
+    fingerprint: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "line": self.line,
@@ -80,13 +78,22 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
             "text": self.text,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
+            "fingerprint": self.fingerprint,
             "suggestions": [s.to_dict() for s in self.suggestions],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], path: str) -> Finding:
+        """A finding from ``to_dict``'s output (as the result cache stores it), at ``path``."""
+        suggestions = tuple(Suggestion(**s) for s in data["suggestions"])
+        return cls(**{**data, "path": path, "suggestions": suggestions})
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of prose: its text and where it starts in the source text."""
+    """A sentence of prose: its text and where it starts in the prose text."""
 
     text: str
     start: int
@@ -103,3 +110,33 @@ class SourceText:
     path: str
     text: str
     format: str = "plain"
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a run over files found.
+
+    ``texts`` holds each checked file's decoded text by path; ``skipped`` the files passed
+    over and why; ``errors`` one line per file that could not be checked; ``notices`` one
+    line per file skipped on purpose (binaries); ``stale`` the baseline entries of checked
+    files that no finding matched any more.
+    """
+
+    files: int
+    findings: list[Finding]
+    texts: dict[str, str] = field(default_factory=dict)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    stale: list[dict[str, Any]] = field(default_factory=list)
+
+    def severity_counts(self) -> dict[str, int]:
+        """The summary of the JSON report: files, findings, and findings per severity."""
+        counts = Counter(f.severity for f in self.findings)
+        return {
+            "files": self.files,
+            "findings": len(self.findings),
+            "errors": counts["error"],
+            "warnings": counts["warning"],
+            "infos": counts["info"],
+        }

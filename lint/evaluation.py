@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.engine.linter import Linter
-from lint.data import CATEGORIES, OverclaimError, SourceText
+from lint.data import OverclaimError, SourceText
+from lint.pipeline import Pipeline
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Outcome:
 
 @dataclass
 class Scores:
+    categories: tuple[str, ...]
     outcomes: list[Outcome] = field(default_factory=list)
 
     def _count(self, flagged: bool, expected: bool) -> int:
@@ -51,7 +52,7 @@ class Scores:
     def category_recall(self) -> dict[str, tuple[int, int]]:
         """For each category: (sentences of it found with that category, sentences of it)."""
         out = {}
-        for category in CATEGORIES:
+        for category in self.categories:
             labelled = [o for o in self.outcomes if category in o.expected_categories]
             found = sum(1 for o in labelled if category in o.found_categories)
             out[category] = (found, len(labelled))
@@ -123,11 +124,11 @@ def load_records(path: Path) -> list[dict]:
     return records
 
 
-def evaluate(records: list[dict], linter: Linter) -> Scores:
+def evaluate(records: list[dict], pipeline: Pipeline) -> Scores:
     """Lint every record's sentence as plain text, as `overclaim check` would."""
     sources = [SourceText(path=r.get("id", str(i)), text=r["text"]) for i, r in enumerate(records)]
-    results = linter.check(sources)
-    scores = Scores()
+    results = pipeline.check_sources(sources)
+    scores = Scores(tuple(pipeline.rulebook.categories))
     for record, findings in zip(records, results, strict=True):
         scores.outcomes.append(
             Outcome(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lint.engine.linter import Linter
 from lint.data import SourceText
-from lint.rulebook.loading import Rulebook
+from lint.pipeline import Pipeline
 
 
 @dataclass(frozen=True)
@@ -22,13 +21,13 @@ class ExampleResult:
         return hit if self.kind == "flag" else not hit
 
 
-def run_examples(rulebook: Rulebook) -> list[ExampleResult]:
+def run_examples(pipeline: Pipeline) -> list[ExampleResult]:
     """Lint every example sentence once; a flag: example needs its rule, a pass: one must not."""
+    rulebook = pipeline.rulebook
     cases = [(r.id, "flag", s) for r in rulebook.rules for s in r.flag_examples]
     cases += [(r.id, "pass", s) for r in rulebook.rules for s in r.pass_examples]
-    linter = Linter(rulebook)
-    results = linter.check(
-        SourceText(path=f"example{i}", text=s) for i, (_, _, s) in enumerate(cases)
+    results = pipeline.check_sources(
+        [SourceText(path=f"example{i}", text=s) for i, (_, _, s) in enumerate(cases)]
     )
     return [
         ExampleResult(rule_id, kind, sentence, tuple(sorted({f.rule for f in found})))

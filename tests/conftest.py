@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.pipeline import default_linter
 from lint.engine.linter import Linter
+from lint.pipeline import Pipeline, default_linter
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -25,3 +25,9 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def linter() -> Linter:
     return default_linter()
+
+
+@pytest.fixture(scope="session")
+def pipeline(linter) -> Pipeline:
+    """The pipeline with the shipped rulebook and no configuration, cache or baseline."""
+    return Pipeline(linter=linter)

@@ -6,8 +6,8 @@ from lint.evaluation import evaluate, load_records
 from tests.conftest import shared_path
 
 
-def test_dev_set_precision_and_recall(linter):
-    scores = evaluate(load_records(shared_path("eval", "dev.jsonl")), linter)
+def test_dev_set_precision_and_recall(pipeline):
+    scores = evaluate(load_records(shared_path("eval", "dev.jsonl")), pipeline)
     assert scores.precision >= 0.85
     assert scores.recall >= 0.80
     for category, (found, total) in scores.category_recall().items():

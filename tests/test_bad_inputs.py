@@ -219,7 +219,7 @@ def test_interrupt_exits_130(tmp_path, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(lint.cli, "check_paths", interrupted)
+    monkeypatch.setattr(lint.cli.Pipeline, "check", interrupted)
     (tmp_path / "page.md").write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(tmp_path / "page.md")])
     assert result.exit_code == 130

@@ -38,6 +38,9 @@ def test_json_output_shape(tmp_path):
         "severity",
         "message",
         "text",
+        "sentence_start",
+        "sentence_end",
+        "fingerprint",
         "suggestions",
     }
     assert (first["line"], first["column"], first["text"]) == (2, 9, "cures")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lint.rulebook.loading import load_rulebook
 from lint.rulebook.docs import DOC, updated
+from lint.rulebook.loading import load_rulebook
 from tests.conftest import ROOT
 
 

@@ -10,11 +10,12 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-import lint.output.fixer
+import lint.atomic
 from lint.cli import main
-from lint.evaluation import load_records
-from lint.output.fixer import apply_edits, chosen_edits, fix_source
 from lint.data import OverclaimError, SourceText
+from lint.evaluation import load_records
+from lint.input.reading import read_text_file
+from lint.output.fixer import apply_edits, chosen_edits, write_fixed
 from tests.conftest import shared_path
 
 # (overclaim, the text after `--fix --unsafe-fixes`)
@@ -115,8 +116,8 @@ REWRITES = [
 
 
 @pytest.mark.parametrize(("before", "after"), REWRITES)
-def test_rewrite(linter, before, after):
-    result = fix_source(SourceText("page.txt", before), linter, unsafe=True)
+def test_rewrite(pipeline, before, after):
+    result = pipeline.fix_sources([SourceText("page.txt", before)], unsafe=True)[0]
     assert result.text == after
     assert result.remaining == [] or before == after
 
@@ -129,9 +130,9 @@ def test_the_table_is_large_and_varied(linter):
     assert len(categories) == 11
 
 
-def test_safe_fixes_only_hedge(linter):
+def test_safe_fixes_only_hedge(pipeline):
     before = "Unlike conventional painkillers, our balm works fast."
-    safe = fix_source(SourceText("p.txt", before), linter, unsafe=False).text
+    safe = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=False)[0].text
     assert safe == "Unlike conventional painkillers, our balm may work fast."
 
 
@@ -140,7 +141,7 @@ def _dev_overclaims():
     return [SourceText(r["id"], r["text"]) for r in records if r["label"] == "overclaim"]
 
 
-def test_dev_set_rewrites(linter):
+def test_dev_set_rewrites(linter, pipeline):
     sources = _dev_overclaims()
     findings = linter.check(sources)
     with_edit = sum(
@@ -149,14 +150,14 @@ def test_dev_set_rewrites(linter):
         if any(s.replacement is not None for f in found for s in f.suggestions)
     )
     assert with_edit / len(sources) >= 0.80
-    still = sum(1 for s in sources if fix_source(s, linter, unsafe=True).remaining)
+    still = sum(1 for r in pipeline.fix_sources(sources, unsafe=True) if r.remaining)
     assert still / len(sources) <= 0.10
 
 
 def test_edits_change_nothing_outside_their_spans(linter):
     sources = _dev_overclaims()
     for source, found in zip(sources, linter.check(sources), strict=True):
-        edits = chosen_edits(source.text, found, unsafe=True)
+        edits = chosen_edits(found, unsafe=True)
         after = apply_edits(source.text, edits)
         cursor, position = 0, 0
         for edit in edits:
@@ -222,25 +223,26 @@ def test_failed_write_leaves_the_original_intact(tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(lint.output.fixer.os, "replace", fail)
+    file = read_text_file(path)
+    monkeypatch.setattr(lint.atomic.os, "replace", fail)
     with pytest.raises(OSError):
-        lint.output.fixer.write_fixed(path, before, "new text")
+        write_fixed(file, "new text")
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["page.md"]
 
 
 def test_file_changed_on_disk_is_not_written(tmp_path):
     path = _page(tmp_path)
-    before = path.read_bytes()
-    path.write_bytes(before + b"edited meanwhile\r\n")
+    file = read_text_file(path)
+    path.write_bytes(file.raw + b"edited meanwhile\r\n")
     with pytest.raises(OverclaimError, match="changed on disk"):
-        lint.output.fixer.write_fixed(path, before, "new text")
+        write_fixed(file, "new text")
     assert path.read_bytes().endswith(b"edited meanwhile\r\n")
 
 
-def test_markup_is_never_edited(linter):
+def test_markup_is_never_edited(pipeline):
     text = "Our tea **cures** insomnia.\n\n<!-- a miracle -->\n"
-    result = fix_source(SourceText("p.md", text, "markdown"), linter, unsafe=True)
+    result = pipeline.fix_sources([SourceText("p.md", text, "markdown")], unsafe=True)[0]
     assert "**" in result.text and "<!-- a miracle -->" in result.text
 
 

@@ -7,10 +7,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from lint.pipeline import check_paths, check_text
 from lint.cli import main
-from lint.engine.linter import LineIndex
+from lint.input.positions import LineIndex
 from lint.input.reading import decode
+from lint.pipeline import check_paths, check_text
 from tests.conftest import ROOT, SAMPLES, SHARED
 
 FIXTURES = ROOT / "tests" / "fixtures"

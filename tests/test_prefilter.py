@@ -6,13 +6,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.engine.linter import Linter, normalize, parse_text
 from lint.data import SourceText
-from lint.engine.nlp import pipeline
 from lint.engine.compile import compile_rulebook
+from lint.engine.linter import Linter, normalize, parse_text
+from lint.engine.nlp import pipeline
+from lint.engine.triggers import _NUMBER_RUN, NUMBER, _regex_needs_number, token_trigger, words_of
 from lint.input.prose import Prose
 from lint.rulebook.loading import load_rulebook
-from lint.engine.triggers import _NUMBER_RUN, NUMBER, _regex_needs_number, token_trigger, words_of
 
 RULEBOOK = load_rulebook()
 EXAMPLES = [(rule.id, s) for rule in RULEBOOK.rules for s in rule.flag_examples]

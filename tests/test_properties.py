@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lint.input.positions import LineIndex
 from lint.pipeline import check_text
-from lint.engine.linter import LineIndex
 
 TRIGGERS = [
     "cures insomnia",
@@ -166,13 +166,14 @@ FIX_PIECES = (
 @SETTINGS
 @given(st.lists(st.sampled_from(FIX_PIECES), min_size=1, max_size=25).map(" ".join))
 def test_fix_only_touches_edit_spans_and_is_idempotent(text):
-    from lint.pipeline import default_linter
-    from lint.output.fixer import apply_edits, chosen_edits, fix_source
     from lint.data import SourceText
+    from lint.output.fixer import apply_edits, chosen_edits
+    from lint.pipeline import Pipeline, default_linter
 
     linter = default_linter()
+    pipeline = Pipeline(linter=linter)
     findings = linter.check([SourceText("p.md", text, "markdown")])[0]
-    edits = chosen_edits(text, findings, unsafe=True)
+    edits = chosen_edits(findings, unsafe=True)
     after = apply_edits(text, edits)
     cursor = position = 0
     for edit in edits:
@@ -181,6 +182,6 @@ def test_fix_only_touches_edit_spans_and_is_idempotent(text):
         position += len(kept) + len(edit.replacement)
         cursor = edit.end
     assert after[position:] == text[cursor:]
-    fixed = fix_source(SourceText("p.md", text, "markdown"), linter, unsafe=True).text
-    again = fix_source(SourceText("p.md", fixed, "markdown"), linter, unsafe=True).text
+    fixed = pipeline.fix_sources([SourceText("p.md", text, "markdown")], unsafe=True)[0].text
+    again = pipeline.fix_sources([SourceText("p.md", fixed, "markdown")], unsafe=True)[0].text
     assert again == fixed

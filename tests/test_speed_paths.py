@@ -9,10 +9,10 @@ import sys
 import pytest
 
 import lint.run.parallel
-from lint.pipeline import RunOptions, check_paths
+from lint.data import SourceText
 from lint.engine.linter import Linter
 from lint.evaluation import load_records
-from lint.data import SourceText
+from lint.pipeline import RunOptions, check_paths
 from lint.rulebook.loading import load_rulebook
 from tests.conftest import ROOT, SAMPLES, SHARED
 
@@ -87,15 +87,18 @@ def test_clean_files_never_import_spacy(tmp_path, text):
 
 
 def test_old_cache_files_are_pruned(tmp_path):
-    from lint.run.cache import KEEP, Cache
     from lint.config import Settings
+    from lint.run.cache import KEEP, Cache
 
     source = SourceText("page.md", "Our balm cures eczema.\n", "markdown")
     for n in range(KEEP + 3):
-        cache = Cache(tmp_path, Settings(select=("cure",) if n % 2 else ()), n)
+        cache = Cache(
+            tmp_path,
+            Settings(select=("cure",), severity={"cure": "info"} if n else {}, ignore=(str(n),)),
+        )
         cache.remember(source, [])
         cache.save()
-    kept = list((tmp_path / ".overclaim_cache").rglob("results-*.pickle"))
+    kept = list((tmp_path / ".overclaim_cache").rglob("results-*.json"))
     assert len(kept) == KEEP
 
 

@@ -9,10 +9,16 @@ import itertools
 from dataclasses import dataclass
 from functools import cache
 
-from lint.rulebook.linear_regex import compile_linear
 from lint.data import OverclaimError
+from lint.engine.triggers import (
+    FUNCTION_WORDS,
+    Trigger,
+    dependency_trigger,
+    phrase_trigger,
+    token_trigger,
+)
+from lint.rulebook.linear_regex import compile_linear
 from lint.rulebook.loading import Cues, Rule, Rulebook
-from lint.engine.triggers import FUNCTION_WORDS, Trigger, dependency_trigger, phrase_trigger, token_trigger
 
 MAX_PHRASE_VARIANTS = 5000
 _LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")

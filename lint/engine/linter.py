@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lint.input.formats import extract
 from lint.data import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
 from lint.engine.compile import CompiledRule, compile_rulebook, expand_cues, vocabulary_plurals
-from lint.input.prose import Prose
-from lint.rulebook.loading import Cues, Rule, Rulebook, load_rulebook
-from lint.input.sentences import split_sentences
-from lint.filters.suppressions import UNUSED_RULE, apply_suppressions, parse_directives
 from lint.engine.triggers import TriggerIndex
+from lint.input.formats import extract
+from lint.input.positions import LineIndex
+from lint.input.prose import Prose
+from lint.input.sentences import split_sentences
+from lint.rulebook.loading import load_rulebook
+from lint.rulebook.rules import Cues, Rule, Rulebook
 
 if TYPE_CHECKING:
     from lint.engine.rewrites import Edit
@@ -27,7 +27,6 @@ _SLICE = 2000  # candidate sentences tokenized and parsed at a time
 
 
 _WHITESPACE_RUN = re.compile(r"\s+")
-_NEWLINE = re.compile("\n")
 _UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]")  # more than a single plain space somewhere
 
 
@@ -89,6 +88,7 @@ class Linter:
         self.prefilter = prefilter
         self.rulebook = rulebook or load_rulebook()
         self.compiled: list[CompiledRule] = compiled or compile_rulebook(self.rulebook)
+        self.compiled = [c for c in self.compiled if c.rule.patterns]
         self.cues = cues or expand_cues(self.rulebook.cues)
         self.plurals = vocabulary_plurals(self.rulebook.vocabulary)
         self.rules: dict[str, Rule] = {c.rule.id: c.rule for c in self.compiled}
@@ -136,12 +136,9 @@ class Linter:
         return prepared
 
     def check(
-        self,
-        sources: Iterable[SourceText],
-        report_unused_suppressions: bool = False,
-        prepared: list[Prepared] | None = None,
+        self, sources: Iterable[SourceText], prepared: list[Prepared] | None = None
     ) -> list[list[Finding]]:
-        """Findings for each source, in source order and by position, after suppressions.
+        """Findings for each source, in source order and by position.
 
         ``prepared`` is the first pass, when it was already done (by another process).
         """
@@ -152,8 +149,8 @@ class Linter:
         results: list[list[Finding]] = [[] for _ in sources]
         if pending:
             self._match(sources, proses, pending, results)
-        for index, source in enumerate(sources):
-            results[index] = _suppress(source, results[index], report_unused_suppressions)
+        for found in results:
+            found.sort(key=lambda f: (f.start, f.end, f.rule))
         return results
 
     def _match(self, sources, proses, pending, results) -> None:
@@ -224,16 +221,17 @@ class Linter:
             to_source = _SourceMap(
                 source.text, proses[index], candidate.sentence.start, where, base
             )
+            sentence = to_source.sentence(len(candidate.sentence.text))
             for rule, span, edits in claims[key]:
-                start, end = to_source.span(span.start_char, span.end_char)
+                where = to_source.span(span.start_char, span.end_char)
                 suggestions = [to_source.suggestion(edit) for edit in edits]
                 results[index].append(
                     _finding(
                         source,
                         lines[index],
                         rule,
-                        start,
-                        end,
+                        where,
+                        sentence,
                         [s for s in suggestions if s is not None],
                     )
                 )
@@ -345,65 +343,6 @@ def _best_matches(matches, rules: dict[str, Rule]):
     return kept
 
 
-def _suppress(source: SourceText, findings: list[Finding], report_unused: bool) -> list[Finding]:
-    """Drop findings that inline comments silence; optionally report comments that silence none."""
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    if "overclaim-" not in source.text:
-        return findings
-    directives = parse_directives(source.text)
-    kept = apply_suppressions(findings, directives)
-    if report_unused:
-        lines = LineIndex(source.text)
-        for directive in directives:
-            if not directive.used:
-                what = ", ".join(directive.rules) or "all rules"
-                kept.append(
-                    _located(
-                        source,
-                        lines,
-                        directive.start,
-                        directive.end,
-                        UNUSED_RULE,
-                        "suppression",
-                        "warning",
-                        f"This overclaim-{directive.kind} comment ({what}) silences nothing.",
-                    )
-                )
-        kept.sort(key=lambda f: (f.start, f.end, f.rule))
-    return kept
-
-
-class LineIndex:
-    """Convert offsets into 1-based line and column numbers."""
-
-    def __init__(self, text: str):
-        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
-
-
-def _located(source, lines, start, end, rule_id, category, severity, message, suggestions=()):
-    line, column = lines.position(start)
-    end_line, end_column = lines.position(end)
-    return Finding(
-        path=source.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        start=start,
-        end=end,
-        rule=rule_id,
-        category=category,
-        severity=severity,
-        message=message,
-        text=source.text[start:end],
-        suggestions=tuple(suggestions),
-    )
-
-
 @dataclass(frozen=True)
 class _SourceMap:
     """From offsets in a parsed sentence (or window of it) to offsets in the source file."""
@@ -416,6 +355,11 @@ class _SourceMap:
 
     def prose_offset(self, position: int) -> int:
         return self.sentence_start + self.where[self.base + position]
+
+    def sentence(self, length: int) -> tuple[int, int]:
+        """Where the sentence, ``length`` prose characters long, is in the source."""
+        start = self.prose.source_start(self.sentence_start)
+        return start, self.prose.source_end(self.sentence_start + length)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return (
@@ -442,21 +386,30 @@ def _finding(
     source: SourceText,
     lines: LineIndex,
     rule: Rule,
-    start: int,
-    end: int,
+    where: tuple[int, int],
+    sentence: tuple[int, int],
     edits: list[Suggestion],
 ) -> Finding:
     """A finding with its edits, or the rule's advice when no edit fits."""
-    text = source.text[start:end]
+    start, end = where
     suggestions = edits or [Suggestion(start, end, None, advice=a) for a in rule.suggest[:1]]
-    return _located(
-        source,
-        lines,
-        start,
-        end,
-        rule.id,
-        rule.category,
-        rule.severity,
-        rule.message.replace("{match}", text),
-        suggestions,
+    line, column = lines.position(start)
+    end_line, end_column = lines.position(end)
+    text = source.text[start:end]
+    return Finding(
+        path=source.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=start,
+        end=end,
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        message=rule.message.replace("{match}", text),
+        text=text,
+        suggestions=tuple(suggestions),
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
     )

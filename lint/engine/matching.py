@@ -9,10 +9,10 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from lint.rulebook.linear_regex import compile_linear
 from lint.data import OverclaimError
 from lint.engine.compile import CompiledRule
 from lint.engine.triggers import DEPENDENCY_REACH
+from lint.rulebook.linear_regex import compile_linear
 
 
 @dataclass(frozen=True)

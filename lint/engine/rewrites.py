@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from lint.engine.context import governing_chain
-from lint.rulebook.fixspec import Fix
 from lint.engine.nlp import is_verb_form, verb_lemmas
+from lint.rulebook.fixspec import Fix
 
 _MODALS_TO_REPLACE = frozenset({"will", "can", "shall", "'ll", "wo"})
 _DO = frozenset({"do", "does", "did"})

@@ -9,17 +9,19 @@ Rules are ids, categories or globs ("efficacy.*"); none means every rule.
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from dataclasses import dataclass, field
 
-from lint.data import Finding
+from lint.data import Finding, SourceText
+from lint.input.positions import LineIndex
+from lint.rulebook.selectors import any_selects
 
 _DIRECTIVE = re.compile(
     r"<!--\s*overclaim-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->",
     re.IGNORECASE,
 )
 UNUSED_RULE = "unused-suppression"
+UNUSED_CATEGORY = "suppression"
 
 
 @dataclass
@@ -32,11 +34,7 @@ class Directive:
     used: bool = False
 
     def applies_to(self, finding: Finding) -> bool:
-        return not self.rules or any(
-            pattern in (finding.rule, finding.category)
-            or fnmatch.fnmatchcase(finding.rule, pattern)
-            for pattern in self.rules
-        )
+        return not self.rules or any_selects(self.rules, finding.rule, finding.category)
 
 
 def parse_directives(text: str) -> list[Directive]:
@@ -90,3 +88,39 @@ def apply_suppressions(findings: list[Finding], directives: list[Directive]) -> 
         if not silenced:
             kept.append(finding)
     return kept
+
+
+def suppress(source: SourceText, findings: list[Finding], report_unused: bool) -> list[Finding]:
+    """The findings no inline comment silences; with ``report_unused``, also a finding for
+    each comment that silences nothing."""
+    if "overclaim-" not in source.text:
+        return findings
+    directives = parse_directives(source.text)
+    kept = apply_suppressions(findings, directives)
+    if report_unused:
+        lines = LineIndex(source.text)
+        kept += [_unused(source, lines, d) for d in directives if not d.used]
+        kept.sort(key=lambda f: (f.start, f.end, f.rule))
+    return kept
+
+
+def _unused(source: SourceText, lines: LineIndex, directive: Directive) -> Finding:
+    line, column = lines.position(directive.start)
+    end_line, end_column = lines.position(directive.end)
+    what = ", ".join(directive.rules) or "all rules"
+    return Finding(
+        path=source.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=directive.start,
+        end=directive.end,
+        rule=UNUSED_RULE,
+        category=UNUSED_CATEGORY,
+        severity="warning",
+        message=f"This overclaim-{directive.kind} comment ({what}) silences nothing.",
+        text=source.text[directive.start : directive.end],
+        sentence_start=directive.start,
+        sentence_end=directive.end,
+    )

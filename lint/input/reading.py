@@ -1,17 +1,13 @@
-"""Find input files and read them as decoded text."""
+"""Read input files as decoded text, refusing what is not text."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lint.data import OverclaimError, SourceText
-
-if TYPE_CHECKING:
-    import pathspec
 
 FORMATS_BY_SUFFIX = {
     ".txt": "plain",
@@ -28,141 +24,62 @@ def format_for(path: str | Path) -> str:
     return FORMATS_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "plain")
 
 
-@dataclass
-class Discovery:
-    """The files to lint, and the files passed over with the reason why."""
-
-    files: list[Path] = field(default_factory=list)
-    skipped: list[tuple[Path, str]] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # one line each, naming the path
-
-
-class _GitIgnores:
-    """The .gitignore files that apply under a folder, including those of its parents."""
-
-    def __init__(self) -> None:
-        self._specs: dict[Path, pathspec.PathSpec | None] = {}
-        self._applying: dict[Path, list[tuple[Path, pathspec.PathSpec]]] = {}
-
-    def _spec(self, folder: Path) -> pathspec.PathSpec | None:
-        if folder not in self._specs:
-            ignore = folder / ".gitignore"
-            spec = None
-            if ignore.is_file():
-                import pathspec  # only where a .gitignore is found
-
-                try:
-                    lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
-                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
-                except (OSError, ValueError):
-                    spec = None
-            self._specs[folder] = spec
-        return self._specs[folder]
-
-    def _applying_to(self, folder: Path) -> list[tuple[Path, pathspec.PathSpec]]:
-        """The .gitignore specs of a folder and its parents, up to the repository's root."""
-        if folder not in self._applying:
-            own = self._spec(folder)
-            found = [(folder, own)] if own is not None else []
-            at_root = (folder / ".git").exists() or folder.parent == folder
-            self._applying[folder] = found + ([] if at_root else self._applying_to(folder.parent))
-        return self._applying[folder]
-
-    def any_in(self, folder: Path) -> bool:
-        """Whether any .gitignore applies to what is in this folder."""
-        return bool(self._applying_to(folder.absolute()))
-
-    def ignored(self, path: Path) -> bool:
-        path = path.absolute()
-        suffix = "/" if path.is_dir() else ""
-        return any(
-            spec.match_file(path.relative_to(folder).as_posix() + suffix)
-            for folder, spec in self._applying_to(path.parent)
-        )
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Byte-order marks, longest first (a UTF-32 LE mark starts like a UTF-16 LE one).
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_UTF8_NAMES = frozenset({"utf-8", "utf8", "utf_8", "utf-8-sig", "utf_8_sig"})
 
 
-def discover(paths: list[str | Path], excluded: Callable[[Path], bool] | None = None) -> Discovery:
-    """Files to lint: named files as given, folders searched for known extensions.
+class Skipped(Exception):
+    """A file that is passed over with a notice rather than an error (a binary file)."""
 
-    In folders, files and folders that .gitignore or the configuration's ``exclude`` name are
-    passed over, and so is every hidden folder (``.git``, ``.venv``, ...).
-    """
-    found = Discovery()
-    gitignores = _GitIgnores()
-    for raw in paths:
-        path = Path(raw)
+
+@dataclass(frozen=True)
+class TextFile:
+    """A file as read: its decoded source, its bytes, and how to encode a new text for it."""
+
+    path: Path
+    source: SourceText
+    raw: bytes
+    encoding: str  # the codec its text was decoded with, without the byte-order mark
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        """``text`` in the file's own encoding, with its byte-order mark."""
         try:
-            if path.is_file():
-                found.files.append(path)
-            elif path.is_dir():
-                _walk(path, found, gitignores, excluded)
-            elif path.is_symlink():
-                found.errors.append(f"{path}: broken or looping symbolic link")
-            else:
-                found.errors.append(f"{path}: no such file or folder")
-        except OSError as exc:
-            found.errors.append(f"{path}: {exc.strerror or exc}")
-    found.files = list(dict.fromkeys(found.files))
-    return found
+            return self.bom + text.encode(self.encoding)
+        except UnicodeEncodeError:
+            raise OverclaimError(
+                f"{self.path}: the new text cannot be written as {self.encoding}"
+            ) from None
 
 
-def _walk(root: Path, found: Discovery, gitignores: _GitIgnores, excluded) -> None:
-    """Walk a folder, following symbolic links but never into a folder twice."""
-    visited: set[tuple[int, int]] = set()
-
-    def first_visit(folder: Path) -> bool:
-        info = folder.stat()
-        key = (info.st_dev, info.st_ino)
-        if key in visited:
-            return False
-        visited.add(key)
-        return True
-
-    first_visit(root)
-    errors = found.errors
-    for folder, subfolders, files in os.walk(
-        root, followlinks=True, onerror=lambda e: errors.append(f"{e.filename}: {e.strerror}")
-    ):
-        base = Path(folder)
-        ignoring = gitignores.any_in(base)
-        keep = []
-        for name in sorted(subfolders):
-            sub = base / name
-            try:
-                new = first_visit(sub)
-            except OSError as exc:
-                found.errors.append(f"{sub}: {exc.strerror or exc}")
-                continue
-            if not new:
-                found.errors.append(f"{sub}: folder loop via symbolic link (already searched)")
-            elif name.startswith("."):
-                found.skipped.append((sub, "hidden folder"))
-            elif excluded and excluded(sub):
-                found.skipped.append((sub, "excluded by configuration"))
-            elif ignoring and gitignores.ignored(sub):
-                found.skipped.append((sub, "ignored by .gitignore"))
-            else:
-                keep.append(name)
-        subfolders[:] = keep
-        for name in sorted(files):
-            file = base / name
-            if file.suffix.lower() not in FORMATS_BY_SUFFIX:
-                continue
-            if excluded and excluded(file):
-                found.skipped.append((file, "excluded by configuration"))
-            elif ignoring and gitignores.ignored(file):
-                found.skipped.append((file, "ignored by .gitignore"))
-            else:
-                found.files.append(file)
+def sniff(data: bytes, encoding: str = "utf-8") -> tuple[str, bytes]:
+    """The codec to decode ``data`` with, and its byte-order mark: UTF-8, UTF-16 and UTF-32
+    marks are recognised when the encoding asked for is UTF-8."""
+    if encoding.lower() not in _UTF8_NAMES:
+        return encoding, b""
+    for mark, codec in _BOMS:
+        if data.startswith(mark):
+            return codec, mark
+    return "utf-8", b""
 
 
 def decode(data: bytes, path: str, encoding: str = "utf-8") -> str:
-    """Decoded text (a UTF-8 BOM is dropped); line endings are kept as they are."""
+    """Decoded text without its byte-order mark; line endings are kept as they are."""
+    codec, bom = sniff(data, encoding)
     try:
-        text = data.decode(encoding)
+        text = data[len(bom) :].decode(codec)
     except UnicodeDecodeError as exc:
+        at = len(bom) + exc.start
         raise OverclaimError(
-            f"{path}: not valid {encoding} at byte {exc.start} (0x{data[exc.start]:02x}); "
+            f"{path}: not valid {codec} at byte {at} (0x{data[at]:02x}); "
             "use --encoding to read it as another encoding"
         ) from None
     except LookupError:
@@ -170,49 +87,83 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-class Skipped(Exception):
-    """A file that is passed over with a notice rather than an error (a binary file)."""
+def read_bytes(path: Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """A regular file's bytes (after following links), never more than ``max_bytes``.
 
-
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-
-
-def read_source(
-    path: Path, encoding: str = "utf-8", max_bytes: int | None = DEFAULT_MAX_BYTES
-) -> SourceText:
-    """A file's decoded text; OverclaimError for what the user must fix, Skipped for binaries."""
+    Devices, pipes and sockets are refused without reading from them.
+    """
     try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise OverclaimError(
-                f"{path}: {size / 1048576:.1f} MB is over the size limit of "
-                f"{max_bytes / 1048576:.0f} MB (raise it with --max-file-size)"
-            )
-        data = path.read_bytes()
+        handle = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        )
     except OSError as exc:
         raise OverclaimError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if b"\x00" in data[:8192] and not encoding.lower().startswith("utf-16"):
-        raise Skipped(f"{path}: skipped, it looks like a binary file")
-    return SourceText(
-        path=str(path), text=decode(data, str(path), encoding), format=format_for(path)
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise OverclaimError(f"{path}: not a regular file; not read")
+        limit = max_bytes if max_bytes is not None else info.st_size
+        if info.st_size > limit:
+            raise OverclaimError(_too_large(path, info.st_size, limit))
+        chunks, size = [], 0
+        while chunk := os.read(handle, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if max_bytes is not None and size > max_bytes:
+                raise OverclaimError(_too_large(path, size, max_bytes))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise OverclaimError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(handle)
+
+
+def _too_large(path: Path, size: int, limit: int) -> str:
+    return (
+        f"{path}: {size / 1048576:.1f} MB is over the size limit of "
+        f"{limit / 1048576:g} MB (raise it with --max-file-size)"
     )
+
+
+def text_file(
+    path: Path, data: bytes, encoding: str = "utf-8", name: str | None = None
+) -> TextFile:
+    """Bytes read from ``path`` as a text file (``name`` is how findings name it)."""
+    name = name or str(path)
+    codec, bom = sniff(data, encoding)
+    wide = codec.lower().replace("_", "-").startswith(("utf-16", "utf-32", "utf16", "utf32"))
+    if b"\x00" in data[:8192] and not wide:
+        raise Skipped(f"{name}: skipped, it looks like a binary file")
+    text = decode(data, name, encoding)
+    return TextFile(path, SourceText(name, text, format_for(name)), data, codec, bom)
+
+
+def read_text_file(
+    path: Path, encoding: str = "utf-8", max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> TextFile:
+    """A file read and decoded; OverclaimError for what the user must fix, Skipped for binaries."""
+    return text_file(path, read_bytes(path, max_bytes), encoding)
 
 
 @dataclass
 class Loaded:
-    sources: list[SourceText] = field(default_factory=list)
+    files: list[TextFile] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
+    @property
+    def sources(self) -> list[SourceText]:
+        return [f.source for f in self.files]
 
-def load_sources(
-    files: list[Path], encoding: str = "utf-8", max_bytes: int | None = DEFAULT_MAX_BYTES
+
+def load_files(
+    paths: list[Path], encoding: str = "utf-8", max_bytes: int | None = DEFAULT_MAX_BYTES
 ) -> Loaded:
     """Read every file, collecting errors and notices instead of stopping at the first."""
     loaded = Loaded()
-    for path in files:
+    for path in paths:
         try:
-            loaded.sources.append(read_source(path, encoding, max_bytes))
+            loaded.files.append(read_text_file(path, encoding, max_bytes))
         except OverclaimError as exc:
             loaded.errors.append(str(exc))
         except Skipped as notice:

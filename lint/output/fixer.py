@@ -1,21 +1,27 @@
-"""Apply hedged rewrites to text and files: bounded passes, no overlapping edits, safe writes."""
+"""Apply hedged rewrites: bounded passes of non-overlapping edits, a diff, safe writes.
+
+The fixer re-checks its own output through the pipeline's ``check`` (analysis and filters),
+so a fix never touches a finding that ``overclaim check`` would not report.
+"""
 
 from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from lint.output.atomic import write_atomically
-from lint.filters.baseline import sentence_bounds
-from lint.engine.linter import Linter
+from lint.atomic import write_atomically
 from lint.data import Finding, OverclaimError, SourceText, Suggestion
+from lint.input.reading import TextFile
 
 MAX_PASSES = 32
 
+# Findings for each source, as `overclaim check` reports them.
+Check = Callable[[list[SourceText]], list[list[Finding]]]
 
-def chosen_edits(text: str, findings: list[Finding], unsafe: bool) -> list[Suggestion]:
+
+def chosen_edits(findings: list[Finding], unsafe: bool) -> list[Suggestion]:
     """The edits for one pass: at most one per sentence, never overlapping, in text order.
 
     One edit a sentence, because hedging a clause often settles its other findings too; a
@@ -25,7 +31,7 @@ def chosen_edits(text: str, findings: list[Finding], unsafe: bool) -> list[Sugge
     for finding in findings:
         for suggestion in finding.suggestions:
             if suggestion.replacement is not None and (suggestion.safe or unsafe):
-                bounds = sentence_bounds(text, finding.start, finding.end)
+                bounds = (finding.sentence_start, finding.sentence_end)
                 by_sentence.setdefault(bounds, []).append(suggestion)
                 break
     edits = [min(found, key=lambda e: (not e.safe, e.start)) for found in by_sentence.values()]
@@ -46,27 +52,47 @@ def apply_edits(text: str, edits: list[Suggestion]) -> str:
     return "".join(out)
 
 
-@dataclass
+@dataclass(frozen=True)
 class FixResult:
+    """A source after fixing: its new text, the edits applied and the findings left."""
+
+    source: SourceText
     text: str
-    applied: int  # edits applied over all passes
-    remaining: list[Finding]  # findings in the fixed text
+    applied: int
+    remaining: list[Finding]
 
 
-def fix_source(source: SourceText, linter: Linter, unsafe: bool = False) -> FixResult:
-    """Apply edits, re-lint and repeat until nothing changes (at most MAX_PASSES passes)."""
-    text, applied = source.text, 0
-    findings = linter.check([source])[0]
+def fix_sources(
+    sources: list[SourceText], findings: list[list[Finding]], check: Check, unsafe: bool
+) -> list[FixResult]:
+    """Apply edits, re-check and repeat until nothing changes (at most MAX_PASSES passes).
+
+    ``findings`` are each source's findings as checked; every pass re-checks the sources
+    it changed together, in one batch.
+    """
+    texts = [s.text for s in sources]
+    applied = [0] * len(sources)
+    current = list(findings)
+    active = list(range(len(sources)))
     for _ in range(MAX_PASSES):
-        edits = chosen_edits(text, findings, unsafe)
-        if not edits:
+        changed = []
+        for index in active:
+            edits = chosen_edits(current[index], unsafe)
+            new_text = apply_edits(texts[index], edits) if edits else texts[index]
+            if new_text != texts[index]:
+                texts[index] = new_text
+                applied[index] += len(edits)
+                changed.append(index)
+        if not changed:
             break
-        new_text = apply_edits(text, edits)
-        if new_text == text:
-            break
-        text, applied = new_text, applied + len(edits)
-        findings = linter.check([SourceText(source.path, text, source.format)])[0]
-    return FixResult(text, applied, findings)
+        rechecked = check([replace(sources[i], text=texts[i]) for i in changed])
+        for index, found in zip(changed, rechecked, strict=True):
+            current[index] = found
+        active = changed
+    return [
+        FixResult(source, text, count, found)
+        for source, text, count, found in zip(sources, texts, applied, current, strict=True)
+    ]
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
@@ -87,46 +113,18 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(out)
 
 
-def write_fixed(path: Path, original: bytes, text: str) -> None:
-    """Write the fixed text in place of ``path``, only if the file is still ``original``.
+def write_fixed(file: TextFile, text: str) -> None:
+    """Write the fixed text in place of the file, only if it still holds what was read.
 
-    The encoding (UTF-8, with the BOM if there was one), line endings and permissions are
-    kept; the new content goes to a temporary file in the same folder, is flushed and synced,
-    then renamed over the original, so a failure at any point leaves the original intact.
+    The encoding and byte-order mark, line endings and permissions are kept; the new content
+    goes to a temporary file in the same folder, is flushed and synced, then renamed over the
+    original, so a failure at any point leaves the original intact.
     """
+    data = file.encode(text)
     try:
-        current = path.read_bytes()
+        current = file.path.read_bytes()
     except OSError as exc:
-        raise OverclaimError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if current != original:
-        raise OverclaimError(f"{path}: changed on disk while it was being fixed; not written")
-    data = (b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b"") + text.encode("utf-8")
-    write_atomically(path, data, mode=path.stat().st_mode)
-
-
-@dataclass
-class FileFix:
-    path: Path
-    before: str
-    after: str
-    applied: int
-    remaining: list[Finding]
-
-
-def fix_file(
-    path: Path, linter: Linter, unsafe: bool, write: bool, encoding: str = "utf-8"
-) -> FileFix:
-    """Fix one file; with ``write``, replace it safely when something changed."""
-    from lint.input.reading import decode, format_for
-
-    try:
-        original = path.read_bytes()
-    except OSError as exc:
-        raise OverclaimError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if b"\x00" in original[:8192]:
-        raise OverclaimError(f"{path}: looks like a binary file; not fixed")
-    source = SourceText(str(path), decode(original, str(path), encoding), format_for(path))
-    result = fix_source(source, linter, unsafe)
-    if write and result.text != source.text:
-        write_fixed(path, original, result.text)
-    return FileFix(path, source.text, result.text, result.applied, result.remaining)
+        raise OverclaimError(f"{file.path}: cannot read: {exc.strerror or exc}") from None
+    if current != file.raw:
+        raise OverclaimError(f"{file.path}: changed on disk while it was being fixed; not written")
+    write_atomically(file.path, data, mode=file.path.stat().st_mode)

@@ -1,48 +1,17 @@
-"""Render findings as text for people or JSON for programs."""
+"""The report for people: one block per finding, or one line each, and a summary."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 import click
 
-from lint.data import Finding
-
-
-def summary(files: int, findings: list[Finding]) -> dict:
-    counts = Counter(f.severity for f in findings)
-    return {
-        "files": files,
-        "findings": len(findings),
-        "errors": counts["error"],
-        "warnings": counts["warning"],
-        "infos": counts["info"],
-    }
-
-
-def render_json(files: int, findings: list[Finding], version: str) -> str:
-    return json.dumps(
-        {
-            "version": version,
-            "findings": [f.to_dict() for f in findings],
-            "summary": summary(files, findings),
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-
+from lint.data import Finding, Report
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def render_text(
-    files: int,
-    findings: list[Finding],
-    texts: dict[str, str],
-    quiet: bool = False,
-    color: bool = False,
-) -> str:
+def render_text(report: Report, quiet: bool = False, color: bool = False) -> str:
     """One block per finding: location, the line with the span underlined, suggestions.
 
     ``quiet`` gives one line per finding and no summary.
@@ -51,6 +20,7 @@ def render_text(
     def paint(text: str, **style) -> str:
         return click.style(text, **style) if color else text
 
+    findings, texts, files = report.findings, report.texts, report.files
     if quiet:
         return "\n".join(
             f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}" for f in findings
@@ -74,7 +44,7 @@ def render_text(
                 unsafe = "" if s.safe else "  (unsafe fix)"
                 lines.append(f"  {label} “{old}” → “{s.replacement}”{unsafe}")
         blocks.append("\n".join(lines))
-    s = summary(files, findings)
+    s = report.severity_counts()
     tail = (
         f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} in {files} "
         f"file{'s' if files != 1 else ''} ({s['errors']} errors, {s['warnings']} warnings, "
@@ -101,11 +71,10 @@ def _excerpt(source: str, f: Finding) -> list[str]:
     return [f"  {shown}", "  " + " " * offset + "^" * max(width, 1)]
 
 
-def render_statistics(files: int, findings: list[Finding]) -> str:
+def render_statistics(report: Report) -> str:
     """The number of findings per rule, most frequent first."""
-    counts = Counter((f.rule, f.severity) for f in findings)
+    counts = Counter((f.rule, f.severity) for f in report.findings)
     width = max((len(rule) for rule, _ in counts), default=0)
     rows = [f"{n:5}  {rule:<{width}}  {severity}" for (rule, severity), n in counts.most_common()]
-    s = summary(files, findings)
-    rows.append(f"{s['findings']} findings in {files} files")
+    rows.append(f"{len(report.findings)} findings in {report.files} files")
     return "\n".join(rows)

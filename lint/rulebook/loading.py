@@ -1,78 +1,13 @@
-"""Load the YAML rulebook: rules, shared vocabulary and context cues."""
+"""Load the YAML rulebook: categories, rules, shared vocabulary and context cues."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from lint.rulebook.fixspec import Fix
 from lint.data import OverclaimError
-
-DEFAULT_UNLESS = ("hedged", "negated", "attributed", "question", "reported")
-DEFAULT_SEVERITY = {
-    "efficacy": "warning",
-    "cure": "error",
-    "permanence": "warning",
-    "speed": "warning",
-    "safety": "error",
-    "superiority": "warning",
-    "consensus": "warning",
-    "mechanism": "warning",
-    "generalization": "warning",
-    "regulatory": "error",
-    "hype": "info",
-}
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """One way a rule can match: a phrase list, a token pattern or a dependency pattern."""
-
-    kind: str
-    spec: tuple | list
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    category: str
-    severity: str
-    message: str
-    why: str
-    refs: tuple[str, ...]
-    patterns: tuple[Pattern, ...]
-    unless: frozenset[str]
-    suggest: tuple[str, ...]  # advice for the writer when no edit fits
-    fixes: tuple[Fix, ...]
-    requires: tuple[str, ...]
-    exceptions: tuple[str, ...]
-    flag_examples: tuple[str, ...]
-    pass_examples: tuple[str, ...]
-    source: str  # file:line where the rule is defined
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Word lists that decide context: hedges, negations, attribution and so on."""
-
-    lists: dict[str, frozenset[str]] = field(default_factory=dict)
-    attribution: tuple = ()  # compiled RE2 patterns
-
-    def __getitem__(self, name: str) -> frozenset[str]:
-        return self.lists.get(name, frozenset())
-
-
-@dataclass(frozen=True)
-class Rulebook:
-    rules: tuple[Rule, ...]
-    vocabulary: dict[str, tuple[str, ...]]
-    cues: Cues
-
-    def rule(self, rule_id: str) -> Rule:
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
-        raise KeyError(rule_id)
+from lint.rulebook.fixspec import Fix
+from lint.rulebook.rules import DEFAULT_UNLESS, Category, Cues, Pattern, Rule, Rulebook
 
 
 def shipped_rulebook_dir() -> Path:
@@ -89,6 +24,11 @@ def schema_path() -> Path:
     return shipped_rulebook_dir() / "schema.json"
 
 
+def categories_path() -> Path:
+    """The shipped file that defines the categories."""
+    return shipped_rulebook_dir() / "categories.yaml"
+
+
 def load_rulebook(
     paths: list[Path] | None = None, cues: dict[str, list[str]] | None = None
 ) -> Rulebook:
@@ -101,17 +41,26 @@ def load_rulebook(
     from lint.rulebook.schema import validate_rulebook_file
     from lint.rulebook.yaml_safe import load_yaml, locate
 
-    rules: dict[str, Rule] = {}
+    rules: dict[str, dict[str, Any]] = {}
+    categories: dict[str, dict[str, Any]] = {}
     vocabulary: dict[str, tuple[str, ...]] = {}
     cue_lists: dict[str, set[str]] = {}
     attribution: list[tuple[str, str]] = []
-    for layer in paths or [shipped_rulebook_dir()]:
+    shipped_categories = categories_path()
+    # The shipped categories come first, whichever layers are loaded.
+    for layer in [shipped_categories, *(paths or [shipped_rulebook_dir()])]:
         seen: dict[str, str] = {}
-        for file in _layer_files(layer):
+        files = _layer_files(layer)
+        if layer != shipped_categories:
+            files = [f for f in files if f.resolve() != shipped_categories]
+        for file in files:
             data = load_yaml(file)
             if data is None:
                 continue
             validate_rulebook_file(file, data, schema_path())
+            for name, raw_category in (data.get("categories") or {}).items():
+                line, _ = locate(data, ["categories", name])
+                categories[name] = {**raw_category, "where": f"{file}:{line}"}
             for name, words in (data.get("vocabulary") or {}).items():
                 vocabulary[name] = (*vocabulary.get(name, ()), *words)
             for name, words in (data.get("cues") or {}).items():
@@ -129,19 +78,21 @@ def load_rulebook(
                         f"{where}: rule {raw['id']}: duplicate id (first defined at {seen[raw['id']]})"
                     )
                 seen[raw["id"]] = where
-                rules[raw["id"]] = _make_rule(raw, where)
+                rules[raw["id"]] = raw | {"where": where}
     for name, words in (cues or {}).items():
         if name == "attribution":
             attribution.extend(("configuration", w) for w in words)
         else:
             cue_lists.setdefault(name, set()).update(w.lower() for w in words)
+    kinds = {name: _make_category(name, raw) for name, raw in categories.items()}
     return Rulebook(
-        rules=tuple(rules.values()),
+        rules=tuple(_make_rule(raw, kinds) for raw in rules.values()),
         vocabulary=vocabulary,
         cues=Cues(
             lists={name: frozenset(words) for name, words in cue_lists.items()},
             attribution=tuple(_compile_regex(where, r) for where, r in attribution),
         ),
+        categories=kinds,
     )
 
 
@@ -166,14 +117,44 @@ def _rewrite(value):
     return value
 
 
-def _make_rule(raw: dict, where: str) -> Rule:
-    """A Rule from a schema-valid mapping."""
+def _make_category(name: str, raw: dict[str, Any]) -> Category:
+    model = raw.get("model")
+    rule = None
+    if model:
+        rule = Rule(
+            id=f"{name}.model",
+            category=name,
+            severity=raw["severity"],
+            message=model["message"].strip(),
+            why=str(model.get("why", "")).strip(),
+            refs=tuple(model.get("refs") or ()),
+            patterns=(),
+            unless=frozenset(),
+            suggest=tuple(model.get("suggest") or ()),
+            fixes=(),
+            requires=(),
+            exceptions=(),
+            flag_examples=(),
+            pass_examples=(),
+            source=raw["where"],
+        )
+    return Category(name=name, title=raw["title"], severity=raw["severity"], model=rule)
+
+
+def _make_rule(raw: dict[str, Any], categories: dict[str, Category]) -> Rule:
+    """A Rule from a schema-valid mapping (with the ``where`` it was defined)."""
     category = raw["id"].split(".", 1)[0]
+    if category not in categories:
+        known = ", ".join(categories)
+        raise OverclaimError(
+            f"{raw['where']}: rule {raw['id']}: unknown category '{category}' "
+            f"(expected one of: {known})"
+        )
     examples = raw.get("examples") or {}
     return Rule(
         id=raw["id"],
         category=category,
-        severity=raw.get("severity", DEFAULT_SEVERITY[category]),
+        severity=raw.get("severity", categories[category].severity),
         message=raw["message"].strip(),
         why=str(raw.get("why", "")).strip(),
         refs=tuple(raw.get("refs") or ()),
@@ -194,5 +175,5 @@ def _make_rule(raw: dict, where: str) -> Rule:
         exceptions=tuple(e.lower() for e in raw.get("except") or ()),
         flag_examples=tuple(examples.get("flag") or ()),
         pass_examples=tuple(examples.get("pass") or ()),
-        source=where,
+        source=raw["where"],
     )

@@ -11,14 +11,13 @@ import hashlib
 import json
 import os
 import pickle
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint import __version__
-from lint.output.atomic import write_atomically
+from lint.atomic import write_atomically
 from lint.config import Settings
-from lint.data import Finding, SourceText, Suggestion
+from lint.data import Finding, SourceText
 from lint.rulebook.loading import shipped_rulebook_dir
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ def _rulebook_files(settings: Settings) -> list[Path]:
     return files
 
 
-def settings_key(settings: Settings, *extra: object) -> str:
+def settings_key(settings: Settings) -> str:
     """A digest of everything findings depend on besides the file itself."""
     digest = hashlib.sha256(__version__.encode())
     # The package's own files too, so an edited checkout never reads stale results.
@@ -57,7 +56,6 @@ def settings_key(settings: Settings, *extra: object) -> str:
         "ignore": settings.ignore,
         "severity": sorted(settings.severity.items()),
         "cues": sorted((k, v) for k, v in settings.cues.items()),
-        "extra": [repr(e) for e in extra],
     }
     digest.update(json.dumps(described, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:20]
@@ -86,7 +84,7 @@ def _prune(path: Path) -> None:
     """Remove all but the newest few cache files of the kind of ``path``."""
     kind = path.name.split("-", 1)[0]
     try:
-        files = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime)
+        files = sorted(path.parent.glob(f"{kind}-*{path.suffix}"), key=lambda p: p.stat().st_mtime)
         for old in files[:-KEEP]:
             old.unlink(missing_ok=True)
     except OSError:
@@ -95,20 +93,19 @@ def _prune(path: Path) -> None:
 
 def _write(path: Path, data: bytes) -> None:
     write_atomically(path, data, durable=False)
-    if path.suffix == ".pickle":
+    if path.suffix in (".pickle", ".json"):
         _prune(path)
 
 
 class Cache:
     """The cache folder of one project (created with a .gitignore that ignores it)."""
 
-    def __init__(self, root: Path, settings: Settings, *extra: object, results: bool = True):
+    def __init__(self, root: Path, settings: Settings, results: bool = True):
         self.results_enabled = results
         self.folder = root / CACHE_DIR
-        self.key = settings_key(settings, *extra)
-        self.rules_key = settings_key(settings)
+        self.key = settings_key(settings)
         self.settings = settings
-        self._results_path = self.folder / __version__ / f"results-{self.key}.pickle"
+        self._results_path = self.folder / __version__ / f"results-{self.key}.json"
         self._results: dict[str, list[dict]] | None = None
         self._dirty = False
 
@@ -119,8 +116,9 @@ class Cache:
         files and settings, not on the project), or in the project's when that is not writable.
         """
         from lint.engine.linter import Linter  # unpickling a Linter imports it anyway
+        from lint.rulebook.selection import rulebook_for
 
-        name = f"linter-{self.rules_key}.pickle"
+        name = f"linter-{self.key}.pickle"
         places = [user_cache_dir() / __version__ / name, self.folder / __version__ / name]
         for path in places:
             try:
@@ -129,7 +127,7 @@ class Cache:
                 continue
             if isinstance(linter, Linter):
                 return linter
-        linter = Linter(self.settings.rulebook())
+        linter = Linter(rulebook_for(self.settings))
         data = pickle.dumps(linter)
         try:
             _write(places[0], data)
@@ -140,9 +138,10 @@ class Cache:
     def _load_results(self) -> dict[str, list[dict]]:
         if self._results is None:
             try:
-                self._results = _unpickle(self._results_path.read_bytes())
-            except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
-                self._results = {}
+                loaded = json.loads(self._results_path.read_bytes())
+            except (OSError, ValueError):
+                loaded = None
+            self._results = loaded if isinstance(loaded, dict) else {}
         return self._results
 
     def findings(self, source: SourceText) -> list[Finding] | None:
@@ -150,30 +149,25 @@ class Cache:
         if not self.results_enabled:
             return None
         stored = self._load_results().get(content_key(source))
-        if stored is None:
+        if not isinstance(stored, list):
             return None
-        return [
-            Finding(
-                **{
-                    **f,
-                    "path": source.path,
-                    "suggestions": tuple(Suggestion(**s) for s in f["suggestions"]),
-                }
-            )
-            for f in stored
-        ]
+        try:
+            return [Finding.from_dict(f, source.path) for f in stored]
+        except (TypeError, KeyError, AttributeError):
+            return None  # an entry of another shape: lint the file again
 
     def remember(self, source: SourceText, findings: list[Finding]) -> None:
         if not self.results_enabled:
             return
         self._load_results()[content_key(source)] = [
-            {k: v for k, v in asdict(f).items() if k != "path"} for f in findings
+            {k: v for k, v in f.to_dict().items() if k != "path"} for f in findings
         ]
         self._dirty = True
 
     def save(self) -> None:
         if self._dirty and self._results is not None:
-            self._store(self._results_path, pickle.dumps(self._results))
+            data = json.dumps(self._results, ensure_ascii=False, separators=(",", ":"))
+            self._store(self._results_path, data.encode("utf-8", "surrogatepass"))
             self._dirty = False
 
     def _store(self, path: Path, data: bytes) -> None:

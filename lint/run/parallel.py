@@ -22,7 +22,7 @@ def default_jobs() -> int:
 
 
 def check_sources_in_parallel(
-    linter: Linter, sources: list[SourceText], jobs: int, report_unused: bool = False
+    linter: Linter, sources: list[SourceText], jobs: int
 ) -> list[list[Finding]]:
     """``linter.check(sources)``, spread over ``jobs`` processes when that pays off.
 
@@ -34,10 +34,10 @@ def check_sources_in_parallel(
     import multiprocessing
 
     if jobs <= 1 or len(sources) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return linter.check(sources, report_unused)
+        return linter.check(sources)
     weights = [len(source.text) for source in sources]
     if sum(weights) < MIN_PARALLEL_CHARACTERS:
-        return linter.check(sources, report_unused)
+        return linter.check(sources)
     global _work
     context = multiprocessing.get_context("fork")
     everything = list(range(len(sources)))
@@ -45,7 +45,6 @@ def check_sources_in_parallel(
         linter,
         sources,
         _balanced_chunks(everything, weights, jobs * _FIRST_PASS_CHUNKS),
-        report_unused,
         context.Value("i", 0),
     )
     try:
@@ -83,7 +82,6 @@ class _Work:
     linter: Linter
     sources: list[SourceText]
     chunks: list[list[int]]
-    report_unused: bool
     next_chunk: Synchronized
     candidates: list[list[Candidate]] | None = None  # each source's, after the first pass
 
@@ -116,7 +114,7 @@ def _check_chunk(number: int) -> list[list[Finding]]:
     indexes = _work.chunks[number]
     sources = [_work.sources[i] for i in indexes]
     prepared = [Prepared(extract(_work.sources[i]), _work.candidates[i]) for i in indexes]
-    return _work.linter.check(sources, _work.report_unused, prepared)
+    return _work.linter.check(sources, prepared)
 
 
 def _balanced_chunks(indexes: list[int], weights: list[int], count: int) -> list[list[int]]:

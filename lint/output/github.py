@@ -1,0 +1,37 @@
+"""GitHub Actions workflow commands, which GitHub shows as annotations on the changed lines."""
+
+from __future__ import annotations
+
+from lint.data import Finding
+
+GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(findings: list[Finding]) -> str:
+    """GitHub Actions workflow commands, one per finding, shown as annotations."""
+    lines = []
+    for f in findings:
+        properties = ",".join(
+            [
+                f"file={_escape_property(f.path)}",
+                f"line={f.line}",
+                f"endLine={f.end_line}",
+                f"col={f.column}",
+                f"endColumn={f.end_column}",
+                f"title={_escape_property(f'overclaim {f.rule}')}",
+            ]
+        )
+        message = f.message
+        if f.suggestions:
+            first = f.suggestions[0]
+            message += f" Suggestion: {first.replacement if first.replacement is not None else first.advice}"
+        lines.append(f"::{GITHUB_COMMAND[f.severity]} {properties}::{_escape_data(message)}")
+    return "\n".join(lines)

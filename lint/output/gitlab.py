@@ -1,0 +1,24 @@
+"""GitLab Code Quality reports."""
+
+from __future__ import annotations
+
+import json
+
+from lint.data import Finding
+
+GITLAB_SEVERITY = {"error": "critical", "warning": "major", "info": "info"}
+
+
+def render_gitlab(findings: list[Finding]) -> str:
+    """GitLab Code Quality report (a JSON array of issues)."""
+    issues = [
+        {
+            "description": f.message,
+            "check_name": f.rule,
+            "fingerprint": f.fingerprint,
+            "severity": GITLAB_SEVERITY[f.severity],
+            "location": {"path": f.path, "lines": {"begin": f.line, "end": f.end_line}},
+        }
+        for f in findings
+    ]
+    return json.dumps(issues, indent=2, ensure_ascii=False)

@@ -1,0 +1,78 @@
+"""What a loaded rulebook is: categories, rules, vocabulary families and context cues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lint.rulebook.fixspec import Fix
+
+DEFAULT_UNLESS = ("hedged", "negated", "attributed", "question", "reported")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way a rule can match: a phrase list, a token pattern or a dependency pattern."""
+
+    kind: str
+    spec: Any
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    message: str
+    why: str
+    refs: tuple[str, ...]
+    patterns: tuple[Pattern, ...]
+    unless: frozenset[str]
+    suggest: tuple[str, ...]  # advice for the writer when no edit fits
+    fixes: tuple[Fix, ...]
+    requires: tuple[str, ...]
+    exceptions: tuple[str, ...]
+    flag_examples: tuple[str, ...]
+    pass_examples: tuple[str, ...]
+    source: str  # file:line where the rule is defined
+
+    @property
+    def summary(self) -> str:
+        """The rule's one-line summary: its message without the matched words."""
+        return self.message.replace("{match}", "…")
+
+
+@dataclass(frozen=True)
+class Category:
+    """A kind of overclaim: its default severity, and what a finding the claim model raised
+    on its own says (``model`` is None when the category has no such text)."""
+
+    name: str
+    title: str
+    severity: str
+    model: Rule | None = None
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists that decide context: hedges, negations, attribution and so on."""
+
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    attribution: tuple = ()  # compiled RE2 patterns
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.lists.get(name, frozenset())
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    rules: tuple[Rule, ...]
+    vocabulary: dict[str, tuple[str, ...]]
+    cues: Cues
+    categories: dict[str, Category] = field(default_factory=dict)
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
