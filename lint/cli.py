@@ -9,6 +9,7 @@ import os
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -321,7 +322,7 @@ class _ProgressBar:
     MIN_FILES = 20
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: Any = None
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None and total >= self.MIN_FILES:

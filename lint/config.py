@@ -16,7 +16,7 @@ from lint.data import SEVERITIES, OverclaimError
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found]
 
 CONFIG_FILES = (".overclaim.yaml", ".overclaim.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")

@@ -12,6 +12,7 @@ from functools import cache
 from lint.data import OverclaimError
 from lint.engine.triggers import (
     FUNCTION_WORDS,
+    LITERAL_KEYS,
     Trigger,
     dependency_trigger,
     phrase_trigger,
@@ -21,7 +22,6 @@ from lint.rulebook.linear_regex import compile_linear
 from lint.rulebook.loading import Cues, Rule, Rulebook
 
 MAX_PHRASE_VARIANTS = 5000
-_LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 
 
 @cache
@@ -220,7 +220,7 @@ def _token_spec(token: dict, vocabulary: dict[str, tuple[str, ...]]) -> dict:
                 compile_linear(value["REGEX"], "token pattern", case_sensitive=True)
             except OverclaimError as exc:
                 raise ValueError(str(exc).split(": ", 1)[1]) from None
-    for key in _LITERAL_KEYS:
+    for key in LITERAL_KEYS:
         value = spec.get(key)
         if (
             isinstance(value, str)

@@ -18,6 +18,7 @@ from lint.rulebook.loading import load_rulebook
 from lint.rulebook.rules import Cues, Rule, Rulebook
 
 if TYPE_CHECKING:
+    from lint.engine.matching import Match
     from lint.engine.rewrites import Edit
 
 # Typographic quotes become ASCII ones of the same length, so offsets stay valid.
@@ -331,7 +332,7 @@ def _best_matches(matches, rules: dict[str, Rule]):
     def strength(m):
         return (SEVERITY_RANK[rules[m.rule_id].severity], m.end - m.start, -m.start)
 
-    kept = []
+    kept: list[Match] = []
     for match in sorted(matches, key=strength, reverse=True):
         category = rules[match.rule_id].category
         if not any(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
@@ -11,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from lint.data import OverclaimError
 from lint.engine.compile import CompiledRule
-from lint.engine.triggers import DEPENDENCY_REACH
+from lint.engine.triggers import DEPENDENCY_REACH, LITERAL_KEYS
 from lint.rulebook.linear_regex import compile_linear
 
 
@@ -107,7 +109,8 @@ class RuleMatcher:
             else:
                 waiting.append((rule_id, phrase, words))
         for rule_id, phrases in adding.items():
-            self._phrases.add(rule_id, list(self._nlp.tokenizer.pipe(phrases)))
+            tokenizer: Any = self._nlp.tokenizer
+            self._phrases.add(rule_id, list(tokenizer.pipe(phrases)))
         self._unadded = waiting
 
     def surface(
@@ -164,7 +167,7 @@ def _node_words(pattern: list[dict]) -> list[frozenset[str]]:
     """The literal words of each node of a dependency pattern that has them, root first."""
     sets = []
     for node in pattern:
-        for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+        for key in LITERAL_KEYS:
             value = node["RIGHT_ATTRS"].get(key)
             words = value.get("IN") if isinstance(value, dict) else [value]
             if words and all(isinstance(w, str) for w in words):
@@ -196,10 +199,7 @@ def _linear_regexes(spec: dict) -> dict:
         if not Token.has_extension(name):
             regex = compile_linear(pattern, "token pattern", case_sensitive=True)
             attribute = _REGEX_TEXT.get(key, "text")
-            Token.set_extension(
-                name,
-                getter=lambda t, rx=regex, a=attribute: rx.search(str(getattr(t, a))) is not None,
-            )
+            Token.set_extension(name, getter=_regex_getter(regex, attribute))
         rest = {k: v for k, v in value.items() if k != "REGEX"}
         if rest:
             out[key] = rest
@@ -207,3 +207,12 @@ def _linear_regexes(spec: dict) -> dict:
             del out[key]
         out["_"] = {**out.get("_", {}), name: True}
     return out
+
+
+def _regex_getter(regex: Any, attribute: str) -> Callable[[Token], bool]:
+    """Whether a token's ``attribute`` has a match of the RE2 ``regex``."""
+
+    def matches(token: Token) -> bool:
+        return regex.search(str(getattr(token, attribute))) is not None
+
+    return matches

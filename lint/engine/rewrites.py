@@ -159,6 +159,7 @@ def _plural_after(
     if token.lower_ not in _SINGULAR_DETERMINERS or new.lower() not in ("some", "many", "most"):
         return {}
     after = _next(token)
+    noun: Token | None
     if after is not None and after.lower_ in plurals:
         noun = after  # "every patient", even when the parser reads "patient" as a modifier
     else:

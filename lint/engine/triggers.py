@@ -16,6 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from lint.engine.internals import number_words as spacy_number_words
+from lint.engine.internals import python_regex_parser, tokenizer_exceptions
+
 # Words as the first pass sees them: runs of letters or of digits, and "%" and "+". spaCy's
 # tokenizer splits inside such a run only at a letter-digit change or by one of its exceptions
 # ("don't" → do + n't, "cannot" → can + not), which ``Splits`` adds back.
@@ -40,7 +43,10 @@ FUNCTION_WORDS = frozenset(
 )
 # Words of a dependency pattern further apart than this many chunks are not worth a parse.
 DEPENDENCY_REACH = 8
-_LITERAL_KEYS = ("LOWER", "ORTH", "TEXT")
+# Token attributes whose values are words: the token's own text, or (NORM) its norm, which
+# need not stand in the text, so the first pass only trusts the others.
+SURFACE_KEYS = ("LOWER", "ORTH", "TEXT")
+LITERAL_KEYS = (*SURFACE_KEYS, "NORM")
 _REQUIRED_OPS = (None, "1", "+")
 _MAX_PAIRS = 64  # a trigger is indexed under word pairs when its two rarest sets give no more
 
@@ -59,15 +65,12 @@ def tokenizer_splits() -> Splits:
     """Words that spaCy's English tokenizer exceptions split ("don" of "don't" → do + n).
 
     Read from spaCy when the rulebook is compiled, never while linting."""
-    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
-    from spacy.symbols import ORTH
-
     splits: dict[str, set[tuple[int, str]]] = {}
-    for text, pieces in TOKENIZER_EXCEPTIONS.items():
+    for text, pieces in tokenizer_exceptions():
         parts = []
         offset = 0
         for piece in pieces:
-            orth = piece[ORTH].lower()
+            orth = piece.lower()
             parts += [(m.start() + offset, m.group()) for m in _WORD.finditer(orth)]
             offset += len(orth)
         for whole in _WORD.finditer(text.lower()):
@@ -150,7 +153,7 @@ def dependency_trigger(nodes: list[dict]) -> Trigger:
 
 def _literal_words(token: dict) -> frozenset[str] | None:
     """The words one of which a token matching this spec contains, or None if any token may."""
-    for key in _LITERAL_KEYS:
+    for key in SURFACE_KEYS:
         value = token.get(key)
         if value is None:
             continue
@@ -174,11 +177,7 @@ def _regex_needs_number(pattern: str) -> bool:
     """Whether every match of the regular expression has a digit (Unicode digits are outside
     ASCII: the first pass sees both as NUMBER). False when unsure."""
     try:
-        from re import _parser as parser  # Python 3.11 and later
-    except ImportError:  # pragma: no cover
-        import sre_parse as parser  # type: ignore[no-redef]
-    try:
-        return _needs_number(parser.parse(pattern))
+        return _needs_number(python_regex_parser().parse(pattern))
     except Exception:  # RE2 syntax Python does not read: no constraint
         return False
 
@@ -220,9 +219,7 @@ def _is_number_code(code: int) -> bool:
 @cache
 def number_words() -> frozenset[str]:
     """What an English LIKE_NUM token contains: a digit, or a number word ("ten", "third")."""
-    from spacy.lang.en.lex_attrs import _num_words, _ordinal_words
-
-    return frozenset([NUMBER, *_num_words, *_ordinal_words])
+    return frozenset([NUMBER, *spacy_number_words()])
 
 
 def _rarity(words: frozenset[str]) -> tuple[int, int, int]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from lint.data import Finding, SourceText
+from lint.input.formats import extract
 from lint.input.positions import LineIndex
 from lint.rulebook.selectors import any_selects
 
@@ -37,10 +38,14 @@ class Directive:
         return not self.rules or any_selects(self.rules, finding.rule, finding.category)
 
 
-def parse_directives(text: str) -> list[Directive]:
-    """The suppression comments of a source text, with the ranges each one covers."""
+def parse_directives(text: str, comments: list[tuple[int, int]]) -> list[Directive]:
+    """The suppression comments of a source text, with the ranges each one covers.
+
+    Only real comments count (``comments``: their source ranges, as the input stage found
+    them): the same words in a code block, a URL or an attribute are not a directive."""
     directives = []
-    for match in _DIRECTIVE.finditer(text):
+    matches = (m for start, end in sorted(comments) for m in _DIRECTIVE.finditer(text, start, end))
+    for match in matches:
         rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)
         directives.append(Directive(match.group(1).lower(), rules, match.start(), match.end()))
     for index, directive in enumerate(directives):
@@ -95,7 +100,7 @@ def suppress(source: SourceText, findings: list[Finding], report_unused: bool) -
     each comment that silences nothing."""
     if "overclaim-" not in source.text:
         return findings
-    directives = parse_directives(source.text)
+    directives = parse_directives(source.text, extract(source).comments)
     kept = apply_suppressions(findings, directives)
     if report_unused:
         lines = LineIndex(source.text)

@@ -71,10 +71,13 @@ def extract_markdown(text: str) -> Prose:
     parser.disable("text_join")
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"] + [len(text) + 1]
     for token in parser.parse(body):
-        if token.type != "inline" or token.map is None:
+        if token.type not in ("inline", "html_block") or token.map is None:
             continue
         first, last = token.map
         region = (line_starts[first], min(line_starts[min(last, len(line_starts) - 1)], len(text)))
+        if token.type == "html_block":
+            _html_comments(text, region, out)
+            continue
         _MarkdownInline(text, region, out).walk(token.children or [])
         out.block(region[1])
     return out.build()
@@ -124,7 +127,9 @@ class _MarkdownInline:
                 self.find(child.markup)
                 self.out.space(self.cursor)
             elif kind == "html_inline":
-                self.find(child.content)
+                at = self.find(child.content)
+                if at != -1:
+                    _html_comments(self.source, (at, at + len(child.content)), self.out)
             elif kind == "link_open":
                 in_autolink = child.markup == "autolink"
                 if not in_autolink:
@@ -146,6 +151,10 @@ class _MarkdownInline:
 # HTML ----------------------------------------------------------------------------------
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "code", "pre", "svg", "math", "head"})
+# What may stand in <head>; any other element ends it, as in a browser ("</head>" is optional).
+_IN_HEAD = frozenset("base link meta noscript script style template title".split())
+# Elements whose text is never markup: a "<!--" inside them is text, not a comment.
+_RAW_TEXT = frozenset({"textarea", "title", "script", "style", "xmp", "iframe", "noembed"})
 _BLOCKS = frozenset(
     """address article aside blockquote body br dd details dialog div dl dt fieldset figcaption
     figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p section summary table
@@ -164,12 +173,26 @@ def extract_html(text: str) -> Prose:
     return parser.out.build()
 
 
+def _html_comments(source: str, region: tuple[int, int], out: ProseBuilder) -> None:
+    """Record the comments of a piece of HTML inside Markdown (a block or inline HTML)."""
+    start, end = region
+    piece = source[start:end]
+    if "<!--" not in piece:
+        return
+    parser = _HtmlProse(piece)
+    parser.feed(piece)
+    parser.close()
+    for first, last in parser.out.build().comments:
+        out.comment(start + first, start + last)
+
+
 class _HtmlProse(HTMLParser):
     def __init__(self, source: str):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.out = ProseBuilder()
         self.skipping: list[str] = []
+        self.raw_text: str | None = None  # the raw-text element we are in, if any
         self._line_starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
 
     def _source_offset(self) -> int:
@@ -179,6 +202,10 @@ class _HtmlProse(HTMLParser):
     def handle_starttag(self, tag, attrs):
         start = self._source_offset()
         raw = self.get_starttag_text() or ""
+        if tag not in _IN_HEAD and "head" in self.skipping:
+            self.handle_endtag("head")  # the body has begun
+        if tag in _RAW_TEXT and raw and not raw.endswith("/>"):
+            self.raw_text = tag
         if tag == "title":
             self.out.block(start)
             if "head" in self.skipping:
@@ -201,6 +228,8 @@ class _HtmlProse(HTMLParser):
 
     def handle_endtag(self, tag):
         start = self._source_offset()
+        if tag == self.raw_text:
+            self.raw_text = None
         if tag == "title" and self.skipping and self.skipping[-1] == "title-in-head":
             self.skipping.pop()
         elif tag in self.skipping:
@@ -208,6 +237,12 @@ class _HtmlProse(HTMLParser):
                 pass
         if tag in _BLOCKS:
             self.out.block(start)
+
+    def handle_comment(self, data):
+        start = self._source_offset()
+        end = self.source.find("-->", start + 4 + len(data))
+        if self.raw_text is None and self.source.startswith("<!--", start) and end != -1:
+            self.out.comment(start, end + 3)
 
     def _visible(self) -> bool:
         return not self.skipping or self.skipping[-1] == "title-in-head"

@@ -18,6 +18,7 @@ class Prose:
 
     text: str = ""
     runs: list[tuple[int, int, int, int]] = field(default_factory=list)
+    comments: list[tuple[int, int]] = field(default_factory=list)  # source ranges of comments
 
     @classmethod
     def identity(cls, source: str) -> Prose:
@@ -50,7 +51,12 @@ class ProseBuilder:
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._runs: list[tuple[int, int, int, int]] = []
+        self._comments: list[tuple[int, int]] = []
         self._length = 0
+
+    def comment(self, source_start: int, source_end: int) -> None:
+        """A markup comment (not prose) at these source offsets."""
+        self._comments.append((source_start, source_end))
 
     def copy(self, text: str, source_start: int) -> None:
         """Text that stands in the source verbatim at ``source_start``."""
@@ -90,4 +96,4 @@ class ProseBuilder:
         self._length += len(text)
 
     def build(self) -> Prose:
-        return Prose("".join(self._parts), self._runs)
+        return Prose("".join(self._parts), self._runs, self._comments)

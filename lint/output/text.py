@@ -44,11 +44,11 @@ def render_text(report: Report, quiet: bool = False, color: bool = False) -> str
                 unsafe = "" if s.safe else "  (unsafe fix)"
                 lines.append(f"  {label} “{old}” → “{s.replacement}”{unsafe}")
         blocks.append("\n".join(lines))
-    s = report.severity_counts()
+    counts = report.severity_counts()
     tail = (
-        f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} in {files} "
-        f"file{'s' if files != 1 else ''} ({s['errors']} errors, {s['warnings']} warnings, "
-        f"{s['infos']} info)"
+        f"{counts['findings']} finding{'s' if counts['findings'] != 1 else ''} in {files} "
+        f"file{'s' if files != 1 else ''} ({counts['errors']} errors, "
+        f"{counts['warnings']} warnings, {counts['infos']} info)"
     )
     return "\n\n".join(blocks + [tail]) if blocks else tail
 
