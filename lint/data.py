@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lint.input.positions import LineIndex
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -83,6 +86,43 @@ class Finding:
             "fingerprint": self.fingerprint,
             "suggestions": [s.to_dict() for s in self.suggestions],
         }
+
+    @classmethod
+    def at(
+        cls,
+        source: SourceText,
+        lines: LineIndex,
+        where: tuple[int, int],
+        rule: str,
+        category: str,
+        severity: str,
+        message: str,
+        suggestions: tuple[Suggestion, ...] = (),
+        sentence: tuple[int, int] | None = None,
+    ) -> Finding:
+        """A finding on ``source.text[start:end]``; ``message`` may name it as ``{match}``."""
+        start, end = where
+        line, column = lines.position(start)
+        end_line, end_column = lines.position(end)
+        text = source.text[start:end]
+        sentence_start, sentence_end = sentence or where
+        return cls(
+            path=source.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            start=start,
+            end=end,
+            rule=rule,
+            category=category,
+            severity=severity,
+            message=message.replace("{match}", text),
+            text=text,
+            suggestions=suggestions,
+            sentence_start=sentence_start,
+            sentence_end=sentence_end,
+        )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], path: str) -> Finding:

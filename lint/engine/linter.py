@@ -394,23 +394,14 @@ def _finding(
     """A finding with its edits, or the rule's advice when no edit fits."""
     start, end = where
     suggestions = edits or [Suggestion(start, end, None, advice=a) for a in rule.suggest[:1]]
-    line, column = lines.position(start)
-    end_line, end_column = lines.position(end)
-    text = source.text[start:end]
-    return Finding(
-        path=source.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        start=start,
-        end=end,
-        rule=rule.id,
-        category=rule.category,
-        severity=rule.severity,
-        message=rule.message.replace("{match}", text),
-        text=text,
-        suggestions=tuple(suggestions),
-        sentence_start=sentence[0],
-        sentence_end=sentence[1],
+    return Finding.at(
+        source,
+        lines,
+        where,
+        rule.id,
+        rule.category,
+        rule.severity,
+        rule.message,
+        tuple(suggestions),
+        sentence,
     )

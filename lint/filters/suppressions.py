@@ -110,22 +110,13 @@ def suppress(source: SourceText, findings: list[Finding], report_unused: bool) -
 
 
 def _unused(source: SourceText, lines: LineIndex, directive: Directive) -> Finding:
-    line, column = lines.position(directive.start)
-    end_line, end_column = lines.position(directive.end)
     what = ", ".join(directive.rules) or "all rules"
-    return Finding(
-        path=source.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        start=directive.start,
-        end=directive.end,
-        rule=UNUSED_RULE,
-        category=UNUSED_CATEGORY,
-        severity="warning",
-        message=f"This overclaim-{directive.kind} comment ({what}) silences nothing.",
-        text=source.text[directive.start : directive.end],
-        sentence_start=directive.start,
-        sentence_end=directive.end,
+    return Finding.at(
+        source,
+        lines,
+        (directive.start, directive.end),
+        UNUSED_RULE,
+        UNUSED_CATEGORY,
+        "warning",
+        f"This overclaim-{directive.kind} comment ({what}) silences nothing.",
     )
