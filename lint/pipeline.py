@@ -122,9 +122,8 @@ class Pipeline:
                 self._linter = default_linter()
             else:
                 from lint.engine.linter import Linter
-                from lint.rulebook.selection import rulebook_for
 
-                self._linter = Linter(rulebook_for(self.settings))
+                self._linter = Linter.for_settings(self.settings)
         return self._linter
 
     @property

@@ -18,6 +18,7 @@ from lint.rulebook.loading import load_rulebook
 from lint.rulebook.rules import Cues, Rule, Rulebook
 
 if TYPE_CHECKING:
+    from lint.config import Settings
     from lint.engine.matching import Match
     from lint.engine.rewrites import Edit
 
@@ -96,6 +97,13 @@ class Linter:
         self._requires = {c.rule.id: c.requires for c in self.compiled}
         self.triggers = TriggerIndex((c.rule.id, t) for c in self.compiled for t in c.triggers)
         self._matcher = None
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> Linter:
+        """The linter of the rules a project configuration puts in use."""
+        from lint.rulebook.selection import rulebook_for
+
+        return cls(rulebook_for(settings))
 
     def __getstate__(self) -> dict:
         """Pickle the compiled rules, never the spaCy matchers (rebuilt on first need)."""

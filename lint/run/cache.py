@@ -116,7 +116,6 @@ class Cache:
         files and settings, not on the project), or in the project's when that is not writable.
         """
         from lint.engine.linter import Linter  # unpickling a Linter imports it anyway
-        from lint.rulebook.selection import rulebook_for
 
         name = f"linter-{self.key}.pickle"
         places = [user_cache_dir() / __version__ / name, self.folder / __version__ / name]
@@ -127,7 +126,7 @@ class Cache:
                 continue
             if isinstance(linter, Linter):
                 return linter
-        linter = Linter(rulebook_for(self.settings))
+        linter = Linter.for_settings(self.settings)
         data = pickle.dumps(linter)
         try:
             _write(places[0], data)
