@@ -5,6 +5,7 @@ An upgrade of spaCy, thinc or Python that breaks one of them fails here, by name
 from __future__ import annotations
 
 import gc
+import json
 import subprocess
 import sys
 
@@ -67,3 +68,21 @@ def test_the_console_script_raises_gc_thresholds_and_exits_through_os_exit(tmp_p
     assert result.returncode == 0
     assert "atexit ran" not in result.stdout  # os._exit skips the slow teardown
     assert gc.get_threshold() != (20_000, 20, 50)  # only the console script changes them
+
+
+def test_spacy_is_imported_without_machine_learning_frameworks_which_still_import_later():
+    script = (
+        "import importlib.util, json, sys\n"
+        "from lint.engine.nlp import pipeline\n"
+        "pipeline()\n"
+        "frameworks = ('torch', 'tensorflow', 'mxnet', 'cupy')\n"
+        "loaded = [n for n in frameworks if sys.modules.get(n) is not None]\n"
+        "blocked = [n for n in frameworks if n in sys.modules and sys.modules[n] is None]\n"
+        "later = True\n"
+        "if importlib.util.find_spec('torch') is not None:\n"
+        "    import torch\n"
+        "    later = hasattr(torch, 'tensor')\n"
+        "print(json.dumps([loaded, blocked, later]))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [[], [], True]

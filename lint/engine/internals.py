@@ -7,6 +7,7 @@ down or changing its findings in silence.
 | what | why |
 |---|---|
 | ``import_spacy_without_cli``: stand-in ``spacy.cli`` modules while spaCy is imported | spaCy's package imports its CLI (typer, weasel, httpx: ~450 modules, 0.15 s) only to offer ``spacy.info`` |
+| ``import_spacy_without_cli`` also hides torch, TensorFlow, MXNet and CuPy while spaCy is imported, unless already imported | thinc imports whichever is installed (1.3 s for torch) to offer GPU and framework wrappers the model never uses |
 | ``OPENBLAS_NUM_THREADS=1`` before numpy loads | ``--jobs`` runs processes side by side; one BLAS thread each |
 | ``numpy_blas_ops``: a thinc ``NumpyOps`` subclass whose ``gemm`` is numpy's | OpenBLAS matrix products are a tenth faster than thinc's BLIS on this model |
 | ``register_empty_tokenizer``: a registered tokenizer without rules | the model's files hold its whole tokenizer; building the default one first costs a tenth of the load |
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 EMPTY_TOKENIZER = "overclaim.empty_tokenizer.v1"
+_FRAMEWORKS = ("torch", "tensorflow", "mxnet", "cupy")
 
 
 def import_spacy_without_cli() -> None:
@@ -46,8 +48,10 @@ def import_spacy_without_cli() -> None:
     cli, info = ModuleType("spacy.cli"), ModuleType("spacy.cli.info")
     cli.__path__ = []
     info.info = _spacy_info  # type: ignore[attr-defined]
-    stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
-    sys.modules.update(stand_ins)
+    stand_ins: dict[str, ModuleType | None] = {"spacy.cli": cli, "spacy.cli.info": info}
+    # None in sys.modules makes an import fail: thinc then goes without the framework.
+    stand_ins.update({name: None for name in _FRAMEWORKS if name not in sys.modules})
+    sys.modules.update(stand_ins)  # type: ignore[arg-type]
     try:
         import spacy  # noqa: F401
     finally:
