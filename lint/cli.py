@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from lint import __version__
-from lint.atomic import write_atomically
+from lint.atomic import write_output
 from lint.config import FAIL_ON, Settings, find_config, load_settings
 from lint.data import SEVERITY_RANK, OverclaimError, Report
 from lint.filters.baseline import write_baseline
@@ -249,7 +249,8 @@ class CheckRequest:
         what is left; --diff: print the changes, write nothing."""
         from lint.output.fixer import unified_diff
 
-        run = pipeline.fix(inputs, self.unsafe_fixes, write=self.fix and not self.diff)
+        writing = self.fix and not self.diff and not self.stdin
+        run = pipeline.fix(inputs, self.unsafe_fixes, write=writing)
         for error in run.errors:
             click.echo(f"overclaim: {error}", err=True)
         if self.diff:
@@ -350,7 +351,7 @@ def _progress_bar():
 
 def _write_report(path: Path, output: str) -> None:
     try:
-        write_atomically(path, (output + "\n").encode("utf-8"))
+        write_output(path, (output + "\n").encode("utf-8", "surrogateescape"))
     except OSError as exc:
         raise OverclaimError(f"{path}: cannot write report: {exc.strerror or exc}") from None
 

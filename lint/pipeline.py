@@ -7,6 +7,7 @@ configuration, inline suppressions, per-file ignores, baseline, cache and worker
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +71,16 @@ class Inputs:
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    roots: tuple[Path, ...] = ()  # the paths given; --fix writes nothing outside them
+
+    def within_roots(self, path: Path) -> bool:
+        """Whether the file ``path`` really is (links followed) under one of the roots."""
+        real = os.path.realpath(path)
+        for root in self.roots:
+            top = os.path.realpath(root)
+            if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
+                return True
+        return False
 
     @property
     def sources(self) -> list[SourceText]:
@@ -136,7 +147,13 @@ class Pipeline:
         """The files under ``paths`` that the configuration does not exclude, decoded."""
         found = discover(paths, excluded=self.settings.excluded)
         loaded = load_files(found.files, self.options.encoding, self.options.max_bytes)
-        return Inputs(loaded.files, found.skipped, found.errors + loaded.errors, loaded.notices)
+        return Inputs(
+            loaded.files,
+            found.skipped,
+            found.errors + loaded.errors,
+            loaded.notices,
+            tuple(Path(p) for p in paths),
+        )
 
     # analyse and filter -------------------------------------------------------------------
 
@@ -235,11 +252,18 @@ class Pipeline:
         errors = list(inputs.errors)
         if write:
             for file, result in zip(inputs.files, results, strict=True):
-                if result.text != file.source.text:
-                    try:
-                        write_fixed(file, result.text)
-                    except OverclaimError as exc:
-                        errors.append(str(exc))
+                if result.text == file.source.text:
+                    continue
+                if not inputs.within_roots(file.path):
+                    errors.append(
+                        f"{file.path}: reached through a symbolic link to outside the paths "
+                        "given; not fixed"
+                    )
+                    continue
+                try:
+                    write_fixed(file, result.text)
+                except OverclaimError as exc:
+                    errors.append(str(exc))
         report = Report(
             files=len(sources),
             findings=[f for r in results for f in r.remaining],

@@ -225,7 +225,7 @@ def test_failed_write_leaves_the_original_intact(tmp_path, monkeypatch):
 
     file = read_text_file(path)
     monkeypatch.setattr(lint.atomic.os, "replace", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(OverclaimError, match="cannot write: disk full"):
         write_fixed(file, "new text")
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["page.md"]

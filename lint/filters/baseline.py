@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lint.atomic import write_atomically
+from lint.atomic import write_output
 from lint.data import Finding, OverclaimError
 
 FORMAT_VERSION = 2
@@ -78,4 +78,7 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
     data = json.dumps(
         {"overclaim-baseline": FORMAT_VERSION, "findings": entries}, indent=2, ensure_ascii=False
     )
-    write_atomically(path, (data + "\n").encode("utf-8"))
+    try:
+        write_output(path, (data + "\n").encode("utf-8", "surrogateescape"))
+    except OSError as exc:
+        raise OverclaimError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None

@@ -88,12 +88,13 @@ def discover(paths: list[str | Path], excluded: Callable[[Path], bool] | None = 
                 found.errors.append(f"{path}: no such file or folder")
         except OSError as exc:
             found.errors.append(f"{path}: {exc.strerror or exc}")
-    found.files = list(dict.fromkeys(found.files))
+    found.files = list({os.path.realpath(f): f for f in reversed(found.files)}.values())[::-1]
     return found
 
 
 def _walk(root: Path, found: Discovery, gitignores: _GitIgnores, excluded) -> None:
-    """Walk a folder, following symbolic links but never into a folder twice."""
+    """Walk a folder, following symbolic links but never into a folder twice: a second link
+    to a folder already searched is passed over, a link back to a folder above it reported."""
     visited: set[tuple[int, int]] = set()
 
     def first_visit(folder: Path) -> bool:
@@ -119,8 +120,10 @@ def _walk(root: Path, found: Discovery, gitignores: _GitIgnores, excluded) -> No
             except OSError as exc:
                 found.errors.append(f"{sub}: {exc.strerror or exc}")
                 continue
-            if not new:
+            if not new and _loops_back(sub, base):
                 found.errors.append(f"{sub}: folder loop via symbolic link (already searched)")
+            elif not new:
+                found.skipped.append((sub, "the same folder as one already searched"))
             elif name.startswith("."):
                 found.skipped.append((sub, "hidden folder"))
             elif excluded and excluded(sub):
@@ -140,3 +143,10 @@ def _walk(root: Path, found: Discovery, gitignores: _GitIgnores, excluded) -> No
                 found.skipped.append((file, "ignored by .gitignore"))
             else:
                 found.files.append(file)
+
+
+def _loops_back(link: Path, base: Path) -> bool:
+    """Whether the folder ``link`` leads to holds ``base`` (or is it): following it loops."""
+    target = os.path.realpath(link)
+    here = os.path.realpath(base)
+    return here == target or here.startswith(target.rstrip(os.sep) + os.sep)

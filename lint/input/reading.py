@@ -49,6 +49,7 @@ class TextFile:
     raw: bytes
     encoding: str  # the codec its text was decoded with, without the byte-order mark
     bom: bytes = b""
+    identity: tuple[int, int] | None = None  # device and inode when it was read
 
     def encode(self, text: str) -> bytes:
         """``text`` in the file's own encoding, with its byte-order mark."""
@@ -92,6 +93,13 @@ def read_bytes(path: Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
 
     Devices, pipes and sockets are refused without reading from them.
     """
+    return read_regular_file(path, max_bytes)[0]
+
+
+def read_regular_file(
+    path: Path, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> tuple[bytes, os.stat_result]:
+    """``read_bytes``, and the file's status as it was opened."""
     try:
         handle = os.open(
             path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -111,7 +119,7 @@ def read_bytes(path: Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
             size += len(chunk)
             if max_bytes is not None and size > max_bytes:
                 raise OverclaimError(_too_large(path, size, max_bytes))
-        return b"".join(chunks)
+        return b"".join(chunks), info
     except OSError as exc:
         raise OverclaimError(f"{path}: cannot read: {exc.strerror or exc}") from None
     finally:
@@ -126,7 +134,11 @@ def _too_large(path: Path, size: int, limit: int) -> str:
 
 
 def text_file(
-    path: Path, data: bytes, encoding: str = "utf-8", name: str | None = None
+    path: Path,
+    data: bytes,
+    encoding: str = "utf-8",
+    name: str | None = None,
+    identity: tuple[int, int] | None = None,
 ) -> TextFile:
     """Bytes read from ``path`` as a text file (``name`` is how findings name it)."""
     name = name or str(path)
@@ -135,14 +147,15 @@ def text_file(
     if b"\x00" in data[:8192] and not wide:
         raise Skipped(f"{name}: skipped, it looks like a binary file")
     text = decode(data, name, encoding)
-    return TextFile(path, SourceText(name, text, format_for(name)), data, codec, bom)
+    return TextFile(path, SourceText(name, text, format_for(name)), data, codec, bom, identity)
 
 
 def read_text_file(
     path: Path, encoding: str = "utf-8", max_bytes: int | None = DEFAULT_MAX_BYTES
 ) -> TextFile:
     """A file read and decoded; OverclaimError for what the user must fix, Skipped for binaries."""
-    return text_file(path, read_bytes(path, max_bytes), encoding)
+    data, info = read_regular_file(path, max_bytes)
+    return text_file(path, data, encoding, identity=(info.st_dev, info.st_ino))
 
 
 @dataclass

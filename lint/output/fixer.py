@@ -7,9 +7,13 @@ so a fix never touches a finding that ``overclaim check`` would not report.
 from __future__ import annotations
 
 import difflib
+import glob
 import os
+import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from lint.atomic import write_atomically
 from lint.data import Finding, OverclaimError, SourceText, Suggestion
@@ -116,15 +120,60 @@ def unified_diff(path: str, before: str, after: str) -> str:
 def write_fixed(file: TextFile, text: str) -> None:
     """Write the fixed text in place of the file, only if it still holds what was read.
 
-    The encoding and byte-order mark, line endings and permissions are kept; the new content
-    goes to a temporary file in the same folder, is flushed and synced, then renamed over the
-    original, so a failure at any point leaves the original intact.
+    The encoding and byte-order mark, line endings, permissions and owner are kept; the new
+    content goes to a temporary file in the same folder, is flushed and synced, then renamed
+    over the original, so a failure at any point leaves the original intact. A symbolic link,
+    a file with several hard links or one another user owns is never replaced.
     """
+    path = file.path
     data = file.encode(text)
     try:
-        current = file.path.read_bytes()
+        info = path.lstat()
     except OSError as exc:
-        raise OverclaimError(f"{file.path}: cannot read: {exc.strerror or exc}") from None
-    if current != file.raw:
-        raise OverclaimError(f"{file.path}: changed on disk while it was being fixed; not written")
-    write_atomically(file.path, data, mode=file.path.stat().st_mode)
+        raise OverclaimError(f"{path}: cannot fix: {exc.strerror or exc}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise OverclaimError(f"{path}: is a symbolic link; not fixed (fix the file it points to)")
+    if info.st_nlink > 1:
+        raise OverclaimError(
+            f"{path}: has {info.st_nlink} hard links, which replacing it would split; not fixed"
+        )
+    if info.st_uid != os.geteuid() and os.geteuid() != 0:
+        raise OverclaimError(f"{path}: owned by another user; not fixed")
+    _remove_leftovers(path)
+
+    def unchanged() -> None:
+        """Called just before the rename: the file must still be the one that was read."""
+        try:
+            now = path.lstat()
+            current = path.read_bytes()
+        except OSError as exc:
+            raise OverclaimError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        same_file = file.identity is None or (now.st_dev, now.st_ino) == file.identity
+        if not same_file or current != file.raw:
+            raise OverclaimError(f"{path}: changed on disk while it was being fixed; not written")
+
+    unchanged()
+    try:
+        write_atomically(
+            path,
+            data,
+            mode=stat.S_IMODE(info.st_mode),
+            owner=(info.st_uid, info.st_gid) if os.geteuid() == 0 else None,
+            before_replace=unchanged,
+        )
+    except OSError as exc:
+        raise OverclaimError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+LEFTOVER_AGE = 60  # seconds after which a temporary file of an interrupted fix is stale
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Remove the temporary files an interrupted fix of this file left behind."""
+    now = time.time()
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if now - leftover.lstat().st_mtime > LEFTOVER_AGE and leftover.is_file():
+                leftover.unlink()
+        except OSError:
+            pass

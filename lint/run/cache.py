@@ -1,18 +1,26 @@
-"""On-disk caches in .overclaim_cache/: the compiled rulebook and each file's findings.
+"""On-disk caches: the compiled rulebook (per user) and each file's findings (per project).
 
 Findings are keyed by the file's content and format, under a key for the overclaim version,
 the rulebook files and the settings, so a re-run over an unchanged site costs only hashing.
+
+Nothing on disk can make overclaim run code. Every cache file starts with a header line that
+names its format and the SHA-256 of what follows; a file whose header or checksum does not
+match is treated as empty. Findings are JSON. The compiled rulebook is a pickle read by an
+unpickler that can build only overclaim's own rule classes (an allowlist), never call
+anything else. A cache folder reached through a symbolic link, or outside the project, is
+not used.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import json
 import os
 import pickle
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lint import __version__
 from lint.atomic import write_atomically
@@ -24,6 +32,29 @@ if TYPE_CHECKING:
     from lint.engine.linter import Linter
 
 CACHE_DIR = ".overclaim_cache"
+FORMAT = 2  # of both kinds of cache file
+KEEP = 4  # cache files of each kind kept per folder; older ones (older rulebooks) go
+
+# What the compiled rulebook is made of: the only classes its unpickler may build.
+_PICKLED_CLASSES = frozenset(
+    {
+        ("lint.engine.compile", "CompiledRule"),
+        ("lint.engine.linter", "Linter"),
+        ("lint.engine.triggers", "Link"),
+        ("lint.engine.triggers", "Trigger"),
+        ("lint.engine.triggers", "TriggerIndex"),
+        ("lint.rulebook.fixspec", "Fix"),
+        ("lint.rulebook.rules", "Category"),
+        ("lint.rulebook.rules", "Cues"),
+        ("lint.rulebook.rules", "Pattern"),
+        ("lint.rulebook.rules", "Rule"),
+        ("lint.rulebook.rules", "Rulebook"),
+        ("lint.rulebook.yaml_safe", "MarkedDict"),
+        ("lint.rulebook.yaml_safe", "MarkedList"),
+        ("re2", "_Regexp"),
+        ("re2._re2", "RE2.Options.Encoding"),
+    }
+)
 
 
 def user_cache_dir() -> Path:
@@ -62,22 +93,55 @@ def settings_key(settings: Settings) -> str:
 
 
 def content_key(source: SourceText) -> str:
-    return hashlib.sha256(f"{source.format}\0{source.text}".encode()).hexdigest()
+    return hashlib.sha256(
+        f"{source.format}\0{source.text}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
 
 
-def _unpickle(data: bytes):
+def sealed(kind: str, payload: bytes) -> bytes:
+    """A cache file: a header line (kind, format, checksum), then the payload."""
+    header = {
+        "overclaim-cache": kind,
+        "format": FORMAT,
+        "sha256": hashlib.sha256(payload).hexdigest(),
+    }
+    return json.dumps(header).encode() + b"\n" + payload
+
+
+def unsealed(kind: str, data: bytes) -> bytes | None:
+    """The payload of a cache file of this kind, or None if anything about it is off."""
+    head, _, payload = data.partition(b"\n")
+    try:
+        header = json.loads(head)
+    except ValueError:
+        return None
+    expected = {
+        "overclaim-cache": kind,
+        "format": FORMAT,
+        "sha256": hashlib.sha256(payload).hexdigest(),
+    }
+    return payload if header == expected else None
+
+
+class _RulebookUnpickler(pickle.Unpickler):
+    """Builds only the classes of a compiled rulebook; anything else is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _PICKLED_CLASSES:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a compiled rulebook")
+        return super().find_class(module, name)
+
+
+def _unpickle_rulebook(data: bytes) -> Any:
     """Unpickle without the garbage collector, which would otherwise scan the many new
     objects over and over (three times slower)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        return _RulebookUnpickler(io.BytesIO(data)).load()
     finally:
         if collecting:
             gc.enable()
-
-
-KEEP = 4  # cache files of each kind kept per folder; older ones (older rulebooks) go
 
 
 def _prune(path: Path) -> None:
@@ -93,20 +157,31 @@ def _prune(path: Path) -> None:
 
 def _write(path: Path, data: bytes) -> None:
     write_atomically(path, data, durable=False)
-    if path.suffix in (".pickle", ".json"):
-        _prune(path)
+    _prune(path)
+
+
+def _no_link_below(root: Path, folder: Path) -> bool:
+    """Whether no part of ``folder`` below ``root`` is a symbolic link."""
+    current = root
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink():
+            return False
+    return True
 
 
 class Cache:
     """The cache folder of one project (created with a .gitignore that ignores it)."""
 
     def __init__(self, root: Path, settings: Settings, results: bool = True):
-        self.results_enabled = results
         self.folder = root / CACHE_DIR
+        # A cache folder behind a link (say, a committed one) could send writes anywhere.
+        self.usable = _no_link_below(root, self.folder / __version__)
+        self.results_enabled = results and self.usable
         self.key = settings_key(settings)
         self.settings = settings
         self._results_path = self.folder / __version__ / f"results-{self.key}.json"
-        self._results: dict[str, list[dict]] | None = None
+        self._results: dict[str, Any] | None = None
         self._dirty = False
 
     def linter(self) -> Linter:
@@ -115,31 +190,43 @@ class Cache:
         Compiled rulebooks live in the user's cache folder (they depend only on the rulebook
         files and settings, not on the project), or in the project's when that is not writable.
         """
-        from lint.engine.linter import Linter  # unpickling a Linter imports it anyway
+        from lint.engine.linter import Linter
 
         name = f"linter-{self.key}.pickle"
-        places = [user_cache_dir() / __version__ / name, self.folder / __version__ / name]
+        places = [user_cache_dir() / __version__ / name]
+        if self.usable:
+            places.append(self.folder / __version__ / name)
         for path in places:
-            try:
-                linter = _unpickle(path.read_bytes())
-            except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
-                continue
+            linter = self._read_linter(path)
             if isinstance(linter, Linter):
                 return linter
         linter = Linter.for_settings(self.settings)
-        data = pickle.dumps(linter)
+        data = sealed("rulebook", pickle.dumps(linter))
         try:
             _write(places[0], data)
         except OSError:
-            self._store(places[1], data)
+            if self.usable:
+                self._store(places[1], data)
         return linter
 
-    def _load_results(self) -> dict[str, list[dict]]:
+    @staticmethod
+    def _read_linter(path: Path) -> Any:
+        try:
+            payload = unsealed("rulebook", path.read_bytes())
+            return _unpickle_rulebook(payload) if payload is not None else None
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+            return None
+        except Exception:  # any other failure of a damaged file: compile again
+            return None
+
+    def _load_results(self) -> dict[str, Any]:
         if self._results is None:
+            loaded = None
             try:
-                loaded = json.loads(self._results_path.read_bytes())
+                payload = unsealed("results", self._results_path.read_bytes())
+                loaded = json.loads(payload) if payload is not None else None
             except (OSError, ValueError):
-                loaded = None
+                pass
             self._results = loaded if isinstance(loaded, dict) else {}
         return self._results
 
@@ -152,7 +239,7 @@ class Cache:
             return None
         try:
             return [Finding.from_dict(f, source.path) for f in stored]
-        except (TypeError, KeyError, AttributeError):
+        except (TypeError, KeyError, AttributeError, ValueError):
             return None  # an entry of another shape: lint the file again
 
     def remember(self, source: SourceText, findings: list[Finding]) -> None:
@@ -166,14 +253,16 @@ class Cache:
     def save(self) -> None:
         if self._dirty and self._results is not None:
             data = json.dumps(self._results, ensure_ascii=False, separators=(",", ":"))
-            self._store(self._results_path, data.encode("utf-8", "surrogatepass"))
+            self._store(
+                self._results_path, sealed("results", data.encode("utf-8", "surrogatepass"))
+            )
             self._dirty = False
 
     def _store(self, path: Path, data: bytes) -> None:
         try:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
-                _write(ignore, b"# Created by overclaim.\n*\n")
+                write_atomically(ignore, b"# Created by overclaim.\n*\n", durable=False)
             _write(path, data)
         except OSError:
             pass  # a read-only project still lints, only without a cache

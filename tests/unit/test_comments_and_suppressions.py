@@ -92,4 +92,6 @@ def test_a_head_without_its_end_tag_ends_where_the_body_begins():
     )
     assert "Ketamine cures anxiety." in extract_html(page).text
     assert "Clinic" in extract_html(page).text
-    assert "console" not in extract_html("<head><script>console.log(1)</script></head><p>x</p>").text
+    assert (
+        "console" not in extract_html("<head><script>console.log(1)</script></head><p>x</p>").text
+    )

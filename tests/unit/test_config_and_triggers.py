@@ -49,7 +49,10 @@ def test_trigger_index_needs_words_in_order_and_within_reach():
     index = TriggerIndex(
         [
             ("cure.cure", phrase_trigger("cures insomnia")),
-            ("speed.fast", token_trigger([{"LOWER": "within"}, {"OP": "{0,2}"}, {"LOWER": "hours"}])),
+            (
+                "speed.fast",
+                token_trigger([{"LOWER": "within"}, {"OP": "{0,2}"}, {"LOWER": "hours"}]),
+            ),
         ]
     )
     assert index.rules_for("our tea cures insomnia.") == {"cure.cure"}
