@@ -66,6 +66,8 @@ class Finding:
     sentence_start: int = 0
     sentence_end: int = 0
     fingerprint: str = ""
+    source: str = "rule"  # what raised it: "rule", "model" or "both"
+    confidence: float | None = None  # calibrated probability that it is an overclaim
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +86,8 @@ class Finding:
             "sentence_start": self.sentence_start,
             "sentence_end": self.sentence_end,
             "fingerprint": self.fingerprint,
+            "source": self.source,
+            "confidence": self.confidence,
             "suggestions": [s.to_dict() for s in self.suggestions],
         }
 

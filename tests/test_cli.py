@@ -41,6 +41,8 @@ def test_json_output_shape(tmp_path):
         "sentence_start",
         "sentence_end",
         "fingerprint",
+        "source",
+        "confidence",
         "suggestions",
     }
     assert (first["line"], first["column"], first["text"]) == (2, 9, "cures")
