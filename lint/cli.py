@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import math
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -16,7 +17,7 @@ import click
 from lint import __version__
 from lint.atomic import write_output
 from lint.config import FAIL_ON, Settings, find_config, load_settings
-from lint.data import SEVERITY_RANK, OverclaimError, Report
+from lint.data import SEVERITY_RANK, OverclaimError, Report, excerpt, one_line
 from lint.filters.baseline import write_baseline
 from lint.input.reading import text_file
 from lint.output import FORMATS, render
@@ -89,6 +90,24 @@ def resolve_settings(start: Path, config: Path | None, rulebooks, select, ignore
     )
 
 
+class _Size(click.ParamType):
+    """A size in megabytes: a positive number, or inf for no limit."""
+
+    name = "megabytes"
+
+    def convert(self, value, param, ctx):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of megabytes", param, ctx)
+        if math.isnan(number) or number <= 0:
+            self.fail(f"{value!r} must be more than 0 (or inf for no limit)", param, ctx)
+        return number
+
+
+_SIZE = _Size()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -141,7 +160,7 @@ def resolve_settings(start: Path, config: Path | None, rulebooks, select, ignore
 @click.option("--encoding", default="utf-8", show_default=True, help="Read files in this encoding.")
 @click.option(
     "--max-file-size",
-    type=click.FloatRange(min=0, min_open=True),
+    type=_SIZE,
     default=20,
     show_default=True,
     help="Refuse files larger than this many megabytes.",
@@ -229,7 +248,7 @@ class CheckRequest:
             cache_results=not self.no_cache,
             progress=progress,
             encoding=self.encoding,
-            max_bytes=int(self.max_file_size * 1048576),
+            max_bytes=self.max_bytes(),
             report_unused_suppressions=self.report_unused_suppressions,
             baseline=self.baseline,
         )
@@ -238,11 +257,25 @@ class CheckRequest:
         if not self.stdin:
             return pipeline.read(list(self.paths))
         name = self.stdin_filename or "-"
+        limit = self.max_bytes()
+        if sys.stdin is None:
+            raise OverclaimError("standard input is closed")
         try:
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(limit + 1 if limit is not None else -1)
         except (OSError, ValueError, AttributeError) as exc:
             raise OverclaimError(f"cannot read standard input: {exc}") from None
+        if limit is not None and len(data) > limit:
+            raise OverclaimError(
+                f"standard input is over the size limit of {self.max_file_size:g} MB "
+                "(raise it with --max-file-size)"
+            )
         return Inputs([text_file(Path(name), data, self.encoding, name)])
+
+    def max_bytes(self) -> int | None:
+        """The size limit in bytes (None: no limit, for --max-file-size inf)."""
+        if math.isinf(self.max_file_size):
+            return None
+        return int(self.max_file_size * 1048576)
 
     def fix_files(self, pipeline: Pipeline, inputs: Inputs) -> int:
         """--fix: rewrite files in place (standard input: print the fixed text), then report
@@ -252,7 +285,9 @@ class CheckRequest:
         writing = self.fix and not self.diff and not self.stdin
         run = pipeline.fix(inputs, self.unsafe_fixes, write=writing)
         for error in run.errors:
-            click.echo(f"overclaim: {error}", err=True)
+            click.echo(one_line(f"overclaim: {error}"), err=True)
+        if run.errors and not run.report.files:
+            return 2  # nothing was read: the error lines say why
         if self.diff:
             changes = 0
             for result in run.results:
@@ -273,12 +308,12 @@ class CheckRequest:
 
     def say_what_was_read(self, report: Report) -> None:
         for notice in report.notices:
-            click.echo(f"overclaim: {notice}", err=True)
+            click.echo(one_line(f"overclaim: {notice}"), err=True)
         for error in report.errors:
-            click.echo(f"overclaim: {error}", err=True)
+            click.echo(one_line(f"overclaim: {error}"), err=True)
         if self.verbose:
             for path, reason in report.skipped:
-                click.echo(f"skipped {path}: {reason}", err=True)
+                click.echo(one_line(f"skipped {path}: {reason}"), err=True)
             click.echo(f"{report.files} files checked, {len(report.skipped)} passed over", err=True)
 
     def show(self, pipeline: Pipeline, report: Report) -> None:
@@ -308,9 +343,8 @@ def _say_stale(stale: list[dict], baseline: Path | None) -> None:
         err=True,
     )
     for entry in stale:
-        click.echo(
-            f"  stale: {entry.get('path')} [{entry.get('rule')}] {entry.get('text')!r}", err=True
-        )
+        where = f"{entry.get('path')} [{entry.get('rule')}] {excerpt(entry.get('text'), 60)}"
+        click.echo(one_line(f"  stale: {where}"), err=True)
 
 
 def _use_color() -> bool:
@@ -461,5 +495,5 @@ def evaluate_command(dataset, output_format, show_errors, config, rulebooks, sel
 
 
 def _fail(exc: Exception) -> None:
-    click.echo(f"overclaim: {exc}", err=True)
+    click.echo(one_line(f"overclaim: {exc}"), err=True)
     sys.exit(2)

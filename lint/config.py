@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.data import SEVERITIES, OverclaimError
+from lint.data import SEVERITIES, OverclaimError, excerpt
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -162,12 +162,12 @@ def _parse(config: Path, data: dict, where) -> Settings:
 
     for key in data:
         if key not in KEYS:
-            raise fail([key], f"unknown key '{key}' (expected one of: {', '.join(KEYS)})")
+            raise fail([key], f"unknown key {excerpt(key)} (expected one of: {', '.join(KEYS)})")
     extend = []
     for entry in strings("extend"):
         path = (root / entry).resolve()
         if not path.exists():
-            raise fail(["extend"], f"extend: '{entry}' not found")
+            raise fail(["extend"], f"extend: {excerpt(entry, 80)} not found")
         extend.append(path)
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
@@ -191,10 +191,10 @@ def _parse(config: Path, data: dict, where) -> Settings:
         if name not in cue_lists:
             raise fail(
                 ["cues", name],
-                f"unknown cue list '{name}' (expected one of: {', '.join(cue_lists)})",
+                f"unknown cue list {excerpt(name)} (expected one of: {', '.join(cue_lists)})",
             )
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise fail(["cues", name], f"cues '{name}' must be a list of strings")
+            raise fail(["cues", name], f"cues {excerpt(name)} must be a list of strings")
     return Settings(
         root=root,
         source=str(config),

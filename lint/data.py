@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,23 @@ SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 class OverclaimError(Exception):
     """A problem the user must fix (bad path, bad rulebook, bad input): exit code 2."""
+
+
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """The text with control characters and line breaks escaped ("\\r"), so a message or a
+    report line naming a file stays one line whatever the file is called."""
+    return _LINE_BREAKING.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def excerpt(value: object, limit: int = 24) -> str:
+    """A short, escaped excerpt of user content for an error message: quoted, control
+    characters escaped, cut after ``limit`` characters."""
+    text = value if isinstance(value, str) else repr(value)
+    shown = repr(text[:limit])
+    return shown[:-1] + "…" + shown[-1] if len(text) > limit else shown
 
 
 @dataclass(frozen=True)

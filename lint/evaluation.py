@@ -110,18 +110,34 @@ def load_records(path: Path) -> list[dict]:
     records = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise OverclaimError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OverclaimError(
+            f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-            record["text"], record["label"]  # noqa: B018
-        except (json.JSONDecodeError, KeyError, TypeError):
-            raise OverclaimError(f"{path}:{number}: not a labelled record") from None
+        except ValueError:
+            record = None
+        if not _is_record(record):
+            raise OverclaimError(
+                f"{path}:{number}: not a labelled record (a JSON object with a text string "
+                "and a label of overclaim or ok)"
+            )
         records.append(record)
     return records
+
+
+def _is_record(record: object) -> bool:
+    return (
+        isinstance(record, dict)
+        and isinstance(record.get("text"), str)
+        and record.get("label") in ("overclaim", "ok")
+        and isinstance(record.get("categories", []), list)
+        and isinstance(record.get("id", ""), str)
+    )
 
 
 def evaluate(records: list[dict], pipeline: Pipeline) -> Scores:

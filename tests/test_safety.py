@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import stat
 import time
 
@@ -217,3 +218,177 @@ def test_a_linked_cache_folder_is_not_written_through(tmp_path):
     assert run(project, "page.md").exit_code == 1
     assert list(elsewhere.iterdir()) == []
     assert not (tmp_path / __version__).exists()
+
+
+# One line and exit 2, never a traceback ------------------------------------------------------
+
+
+def _one_line_exit_2(result) -> str:
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("overclaim: ")]
+    assert len(errors) == 1, result.output
+    return errors[0]
+
+
+RULEBOOK_TRAPS = {
+    "a list as a mapping key": "? [a]\n: b\n",
+    "5,000-deep nesting": "rules: " + "[" * 5000 + "]" * 5000 + "\n",
+    "a 100 KB scalar": "rules: " + "x" * 100_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("trap", RULEBOOK_TRAPS)
+def test_hostile_rulebooks_give_one_short_line(tmp_path, trap):
+    (tmp_path / "bad.yaml").write_text(RULEBOOK_TRAPS[trap], encoding="utf-8")
+    (tmp_path / "page.md").write_text(CLAIM, encoding="utf-8")
+    line = _one_line_exit_2(run(tmp_path, "--no-cache", "--rules", "bad.yaml", "page.md"))
+    assert len(line) < 300
+
+
+def test_a_folder_named_like_a_rulebook_file_is_passed_over(tmp_path):
+    (tmp_path / "rules" / "x.yaml").mkdir(parents=True)
+    (tmp_path / "page.md").write_text(CLAIM, encoding="utf-8")
+    assert run(tmp_path, "--no-cache", "--rules", "rules", "page.md").exit_code == 1
+
+
+def test_configuration_errors_never_print_a_file_s_content(tmp_path):
+    secret = tmp_path / "credentials"
+    secret.write_text("token: s3cr3t-value-that-must-not-leak\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.overclaim]\nextend = ["{secret}"]\n', encoding="utf-8"
+    )
+    (tmp_path / "page.md").write_text(CLAIM, encoding="utf-8")
+    line = _one_line_exit_2(run(tmp_path, "--no-cache", "page.md"))
+    assert "s3cr3t" not in line and "not a rulebook file" in line
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"overclaim-baseline": 2, "findings": [1]}',
+        '{"overclaim-baseline": 2, "findings": [{"fingerprint": ["x"]}]}',
+        "[]",
+    ],
+)
+def test_malformed_baselines(tmp_path, content):
+    (tmp_path / "b.json").write_text(content, encoding="utf-8")
+    (tmp_path / "page.md").write_text(CLAIM, encoding="utf-8")
+    _one_line_exit_2(run(tmp_path, "--no-cache", "--baseline", "b.json", "page.md"))
+
+
+def test_eval_refuses_records_of_the_wrong_shape(tmp_path):
+    (tmp_path / "set.jsonl").write_text('{"text": 5, "label": "ok"}\n', encoding="utf-8")
+    here = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["eval", "set.jsonl"])
+    finally:
+        os.chdir(here)
+    _one_line_exit_2(result)
+
+
+def test_size_limits_and_encodings_that_cannot_give_text(tmp_path):
+    (tmp_path / "page.md").write_text(CLAIM, encoding="utf-8")
+    assert run(tmp_path, "--no-cache", "--max-file-size", "inf", "page.md").exit_code == 1
+    (tmp_path / "escaped.txt").write_bytes(b"cures \\ud800 acne\n")
+    line = _one_line_exit_2(
+        run(tmp_path, "--no-cache", "--encoding", "unicode_escape", "escaped.txt")
+    )
+    assert "not Unicode text" in line
+
+
+def test_closed_standard_input(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "-"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "overclaim: standard input is closed"
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "gitlab", "junit", "text"])
+def test_file_names_that_are_not_utf8(tmp_path, output_format):
+    name = os.fsdecode(b"caf\xe9.md")
+    try:
+        (tmp_path / name).write_text(CLAIM, encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    result = run(tmp_path, "--no-cache", "--format", output_format, "-o", "out.txt", ".")
+    assert result.exit_code == 1, result.output
+    report = (tmp_path / "out.txt").read_bytes().decode("utf-8")
+    assert "caf\ufffd.md" in report or "caf%EF%BF%BD.md" in report
+
+
+# Output that cannot be forged or broken ------------------------------------------------------
+
+
+def test_junit_stays_valid_xml_with_control_characters(tmp_path):
+    from xml.etree import ElementTree
+
+    (tmp_path / "p\x1bage.md").write_text(
+        "It is completely\x0bsafe.\nIt cures\x0bacne.\n", encoding="utf-8"
+    )
+    result = run(tmp_path, "--no-cache", "--format", "junit", ".")
+    ElementTree.fromstring(result.output.encode("utf-8"))
+
+
+def test_github_annotations_cannot_be_forged_by_a_file_name(tmp_path):
+    (tmp_path / "x\n::error file=evil.md::forged.md").write_text(CLAIM, encoding="utf-8")
+    lines = run(tmp_path, "--no-cache", "--format", "github", ".").output.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("::error file=x%0A%3A%3Aerror")
+
+
+def test_diff_of_a_file_name_with_a_space_applies_with_patch(tmp_path):
+    import subprocess
+
+    if shutil.which("patch") is None:
+        pytest.skip("the patch program is not installed")
+    page = tmp_path / "my page.md"
+    page.write_text(CLAIM, encoding="utf-8")
+    diff = run(tmp_path, "--no-cache", "--diff", "--unsafe-fixes", "my page.md").output
+    subprocess.run(["patch", "-p1", "--quiet"], input=diff, text=True, cwd=tmp_path, check=True)
+    assert page.read_text(encoding="utf-8") != CLAIM
+
+
+def test_text_output_of_a_very_long_line_reads_only_a_window(tmp_path):
+    page = tmp_path / "long.txt"
+    page.write_text(
+        ("Plain words here. " * 20_000) + "It cures acne. " + "More. " * 20_000, encoding="utf-8"
+    )
+    lines = run(tmp_path, "--no-cache", "long.txt").output.splitlines()
+    excerpt = lines[1]
+    assert excerpt.startswith("  …") and excerpt.endswith("…") and len(excerpt) < 200
+
+
+def test_ctrl_c_during_a_parallel_run_prints_one_line(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in range(400):
+        (site / f"p{n}.txt").write_text(
+            ("Our balm cures eczema and more. " * 60) + "\n", encoding="utf-8"
+        )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lint", "check", "--no-cache", "--jobs", "2", "site"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(2.5)
+    process.send_signal(signal.SIGINT)
+    _, errors = process.communicate(timeout=60)
+    if process.returncode in (0, 1):
+        pytest.skip("the run ended before the interrupt")
+    assert process.returncode == 130
+    assert errors.strip() == "overclaim: interrupted"

@@ -85,7 +85,21 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> str:
         ) from None
     except LookupError:
         raise OverclaimError(f"unknown encoding '{encoding}'") from None
+    if codec not in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise OverclaimError(
+                f"{path}: decodes with {codec} to something that is not Unicode text "
+                f"(at character {exc.start}); use another --encoding"
+            ) from None
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def display_name(path: str | Path) -> str:
+    """A path as findings and messages name it: bytes that are not UTF-8 (possible in file
+    names) become U+FFFD, so every output stays valid Unicode."""
+    return os.fsdecode(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_bytes(path: Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
@@ -141,7 +155,7 @@ def text_file(
     identity: tuple[int, int] | None = None,
 ) -> TextFile:
     """Bytes read from ``path`` as a text file (``name`` is how findings name it)."""
-    name = name or str(path)
+    name = display_name(name or path)
     codec, bom = sniff(data, encoding)
     wide = codec.lower().replace("_", "-").startswith(("utf-16", "utf-32", "utf16", "utf32"))
     if b"\x00" in data[:8192] and not wide:

@@ -103,11 +103,13 @@ def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff that `patch -p1` applies."""
     name = os.path.relpath(path).replace("\\", "/") if os.path.isabs(path) else path
     name = name.replace("\\", "/").removeprefix("./")
+    # A name with a space ends with a tab, which is how GNU patch and git find its end.
+    end = "\t" if any(c.isspace() for c in name) else ""
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
+        fromfile=f"a/{name}{end}",
+        tofile=f"b/{name}{end}",
     )
     out = []
     for line in lines:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree
 
 from lint.data import Finding
+
+# Characters XML 1.0 cannot hold, escaped or not: they become U+FFFD.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def render_junit(findings: list[Finding], paths: list[str]) -> str:
@@ -23,13 +31,17 @@ def render_junit(findings: list[Finding], paths: list[str]) -> str:
         errors="0",
     )
     for path, found in by_path.items():
-        case = ElementTree.SubElement(suite, "testcase", classname="overclaim", name=path)
+        case = ElementTree.SubElement(
+            suite, "testcase", classname="overclaim", name=_xml_text(path)
+        )
         if found:
             failure = ElementTree.SubElement(
                 case, "failure", message=f"{len(found)} finding(s)", type="overclaim"
             )
-            failure.text = "\n".join(
-                f"{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}" for f in found
+            failure.text = _xml_text(
+                "\n".join(
+                    f"{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}" for f in found
+                )
             )
     ElementTree.indent(suites)
     return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import click
 
-from lint.data import Finding, Report
+from lint.data import Finding, Report, one_line
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -23,13 +24,14 @@ def render_text(report: Report, quiet: bool = False, color: bool = False) -> str
     findings, texts, files = report.findings, report.texts, report.files
     if quiet:
         return "\n".join(
-            f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}" for f in findings
+            one_line(f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}")
+            for f in findings
         )
     blocks = []
     for f in findings:
         severity = paint(f.severity, fg=_COLORS.get(f.severity), bold=True)
         lines = [
-            f"{paint(f.path, bold=True)}:{f.line}:{f.column}: {severity} [{f.rule}] {f.message}"
+            f"{paint(one_line(f.path), bold=True)}:{f.line}:{f.column}: {severity} [{f.rule}] {one_line(f.message)}"
         ]
         source = texts.get(f.path)
         if source is not None:
@@ -56,18 +58,24 @@ def render_text(report: Report, quiet: bool = False, color: bool = False) -> str
 _CONTEXT = 50
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _excerpt(source: str, f: Finding) -> list[str]:
-    """The finding's line, cut to a window around the span, with the span underlined."""
+    """A window of the finding's line around its span, with the span underlined.
+
+    Only the window is read, however long the line; control characters are shown as "?",
+    so copy cannot send escape sequences to the terminal."""
     line_start = f.start - (f.column - 1)
-    line_end = source.find("\n", line_start)
-    line = source[line_start : line_end if line_end != -1 else len(source)].rstrip("\r")
-    lo = max(0, f.column - 1 - _CONTEXT)
-    hi = min(len(line), f.column - 1 + (f.end - f.start) + _CONTEXT)
-    prefix = "…" if lo > 0 else ""
-    suffix = "…" if hi < len(line) else ""
-    shown = prefix + line[lo:hi].replace("\t", " ") + suffix
-    offset = len(prefix) + (f.column - 1 - lo)
-    width = min(f.end - f.start, hi - (f.column - 1))
+    lo = max(line_start, f.start - _CONTEXT)
+    newline = source.find("\n", f.start, f.end + _CONTEXT)
+    hi = newline if newline != -1 else min(len(source), f.end + _CONTEXT)
+    prefix = "…" if lo > line_start else ""
+    suffix = "…" if newline == -1 and hi < len(source) and source[hi] not in "\r\n" else ""
+    window = source[lo:hi].rstrip("\r").replace("\t", " ")
+    shown = prefix + _CONTROL.sub("?", window) + suffix
+    offset = len(prefix) + (f.start - lo)
+    width = min(f.end, hi) - f.start
     return [f"  {shown}", "  " + " " * offset + "^" * max(width, 1)]
 
 

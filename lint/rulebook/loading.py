@@ -9,6 +9,8 @@ from lint.data import OverclaimError
 from lint.rulebook.fixspec import Fix
 from lint.rulebook.rules import DEFAULT_UNLESS, Category, Cues, Pattern, Rule, Rulebook
 
+RULEBOOK_SUFFIXES = (".yaml", ".yml")
+
 
 def shipped_rulebook_dir() -> Path:
     """The folder of the rulebook shipped with overclaim (source tree or installed wheel)."""
@@ -98,10 +100,12 @@ def load_rulebook(
 
 def _layer_files(layer: Path) -> list[Path]:
     if layer.is_dir():
-        return sorted(p for p in layer.iterdir() if p.suffix in (".yaml", ".yml"))
-    if layer.is_file():
-        return [layer]
-    raise OverclaimError(f"{layer}: rulebook path not found")
+        return sorted(p for p in layer.iterdir() if p.suffix in RULEBOOK_SUFFIXES and p.is_file())
+    if not layer.is_file():
+        raise OverclaimError(f"{layer}: rulebook path not found")
+    if layer.suffix not in RULEBOOK_SUFFIXES:
+        raise OverclaimError(f"{layer}: not a rulebook file (expected a .yaml or .yml file)")
+    return [layer]
 
 
 def _compile_regex(where: str, pattern: str):

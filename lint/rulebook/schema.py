@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lint.data import OverclaimError
+from lint.data import OverclaimError, excerpt
 from lint.rulebook.yaml_safe import locate
 
 if TYPE_CHECKING:
@@ -34,7 +34,10 @@ def cue_names(schema_path: Path) -> tuple[str, ...]:
 
 def validate_rulebook_file(file: Path, data, schema_path: Path) -> None:
     """Raise an OverclaimError for the first schema violation in document order."""
-    errors = list(_validator(schema_path).iter_errors(data))
+    try:
+        errors = list(_validator(schema_path).iter_errors(data))
+    except RecursionError:
+        raise OverclaimError(f"{file}: nested too deeply") from None
     if not errors:
         return
     error = min(errors, key=lambda e: (locate(data, _error_path(e)), -len(e.path)))
@@ -88,28 +91,28 @@ def describe(error: ValidationError) -> str:
     if validator == "additionalProperties":
         extra = _unexpected_keys(error)
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        return f"unknown key '{extra[0]}' (expected one of: {allowed})"
+        return f"unknown key {excerpt(extra[0])} (expected one of: {allowed})"
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"missing '{missing}'"
+        return f"missing {excerpt(missing)}"
     if validator == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
-        return f"'{name}' must be one of {choices} (got {error.instance!r})"
+        return f"{excerpt(name)} must be one of {choices} (got {excerpt(error.instance)})"
     if validator == "type":
         expected = error.validator_value
         expected = [expected] if isinstance(expected, str) else expected
         wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        return f"'{name}' must be {wanted} (got {error.instance!r})"
+        return f"{excerpt(name)} must be {wanted} (got {excerpt(error.instance)})"
     if validator == "pattern" and name == "id":
-        return f"id {error.instance!r} must look like 'category.name' (lower case, hyphens)"
+        return f"id {excerpt(error.instance)} must look like 'category.name' (lower case, hyphens)"
     if validator == "pattern" and name == "OP":
-        return f"OP must be one of ! ? + * or {{n,m}} (got {error.instance!r})"
+        return f"OP must be one of ! ? + * or {{n,m}} (got {excerpt(error.instance)})"
     if validator == "pattern":
-        return f"'{name}' must not be empty"
+        return f"{excerpt(name)} must not be empty"
     if validator in ("minItems", "minProperties"):
-        return f"'{name}' must not be empty"
+        return f"{excerpt(name)} must not be empty"
     if validator == "maxProperties":
         return "a pattern has exactly one of: phrase, tokens, dependency"
     if validator == "oneOf":
-        return f"'{name}' must be a word, a number or a mapping with IN, NOT_IN or REGEX (got {error.instance!r})"
+        return f"{excerpt(name)} must be a word, a number or a mapping with IN, NOT_IN or REGEX (got {excerpt(error.instance)})"
     return error.message

@@ -15,7 +15,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, SequenceNode
 
-from lint.data import OverclaimError
+from lint.data import OverclaimError, excerpt
 
 Position = tuple[int, int]  # 1-based line and column
 
@@ -57,9 +57,13 @@ def _construct_mapping(loader: MarkedLoader, node: MappingNode):
     yield data
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.MarkedYAMLError(
+                problem="a key must be a plain word or number", problem_mark=key_node.start_mark
+            )
         if key in data:
             raise yaml.MarkedYAMLError(
-                problem=f"duplicate key '{key}'", problem_mark=key_node.start_mark
+                problem=f"duplicate key {excerpt(key)}", problem_mark=key_node.start_mark
             )
         data[key] = loader.construct_object(value_node, deep=True)
         data.positions[key] = _position(value_node)
@@ -94,9 +98,11 @@ def load_yaml(file: Path, text: str | None = None):
         mark = exc.problem_mark or exc.context_mark
         where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else str(file)
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise OverclaimError(f"{where}: {problem}") from None
-    except yaml.YAMLError as exc:
-        raise OverclaimError(f"{file}: invalid YAML: {exc}") from None
+        raise OverclaimError(f"{where}: {problem[:120]}") from None
+    except yaml.YAMLError:
+        raise OverclaimError(f"{file}: invalid YAML") from None
+    except RecursionError:
+        raise OverclaimError(f"{file}: nested too deeply") from None
     except UnicodeDecodeError:
         raise OverclaimError(f"{file}: not valid UTF-8") from None
     except OSError as exc:

@@ -50,7 +50,7 @@ def check_sources_in_parallel(
     try:
         # This process loading the model takes one of the CPUs the first pass could use.
         helpers = max(1, min(jobs, default_jobs()) - 1)
-        with context.Pool(helpers) as pool:
+        with context.Pool(helpers, initializer=_ignore_interrupts) as pool:
             helped = pool.map_async(_first_pass, range(helpers), chunksize=1)
             linter.load_model()
             found = _first_pass()
@@ -61,7 +61,7 @@ def check_sources_in_parallel(
         ]
         sizes = [sum(len(c.sentence.text) for c in cs) for cs in _work.candidates]
         _work.chunks = _balanced_chunks(everything, sizes, jobs * _PARSE_CHUNKS)
-        with context.Pool(jobs) as pool:
+        with context.Pool(jobs, initializer=_ignore_interrupts) as pool:
             parts = pool.map(_check_chunk, range(len(_work.chunks)), chunksize=1)
     finally:
         _work = None
@@ -115,6 +115,13 @@ def _check_chunk(number: int) -> list[list[Finding]]:
     sources = [_work.sources[i] for i in indexes]
     prepared = [Prepared(extract(_work.sources[i]), _work.candidates[i]) for i in indexes]
     return _work.linter.check(sources, prepared)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and exits with one line."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _balanced_chunks(indexes: list[int], weights: list[int], count: int) -> list[list[int]]:
