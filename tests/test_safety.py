@@ -392,3 +392,45 @@ def test_ctrl_c_during_a_parallel_run_prints_one_line(tmp_path):
         pytest.skip("the run ended before the interrupt")
     assert process.returncode == 130
     assert errors.strip() == "overclaim: interrupted"
+
+
+def test_an_append_during_the_fix_is_kept_and_the_file_reported(tmp_path, monkeypatch):
+    import lint.atomic
+
+    page = tmp_path / "page.md"
+    page.write_text(CLAIM, encoding="utf-8")
+    real_fsync = lint.atomic.os.fsync
+
+    def append_while_writing(handle):
+        """Another program appends while the fixed text is being written and synced."""
+        with open(page, "a", encoding="utf-8") as other_program:
+            other_program.write("Appended meanwhile.\n")
+        real_fsync(handle)
+
+    monkeypatch.setattr(lint.atomic.os, "fsync", append_while_writing)
+    result = run(tmp_path, "--no-cache", "--fix", "--unsafe-fixes", "page.md")
+    assert result.exit_code == 2 and "changed on disk" in result.output
+    assert page.read_text(encoding="utf-8") == CLAIM + "Appended meanwhile.\n"
+
+
+def test_a_file_that_cannot_be_replaced_is_one_line_and_the_rest_are_fixed(tmp_path, monkeypatch):
+    import errno
+
+    import lint.atomic
+
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(CLAIM, encoding="utf-8")
+    real_replace = lint.atomic.os.replace
+
+    def read_only_a(source, target):
+        if str(target).endswith("a.md"):
+            raise OSError(errno.EROFS, "Read-only file system")
+        real_replace(source, target)
+
+    monkeypatch.setattr(lint.atomic.os, "replace", read_only_a)
+    result = run(tmp_path, "--no-cache", "--fix", "--unsafe-fixes", "a.md", "b.md")
+    assert result.exit_code == 2
+    assert "overclaim: a.md: cannot write: Read-only file system" in result.output
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == CLAIM
+    assert (tmp_path / "b.md").read_text(encoding="utf-8") != CLAIM
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
