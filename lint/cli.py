@@ -19,8 +19,9 @@ from lint.atomic import write_output
 from lint.config import FAIL_ON, Settings, find_config, load_settings
 from lint.data import SEVERITY_RANK, OverclaimError, Report, excerpt, one_line
 from lint.filters.baseline import write_baseline
-from lint.input.reading import text_file
-from lint.output import FORMATS, render
+from lint.input.reading import FORMATS_BY_SUFFIX, text_file
+from lint.output import FORMATS, OutputOptions, render
+from lint.output.locations import repository_root
 from lint.pipeline import Inputs, Pipeline, RunOptions
 from lint.run.parallel import default_jobs
 
@@ -109,7 +110,7 @@ _SIZE = _Size()
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "output_format",
@@ -172,11 +173,25 @@ _SIZE = _Size()
     help="With --fix or --diff, also apply rewrites that change emphasis.",
 )
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the configured excludes to files named explicitly too (for pre-commit).",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it).",
+)
 @config_options
 def check(paths, **options) -> None:
-    """Lint files and folders of .txt, .md and .html copy ('-' reads standard input)."""
+    """Lint files and folders of .txt, .md and .html copy (default: the current folder;
+    '-' reads standard input)."""
     try:
-        request = CheckRequest(paths=tuple(paths), **options)
+        request = CheckRequest(paths=tuple(paths) or (".",), **options)
         code = request.run()
     except OverclaimError as exc:
         _fail(exc)
@@ -208,6 +223,9 @@ class CheckRequest:
     fix: bool
     unsafe_fixes: bool
     diff: bool
+    exit_zero: bool
+    force_exclude: bool
+    color: str
     config: Path | None
     rulebooks: tuple[Path, ...]
     select: tuple[str, ...]
@@ -229,6 +247,7 @@ class CheckRequest:
                 return self.fix_files(pipeline, inputs)
             report = pipeline.check(inputs)
         self.say_what_was_read(report)
+        self.warn_if_nothing_matched(report)
         if self.write_baseline:
             write_baseline(self.write_baseline, report.findings)
             click.echo(f"wrote {len(report.findings)} findings to {self.write_baseline}", err=True)
@@ -239,7 +258,7 @@ class CheckRequest:
         self.show(pipeline, report)
         if report.errors:
             return 2
-        return exit_code([f.severity for f in report.findings], self.fail_on or settings.fail_on)
+        return self.exit_code(report, settings)
 
     def run_options(self, settings: Settings, progress) -> RunOptions:
         return RunOptions(
@@ -255,7 +274,7 @@ class CheckRequest:
 
     def read(self, pipeline: Pipeline) -> Inputs:
         if not self.stdin:
-            return pipeline.read(list(self.paths))
+            return pipeline.read(list(self.paths), self.force_exclude)
         name = self.stdin_filename or "-"
         limit = self.max_bytes()
         if sys.stdin is None:
@@ -303,8 +322,25 @@ class CheckRequest:
         self.show(pipeline, run.report)
         if run.errors:
             return 2
-        severities = [f.severity for f in run.report.findings]
-        return exit_code(severities, self.fail_on or pipeline.settings.fail_on)
+        return self.exit_code(run.report, pipeline.settings)
+
+    def exit_code(self, report: Report, settings: Settings) -> int:
+        if self.exit_zero:
+            return 0
+        return exit_code([f.severity for f in report.findings], self.fail_on or settings.fail_on)
+
+    def warn_if_nothing_matched(self, report: Report) -> None:
+        """Say so when the paths held no file to check (rather than a silent "0 files")."""
+        if self.stdin or report.files or report.errors or report.notices:
+            return
+        kinds = ", ".join(FORMATS_BY_SUFFIX)
+        click.echo(
+            one_line(
+                f"overclaim: warning: no files to check in {', '.join(self.paths)} "
+                f"(looked for {kinds})"
+            ),
+            err=True,
+        )
 
     def say_what_was_read(self, report: Report) -> None:
         for notice in report.notices:
@@ -318,20 +354,22 @@ class CheckRequest:
 
     def show(self, pipeline: Pipeline, report: Report) -> None:
         """Print the report, or write it to the output file."""
-        rules = pipeline.linter.rules if self.output_format == "sarif" else None
-        output = render(
-            report,
-            self.output_format,
-            __version__,
-            rules=rules,
+        color = use_color(self.color) and not self.output_file
+        options = OutputOptions(
+            output_format=self.output_format,
+            version=__version__,
+            rulebook=pipeline.rulebook if self.output_format == "sarif" else None,
+            root=repository_root(Path.cwd()),
+            fail_on=self.fail_on or pipeline.settings.fail_on,
             quiet=self.quiet,
             statistics=self.statistics,
-            color=_use_color(),
+            color=color,
         )
+        output = render(report, options)
         if self.output_file:
             _write_report(self.output_file, output)
         elif output:
-            click.echo(output, color=_use_color())
+            click.echo(output, color=color)
 
 
 def _say_stale(stale: list[dict], baseline: Path | None) -> None:
@@ -347,7 +385,13 @@ def _say_stale(stale: list[dict], baseline: Path | None) -> None:
         click.echo(one_line(f"  stale: {where}"), err=True)
 
 
-def _use_color() -> bool:
+def use_color(choice: str = "auto") -> bool:
+    """Whether to colour the output: always, never, or (auto) when FORCE_COLOR is set or
+    standard output is a terminal and NO_COLOR is not set."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 

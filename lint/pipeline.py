@@ -143,9 +143,10 @@ class Pipeline:
 
     # read -------------------------------------------------------------------------------
 
-    def read(self, paths: list[str | Path]) -> Inputs:
-        """The files under ``paths`` that the configuration does not exclude, decoded."""
-        found = discover(paths, excluded=self.settings.excluded)
+    def read(self, paths: list[str | Path], force_exclude: bool = False) -> Inputs:
+        """The files under ``paths`` that the configuration does not exclude, decoded
+        (``force_exclude``: files named explicitly as well)."""
+        found = discover(paths, excluded=self.settings.excluded, force_exclude=force_exclude)
         loaded = load_files(found.files, self.options.encoding, self.options.max_bytes)
         return Inputs(
             loaded.files,
@@ -157,15 +158,16 @@ class Pipeline:
 
     # analyse and filter -------------------------------------------------------------------
 
-    def analyse(self, sources: list[SourceText]) -> list[list[Finding]]:
-        """Each source's findings before filtering, with their fingerprints."""
+    def analyse(self, sources: list[SourceText], progress: bool = True) -> list[list[Finding]]:
+        """Each source's findings before filtering, with their fingerprints (``progress``:
+        report it to ``options.progress``)."""
         cache = self._cache
         results: list[list[Finding] | None] = [
             cache.findings(s) if cache is not None else None for s in sources
         ]
         todo = [i for i, found in enumerate(results) if found is None]
-        progress = self.options.progress
-        step = PROGRESS_STEP if progress else max(len(todo), 1)
+        report = self.options.progress if progress else None
+        step = PROGRESS_STEP if report else max(len(todo), 1)
         for first in range(0, len(todo), step):
             part = todo[first : first + step]
             for index, findings in zip(
@@ -174,8 +176,8 @@ class Pipeline:
                 results[index] = findings
                 if cache is not None:
                     cache.remember(sources[index], findings)
-            if progress:
-                progress(len(part), len(todo))
+            if report:
+                report(len(part), len(todo))
         if cache is not None:
             cache.save()
         return [
@@ -188,12 +190,14 @@ class Pipeline:
 
         return check_sources_in_parallel(self.linter, sources, self.options.jobs)
 
-    def check_sources(self, sources: list[SourceText], record: bool = True) -> list[list[Finding]]:
+    def check_sources(
+        self, sources: list[SourceText], record: bool = True, progress: bool = True
+    ) -> list[list[Finding]]:
         """Each source's findings as reported: analysed, then filtered.
 
         ``record`` counts the baseline entries they match (for the stale-entry report);
-        intermediate fix passes do not."""
-        analysed = self.analyse(sources)
+        intermediate fix passes do not, nor do they report progress."""
+        analysed = self.analyse(sources, progress)
         return [
             self.filters.apply(source, found, record)
             for source, found in zip(sources, analysed, strict=True)
@@ -237,9 +241,10 @@ class Pipeline:
         from lint.output.fixer import fix_sources
 
         def check(changed: list[SourceText]) -> list[list[Finding]]:
-            return self.check_sources(changed, record=False)
+            return self.check_sources(changed, record=False, progress=False)
 
-        return fix_sources(sources, check(sources), check, unsafe)
+        first = self.check_sources(sources, record=False)
+        return fix_sources(sources, first, check, unsafe)
 
     def fix(self, inputs: Inputs, unsafe: bool, write: bool) -> FixRun:
         """Apply the suggested rewrites that ``check`` would report; with ``write``, replace

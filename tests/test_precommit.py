@@ -30,6 +30,17 @@ def repo(tmp_path_factory):
         "# Our serum\n\nSome people may notice clearer skin after several weeks.\n",
         encoding="utf-8",
     )
+    (repo / "legal").mkdir()
+    (repo / "legal" / "quotes.md").write_text("A reviewer wrote: it cures acne.\n", encoding="utf-8")
+    (repo / "pyproject.toml").write_text(
+        '[tool.overclaim]\nexclude = ["legal/"]\n', encoding="utf-8"
+    )
+    pages = repo / "pages"
+    pages.mkdir()
+    for n in range(500):
+        (pages / f"page-{n:03}.md").write_text(
+            f"# Page {n}\n\nOur clinic is open on weekdays. It cures acne.\n", encoding="utf-8"
+        )
     _git(repo, "add", ".")
     return repo
 
@@ -56,3 +67,17 @@ def test_hook_passes_compliant_copy(repo):
     result = try_repo(repo, "compliant.md")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
+
+
+def test_configured_excludes_apply_to_files_pre_commit_names(repo):
+    result = try_repo(repo, "legal/quotes.md", "compliant.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "cure.cure" not in result.stdout
+
+
+def test_five_hundred_files_run_in_one_process_with_one_summary(repo):
+    files = sorted(str(p.relative_to(repo)) for p in (repo / "pages").iterdir())
+    result = try_repo(repo, *files)
+    assert result.returncode == 1
+    summaries = [line for line in result.stdout.splitlines() if " findings in " in line]
+    assert summaries == ["500 findings in 500 files (500 errors, 0 warnings, 0 info)"]

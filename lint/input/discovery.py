@@ -67,18 +67,25 @@ class _GitIgnores:
         )
 
 
-def discover(paths: list[str | Path], excluded: Callable[[Path], bool] | None = None) -> Discovery:
+def discover(
+    paths: list[str | Path],
+    excluded: Callable[[Path], bool] | None = None,
+    force_exclude: bool = False,
+) -> Discovery:
     """Files to lint: named files as given, folders searched for known extensions.
 
     In folders, files and folders that .gitignore or the configuration's ``exclude`` name are
-    passed over, and so is every hidden folder (``.git``, ``.venv``, ...).
+    passed over, and so is every hidden folder (``.git``, ``.venv``, ...). With
+    ``force_exclude``, ``exclude`` applies to files named explicitly too.
     """
     found = Discovery()
     gitignores = _GitIgnores()
     for raw in paths:
         path = Path(raw)
         try:
-            if path.is_file():
+            if path.is_file() and force_exclude and excluded and excluded(path):
+                found.skipped.append((path, "excluded by configuration"))
+            elif path.is_file():
                 found.files.append(path)
             elif path.is_dir():
                 _walk(path, found, gitignores, excluded)

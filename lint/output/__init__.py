@@ -6,44 +6,62 @@ findings' suggestions into edited files or a diff. Nothing here imports spaCy.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from lint.data import Report
-from lint.rulebook.rules import Rule
+from lint.rulebook.rules import Rulebook
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
-def render(
-    report: Report,
-    output_format: str,
-    version: str,
-    rules: dict[str, Rule] | None = None,
-    quiet: bool = False,
-    statistics: bool = False,
-    color: bool = False,
-) -> str:
-    """The report in ``output_format``; ``rules`` describe the rules in SARIF."""
-    if output_format == "json":
+@dataclass(frozen=True)
+class OutputOptions:
+    """How a report is rendered: ``root`` is the repository its paths are relative to (SARIF,
+    GitLab), ``fail_on`` the severity that fails a JUnit test case."""
+
+    output_format: str = "text"
+    version: str = ""
+    rulebook: Rulebook | None = None
+    root: Path = field(default_factory=Path.cwd)
+    fail_on: str = "warning"
+    quiet: bool = False
+    statistics: bool = False
+    color: bool = False
+
+
+def render(report: Report, options: OutputOptions) -> str:
+    """The report in the chosen format."""
+    kind = options.output_format
+    if kind == "json":
         from lint.output.json_report import render_json
 
-        return render_json(report, version)
-    if output_format == "sarif":
+        return render_json(report, options.version)
+    if kind == "sarif":
         from lint.output.sarif import render_sarif
 
-        return render_sarif(report.findings, rules or {}, version)
-    if output_format == "github":
+        rulebook = options.rulebook
+        rules = {r.id: r for r in rulebook.rules} if rulebook else {}
+        precision = (
+            {name: c.precision for name, c in rulebook.categories.items() if c.precision}
+            if rulebook
+            else {}
+        )
+        return render_sarif(report.findings, rules, options.version, options.root, precision)
+    if kind == "github":
         from lint.output.github import render_github
 
         return render_github(report.findings)
-    if output_format == "junit":
+    if kind == "junit":
         from lint.output.junit import render_junit
 
-        return render_junit(report.findings, list(report.texts))
-    if output_format == "gitlab":
+        return render_junit(report.findings, list(report.texts), options.fail_on)
+    if kind == "gitlab":
         from lint.output.gitlab import render_gitlab
 
-        return render_gitlab(report.findings)
+        return render_gitlab(report.findings, options.root)
     from lint.output.text import render_statistics, render_text
 
-    if statistics:
+    if options.statistics:
         return render_statistics(report)
-    return render_text(report, quiet=quiet, color=color)
+    return render_text(report, quiet=options.quiet, color=options.color)

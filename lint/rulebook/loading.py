@@ -142,7 +142,13 @@ def _make_category(name: str, raw: dict[str, Any]) -> Category:
             pass_examples=(),
             source=raw["where"],
         )
-    return Category(name=name, title=raw["title"], severity=raw["severity"], model=rule)
+    return Category(
+        name=name,
+        title=raw["title"],
+        severity=raw["severity"],
+        model=rule,
+        precision=raw.get("precision"),
+    )
 
 
 def _make_rule(raw: dict[str, Any], categories: dict[str, Category]) -> Rule:

@@ -51,6 +51,7 @@ class Category:
     title: str
     severity: str
     model: Rule | None = None
+    precision: str | None = None  # measured: very-high, high, medium or low
 
 
 @dataclass(frozen=True)
