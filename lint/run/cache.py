@@ -51,8 +51,7 @@ _PICKLED_CLASSES = frozenset(
         ("lint.rulebook.rules", "Rulebook"),
         ("lint.rulebook.yaml_safe", "MarkedDict"),
         ("lint.rulebook.yaml_safe", "MarkedList"),
-        ("re2", "_Regexp"),
-        ("re2._re2", "RE2.Options.Encoding"),
+        ("lint.rulebook.linear_regex", "LinearRegex"),
     }
 )
 
