@@ -139,3 +139,14 @@ def test_python_dash_m_overclaim(tmp_path):
         text=True,
     )
     assert result.returncode == 1 and "cure.cure" in result.stdout
+
+
+def test_fix_and_diff_report_progress_once(tmp_path):
+    from lint.pipeline import Pipeline, RunOptions
+
+    for n in range(70):
+        (tmp_path / f"p{n}.md").write_text("Our balm cures eczema.\n", encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    pipeline = Pipeline(options=RunOptions(progress=lambda done, total: calls.append((done, total))))
+    pipeline.fix(pipeline.read([tmp_path]), unsafe=True, write=False)
+    assert sum(done for done, _ in calls) == 70 and {total for _, total in calls} == {70}
