@@ -9,15 +9,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from lint.engine.linter import Linter
 from lint.evaluation import evaluate, load_records
+from lint.pipeline import Pipeline
 
 DEFAULT_SET = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev.jsonl"
 
 
 def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
-    scores = evaluate(load_records(Path(args[0]) if args else DEFAULT_SET), Linter())
+    scores = evaluate(load_records(Path(args[0]) if args else DEFAULT_SET), Pipeline())
     print(scores.render(show_errors="--quiet" not in argv))
     return 0
 

@@ -12,8 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 from lint.data import SourceText
-from lint.engine.linter import Linter
 from lint.input.sentences import split_sentences
+from lint.pipeline import Pipeline
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "medquad_1m.txt"
 
@@ -26,10 +26,10 @@ def main(argv: list[str]) -> int:
     path = Path(args[0]) if args else DEFAULT_CORPUS
     text = path.read_text(encoding="utf-8")
     documents = [d for d in text.split("\n\n") if d.strip()]
-    linter = Linter()
+    pipeline = Pipeline()
     started = time.perf_counter()
     sources = [SourceText(path=f"doc{i}", text=d) for i, d in enumerate(documents)]
-    results = linter.check(sources)
+    results = pipeline.check_sources(sources)
     elapsed = time.perf_counter() - started
     sentences = sum(len(split_sentences(d)) for d in documents)
     flagged = set()
@@ -37,14 +37,12 @@ def main(argv: list[str]) -> int:
     rules: Counter[str] = Counter()
     examples: dict[str, str] = {}
     for source, findings in zip(sources, results, strict=True):
-        sents = split_sentences(source.text)
         for f in findings:
-            sentence = next(s for s in sents if s.start <= f.start < s.end)
-            flagged.add((source.path, sentence.start))
+            flagged.add((source.path, f.sentence_start))
             key = f"{f.rule}: {f.text.lower()}"
             phrases[key] += 1
             rules[f.rule] += 1
-            examples.setdefault(key, sentence.text)
+            examples.setdefault(key, source.text[f.sentence_start : f.sentence_end])
     print(f"documents: {len(documents)}  sentences: {sentences}  seconds: {elapsed:.1f}")
     print(f"sentences with a finding: {len(flagged)} ({100 * len(flagged) / sentences:.2f}%)")
     print("\nfindings per rule:")
