@@ -284,6 +284,7 @@ class CheckRequest:
     def show(self, pipeline: Pipeline, report: Report) -> None:
         """Print the report, or write it to the output file."""
         rules = pipeline.linter.rules if self.output_format == "sarif" else None
+        html = self.output_format == "html"
         output = render(
             report,
             self.output_format,
@@ -292,6 +293,8 @@ class CheckRequest:
             quiet=self.quiet,
             statistics=self.statistics,
             color=_use_color(),
+            rulebook=pipeline.rulebook if html else None,
+            settings=pipeline.settings if html else None,
         )
         if self.output_file:
             _write_report(self.output_file, output)
