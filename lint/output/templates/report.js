@@ -368,6 +368,11 @@
     else afterPrint();
   });
 
-  if (location.hash) reveal();
-  root.dataset.ready = "true";
+  // After the browser's own scroll to the fragment, which comes when the page has loaded.
+  function start() {
+    if (location.hash) reveal();
+    root.dataset.ready = "true";
+  }
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", () => setTimeout(start, 0));
 })();
