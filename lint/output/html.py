@@ -105,7 +105,6 @@ def build_page(
                     "placed": span is not None,
                     "quote": collapse(where.text(*span) if span else finding.text).strip(),
                     "rewrite": rewrite(finding, text, where),
-                    "label": f"[{finding.severity}: {_kind(finding.category)}, finding {n + 1}]",
                 }
             )
         counts = Counter(f.severity for f in found)
@@ -131,6 +130,7 @@ def build_page(
         "errors": report.errors,
         "notices": report.notices,
         "findings": items,
+        "kinds": {item["category"]: _kind(item["category"]) for item in items},
         "expanded": len(views) <= EXPANDED_UP_TO,
         "data": {
             "version": version,

@@ -46,8 +46,9 @@
 
   function sentence(label, rewrite, changed, edited) {
     const p = element("p", edited ? "after" : "before");
-    p.append(element("span", "label", label), rewrite.prefix);
-    p.append(element(edited ? "ins" : "del", null, changed), rewrite.suffix);
+    const words = element("span");
+    words.append(rewrite.prefix, element(edited ? "ins" : "del", null, changed), rewrite.suffix);
+    p.append(element("span", "label", label), words);
     return p;
   }
 
