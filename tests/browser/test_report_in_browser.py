@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
 from lint.config import Settings
+from lint.data import Finding, Report, SourceText, Suggestion
+from lint.filters.fingerprints import with_fingerprints
+from lint.input.positions import LineIndex
+from lint.output import render
+from lint.output.html import render_html
 from lint.rulebook.selection import rulebook_for
+from tests.browser.conftest import Written
 
 expect = pytest.importorskip(
     "playwright.sync_api", reason="Playwright for Python is not installed (.[test] extra)"
@@ -337,3 +345,60 @@ def test_axe_finds_no_serious_accessibility_violation(which, request, open_repor
     ]
     assert serious == []
     assert "color-contrast" in {p["id"] for p in results["passes"]}
+
+
+@pytest.fixture
+def notes_and_model_report(tmp_path) -> Written:
+    """A page with a suppression comment that silences nothing (a note on the whole file)
+    and a finding the claim model raised, rendered in-process."""
+    text = (
+        "# Sleep\n\n<!-- overclaim-disable-next-line cure -->\n"
+        "Walk in exhausted, walk out ten years younger.\n"
+    )
+    source = SourceText("site/sleep.md", text, "markdown")
+    lines = LineIndex(text)
+    comment = text.index("<!--"), text.index("-->") + 3
+    words = text.index("ten years younger"), text.index("younger") + len("younger")
+    sentence = text.index("Walk"), len(text) - 1
+    note = Finding.at(
+        source, lines, comment, "unused-suppression", "suppression", "warning", "Silences nothing."
+    )
+    claim = replace(
+        Finding.at(
+            source,
+            lines,
+            words,
+            "efficacy.model",
+            "efficacy",
+            "warning",
+            "“{match}” claims.",
+            (Suggestion(words[0], words[1], "more rested", safe=False),),
+            sentence,
+        ),
+        source="model",
+        confidence=0.87,
+    )
+    findings = with_fingerprints(text, [note, claim], source.path)
+    report = Report(files=1, findings=findings, texts={source.path: text})
+    page = render_html(report, "0.1.0", rulebook_for(Settings()), Settings())
+    path = tmp_path / "review.html"
+    path.write_text(page, encoding="utf-8")
+    return Written(path, json.loads(render(report, "json", "0.1.0")), {source.path: text})
+
+
+def test_notes_on_the_whole_file_and_model_findings(notes_and_model_report, open_report):
+    page = open_report(notes_and_model_report).page
+    notes = page.locator(".notes")
+    assert notes.is_visible()
+    assert "Silences nothing." in notes.inner_text()
+    assert page.locator("mark.hl").count() == 1  # the comment is not prose: no mark
+    notes.locator("button.tag").click()
+    assert "suppression" in notes.locator(".panel").inner_text()
+    model = page.locator("mark.hl button.tag")
+    model.click()
+    panel = page.evaluate(PANEL_TEXT, 1)
+    assert "model, confidence 87%" in panel["all"]
+    why = rulebook_for(Settings()).categories["efficacy"].model.why
+    assert why in panel["all"]
+    assert panel["after"] == "Walk in exhausted, walk out more rested."
+    assert "model\ton" in page.inner_text("table.run")
