@@ -85,30 +85,14 @@ def build_page(
     views: list[FileView] = []
     anchors: set[str] = set()
     for path, found in by_path.items():
-        if not found:
-            continue
-        text = report.texts.get(path, "")
-        source = SourceText(path, text, format_for(path))
-        prose = extract(source)
-        where = ProseMap(prose)
-        first = len(items)
-        numbers = list(range(first, first + len(found)))
-        marked = layout(prose, [(n, f.start, f.end) for n, f in zip(numbers, found, strict=True)])
-        for n, finding in zip(numbers, found, strict=True):
-            span = marked.spans.get(n)
-            items.append(
-                {
-                    **finding.to_dict(),
-                    "n": n + 1,
-                    "file": len(views),
-                    "anchor": _anchor(finding, n, anchors),
-                    "placed": span is not None,
-                    "quote": collapse(where.text(*span) if span else finding.text).strip(),
-                    "rewrite": rewrite(finding, text, where),
-                }
+        if found:
+            view, placed = _file_view(
+                len(views), path, report.texts.get(path, ""), found, len(items)
             )
-        counts = Counter(f.severity for f in found)
-        views.append(FileView(len(views), path, source.format, marked, numbers, dict(counts)))
+            for item in placed:
+                item["anchor"] = _anchor(item, anchors)
+            views.append(view)
+            items += placed
     used_rules = {item["rule"] for item in items}
     categories = _categories(rulebook, {item["category"] for item in items})
     run = run_settings(report, version, rulebook, settings, now)
@@ -142,6 +126,33 @@ def build_page(
             "findings": items,
         },
     }
+
+
+def _file_view(
+    index: int, path: str, text: str, found: list[Finding], first: int
+) -> tuple[FileView, list[dict[str, Any]]]:
+    """One file's marked prose, and its findings as the JSON report gives them with what
+    the page adds: number, file, whether they are marked, the words shown, the rewrite."""
+    source = SourceText(path, text, format_for(path))
+    prose = extract(source)
+    where = ProseMap(prose)
+    numbers = list(range(first, first + len(found)))
+    marked = layout(prose, [(n, f.start, f.end) for n, f in zip(numbers, found, strict=True)])
+    items = []
+    for n, finding in zip(numbers, found, strict=True):
+        span = marked.spans.get(n)
+        items.append(
+            {
+                **finding.to_dict(),
+                "n": n + 1,
+                "file": index,
+                "placed": span is not None,
+                "quote": collapse(where.text(*span) if span else finding.text).strip(),
+                "rewrite": rewrite(finding, text, where),
+            }
+        )
+    counts = dict(Counter(f.severity for f in found))
+    return FileView(index, path, source.format, marked, numbers, counts), items
 
 
 def rewrite(finding: Finding, text: str, where: ProseMap) -> dict[str, Any] | None:
@@ -208,11 +219,11 @@ def json_island(data: Any) -> str:
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _anchor(finding: Finding, n: int, taken: set[str]) -> str:
+def _anchor(item: dict[str, Any], taken: set[str]) -> str:
     """The finding's fingerprint as its anchor (unique within the page)."""
-    anchor = finding.fingerprint or f"finding-{n + 1}"
+    anchor = item["fingerprint"] or f"finding-{item['n']}"
     while anchor in taken:
-        anchor = f"{anchor}-{n + 1}"
+        anchor = f"{anchor}-{item['n']}"
     taken.add(anchor)
     return anchor
 

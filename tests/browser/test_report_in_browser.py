@@ -402,3 +402,15 @@ def test_notes_on_the_whole_file_and_model_findings(notes_and_model_report, open
     assert why in panel["all"]
     assert panel["after"] == "Walk in exhausted, walk out more rested."
     assert "model\ton" in page.inner_text("table.run")
+
+
+def test_a_run_without_findings_says_so(tmp_path, open_report):
+    text = "Our office is open Monday to Friday.\n"
+    report = Report(files=1, findings=[], texts={"site/contact.txt": text})
+    path = tmp_path / "review.html"
+    path.write_text(render_html(report, "0.1.0"), encoding="utf-8")
+    opened = open_report(Written(path, json.loads(render(report, "json", "0.1.0"))))
+    assert "No file has a finding." in opened.page.inner_text("#files")
+    assert "site/contact.txt" in opened.page.text_content("#clean")
+    assert not opened.page.locator("#filters").count()
+    assert opened.errors == []
