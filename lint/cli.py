@@ -355,10 +355,12 @@ class CheckRequest:
     def show(self, pipeline: Pipeline, report: Report) -> None:
         """Print the report, or write it to the output file."""
         color = use_color(self.color) and not self.output_file
+        described = self.output_format in ("sarif", "html")
         options = OutputOptions(
             output_format=self.output_format,
             version=__version__,
-            rulebook=pipeline.rulebook if self.output_format == "sarif" else None,
+            rulebook=pipeline.rulebook if described else None,
+            settings=pipeline.settings if self.output_format == "html" else None,
             root=repository_root(Path.cwd()),
             fail_on=self.fail_on or pipeline.settings.fail_on,
             quiet=self.quiet,

@@ -147,6 +147,8 @@ def test_fix_and_diff_report_progress_once(tmp_path):
     for n in range(70):
         (tmp_path / f"p{n}.md").write_text("Our balm cures eczema.\n", encoding="utf-8")
     calls: list[tuple[int, int]] = []
-    pipeline = Pipeline(options=RunOptions(progress=lambda done, total: calls.append((done, total))))
+    pipeline = Pipeline(
+        options=RunOptions(progress=lambda done, total: calls.append((done, total)))
+    )
     pipeline.fix(pipeline.read([tmp_path]), unsafe=True, write=False)
     assert sum(done for done, _ in calls) == 70 and {total for _, total in calls} == {70}

@@ -1,6 +1,6 @@
 """Output: a run's report in, what the user reads or a CI system stores out.
 
-Reporters (text, json, sarif, github, junit, gitlab) render a ``Report``; the fixer turns
+Reporters (text, json, sarif, github, junit, gitlab, html) render a ``Report``; the fixer turns
 findings' suggestions into edited files or a diff. Nothing here imports spaCy.
 """
 
@@ -8,21 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.data import Report
 from lint.rulebook.rules import Rulebook
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+if TYPE_CHECKING:
+    from lint.config import Settings
+
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "html")
 
 
 @dataclass(frozen=True)
 class OutputOptions:
     """How a report is rendered: ``root`` is the repository its paths are relative to (SARIF,
-    GitLab), ``fail_on`` the severity that fails a JUnit test case."""
+    GitLab), ``fail_on`` the severity that fails a JUnit test case; ``rulebook`` describes the
+    rules (SARIF, HTML) and ``settings`` the run (HTML)."""
 
     output_format: str = "text"
     version: str = ""
     rulebook: Rulebook | None = None
+    settings: Settings | None = None
     root: Path = field(default_factory=Path.cwd)
     fail_on: str = "warning"
     quiet: bool = False
@@ -37,6 +43,10 @@ def render(report: Report, options: OutputOptions) -> str:
         from lint.output.json_report import render_json
 
         return render_json(report, options.version)
+    if kind == "html":
+        from lint.output.html import render_html
+
+        return render_html(report, options.version, options.rulebook, options.settings)
     if kind == "sarif":
         from lint.output.sarif import render_sarif
 

@@ -27,6 +27,7 @@ STAGES = [
     "lint.output.github",
     "lint.output.junit",
     "lint.output.gitlab",
+    "lint.output.html",
     "lint.output.fixer",
     "lint.rulebook.loading",
     "lint.rulebook.selection",
