@@ -587,3 +587,49 @@ async def test_closing_a_document_clears_its_diagnostics(client: Client):
 async def _cleared(client: Client, uri: str) -> None:
     while client.diagnostics.get(uri):
         await asyncio.sleep(0.02)
+
+
+async def test_malformed_messages_get_one_line_errors_and_no_traceback():
+    process = await asyncio.create_subprocess_exec(
+        *server_command(),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    bodies = [b"{bad}", b'{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}']
+    data = b"".join(b"Content-Length: %d\r\n\r\n%s" % (len(b), b) for b in bodies)
+    out, err = await asyncio.wait_for(process.communicate(data), TIMEOUT)
+    lines = err.decode().splitlines()
+    assert lines and all(line.startswith("overclaim server: ") for line in lines)
+    assert b"Traceback" not in err
+    assert b"window/showMessage" in out  # the client is told, too
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=server_command(), client_factory=make_client),
+    scope="module",
+)
+async def helix(lsp_client: Client, tmp_path_factory):
+    """A client that gives its settings only as initializationOptions, as Helix does."""
+    project = tmp_path_factory.mktemp("helix")
+    lsp_client.project = project
+    capabilities = client_capabilities("neovim")
+    capabilities.workspace.configuration = False
+    result = await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=capabilities,
+            root_uri=project.as_uri(),
+            initialization_options={"overclaim": {"severity": {"cure.cure": "info"}}},
+        )
+    )
+    lsp_client.encoding = str(getattr(result.capabilities.position_encoding, "value", "utf-16"))
+    lsp_client.pull = True
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_settings_from_initialization_options(helix: Client):
+    doc = Doc.file(helix, "helix.md", "Our tea cures insomnia.\n")
+    (cure,) = await doc.diagnostics()
+    assert cure.severity == types.DiagnosticSeverity.Information
+    doc.close()

@@ -68,6 +68,8 @@ class Engine:
             self.configurations.pipeline_for(folder, context.client).linter.load_model()
         except OverclaimError:
             pass  # reported with the first document it concerns
+        except Exception:
+            logger.exception("loading the rulebook and the model failed")
 
     def lint(self, snapshot: Snapshot, context: Context) -> Result:
         """The document's findings (in the worker thread)."""

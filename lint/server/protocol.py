@@ -195,11 +195,18 @@ class OverclaimServer:
             return options[SECTION]
         return options if isinstance(options, dict) and options else None
 
+    def _with_initial(self, raw: Any) -> Any:
+        """The editor's settings over those of initializationOptions, key by key."""
+        initial = self._initial_settings()
+        if isinstance(raw, dict) and isinstance(initial, dict):
+            return {**initial, **raw}
+        return raw if raw is not None else initial
+
     async def initialized(self, params: types.InitializedParams) -> None:
         try:
             pulled = await self._pull_settings()
             if pulled is not None:
-                self._use_settings(pulled, relint=False)
+                self._use_settings(self._with_initial(pulled), relint=False)
             else:
                 for problem in self._problems:
                     self.report(problem, types.MessageType.Warning)
@@ -303,7 +310,7 @@ class OverclaimServer:
             raw = await self._pull_settings()
             if raw is None and isinstance(params.settings, dict):
                 raw = params.settings.get(SECTION)
-            self._use_settings(raw if raw is not None else self._initial_settings())
+            self._use_settings(self._with_initial(raw))
         finally:
             self.linting.ready.set()
 
@@ -399,9 +406,22 @@ class OverclaimServer:
         return Edits(snapshot, lines, self.client.document_changes)
 
 
+class _OneLine(logging.Formatter):
+    """Log records as one line each: a bad message from the client is no traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = (record.getMessage().strip().splitlines() or [""])[0]
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None:
+            message += f": {type(error).__name__}: {error}"
+        return "overclaim server: " + " ".join(message.split())
+
+
 def serve() -> None:
     """Serve one client on standard input and output until it says exit."""
-    logging.basicConfig(level=logging.WARNING, format="overclaim server: %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing printed may reach the protocol stream
     OverclaimServer().server.start_io(stdin, stdout)
