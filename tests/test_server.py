@@ -330,6 +330,19 @@ async def test_crlf_lines(client: Client):
     doc.close()
 
 
+async def test_saving_lints_again(client: Client):
+    doc = Doc.file(client, "save.md", "Our tea cures insomnia.\n")
+    await doc.diagnostics()
+    before = doc.notifications()
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(doc.uri))
+    )
+    assert codes(await doc.diagnostics(after=before)) == ["cure.cure"]
+    if not client.pull:
+        assert doc.notifications() == before + 1
+    doc.close()
+
+
 async def test_a_document_without_claims_has_no_diagnostics(client: Client):
     doc = Doc.file(client, "calm.txt", "A calm walk in the park.\n", "plaintext")
     assert await doc.diagnostics() == []
@@ -615,6 +628,7 @@ async def helix(lsp_client: Client, tmp_path_factory):
     lsp_client.project = project
     capabilities = client_capabilities("neovim")
     capabilities.workspace.configuration = False
+    capabilities.general.position_encodings = [types.PositionEncodingKind.Utf32]
     result = await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=capabilities,
@@ -622,14 +636,18 @@ async def helix(lsp_client: Client, tmp_path_factory):
             initialization_options={"overclaim": {"severity": {"cure.cure": "info"}}},
         )
     )
-    lsp_client.encoding = str(getattr(result.capabilities.position_encoding, "value", "utf-16"))
+    encoding = result.capabilities.position_encoding
+    lsp_client.encoding = str(getattr(encoding, "value", encoding))
     lsp_client.pull = True
     yield
     await lsp_client.shutdown_session()
 
 
-async def test_settings_from_initialization_options(helix: Client):
-    doc = Doc.file(helix, "helix.md", "Our tea cures insomnia.\n")
+async def test_settings_from_initialization_options_and_utf32_positions(helix: Client):
+    assert helix.encoding == "utf-32"
+    text = "🌿🌿 Our tea cures insomnia.\n"
+    doc = Doc.file(helix, "helix.md", text)
     (cure,) = await doc.diagnostics()
     assert cure.severity == types.DiagnosticSeverity.Information
+    assert cure.range.start == types.Position(line=0, character=text.index("cures"))
     doc.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from lint.data import Finding, OverclaimError
+from lint.input.reading import DEFAULT_MAX_BYTES
 from lint.server.diagnostics import RuleNote, diagnostic
 from lint.server.documents import Snapshot
 from lint.server.positions import UTF16, LineMap
@@ -76,6 +77,11 @@ class Engine:
         generation = context.generation
         if snapshot.format is None:
             return Result(snapshot, generation)  # not prose: nothing to say
+        if len(snapshot.text) > DEFAULT_MAX_BYTES:
+            limit = DEFAULT_MAX_BYTES // 1048576
+            return Result(
+                snapshot, generation, error=f"{snapshot.uri}: over {limit} MB; not linted"
+            )
         try:
             pipeline = self.configurations.pipeline_for(context.folder(snapshot), context.client)
             path = snapshot.path
