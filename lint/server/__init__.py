@@ -4,5 +4,5 @@
 the event loop; ``diagnostics``, ``actions`` and ``silence`` turn findings into what an
 editor shows and applies; ``positions`` and ``documents`` map LSP positions and documents
 to overclaim's offsets and sources; ``settings`` merges the project's and the client's
-configuration. Only ``protocol`` imports pygls.
+configuration; ``client`` reads what the editor can do. Only ``protocol`` imports pygls.
 """

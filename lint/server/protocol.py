@@ -11,12 +11,11 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
-from pygls.capabilities import get_capability
 from pygls.lsp.server import LanguageServer
 
 from lint import __version__
@@ -32,6 +31,7 @@ from lint.server.actions import (
     text_edits,
     wanted,
 )
+from lint.server.client import Client
 from lint.server.diagnostics import hover_text, lsp_range
 from lint.server.documents import Snapshot, uri_to_path
 from lint.server.linting import DEBOUNCE, Context, Engine, Linting, Result
@@ -42,38 +42,6 @@ SECTION = "overclaim"
 CONFIG_FILES = ("**/pyproject.toml", "**/.overclaim.yaml", "**/.overclaim.toml")
 CLIENT_TIMEOUT = 5.0  # seconds to wait for the client to answer a request
 logger = logging.getLogger("overclaim.server")
-
-
-@dataclass(frozen=True)
-class Client:
-    """What the client said it can do, as far as overclaim cares."""
-
-    pull: bool = False  # pulls diagnostics: no pushing then
-    refresh: bool = False  # accepts workspace/diagnostic/refresh
-    configuration: bool = False  # answers workspace/configuration
-    watch: bool = False  # lets the server register file watchers
-    configuration_changes: bool = False  # lets the server register for configuration changes
-    markdown: bool = False  # renders Markdown hovers
-    resolve_edit: bool = False  # resolves a code action's edit later
-    document_changes: bool = False  # takes versioned document edits
-
-    @classmethod
-    def of(cls, caps: types.ClientCapabilities) -> Client:
-        def has(path: str) -> bool:
-            return bool(get_capability(caps, path, False))
-
-        hover = get_capability(caps, "text_document.hover.content_format", None) or []
-        resolve = get_capability(caps, "text_document.code_action.resolve_support.properties", None)
-        return cls(
-            pull=get_capability(caps, "text_document.diagnostic", None) is not None,
-            refresh=has("workspace.diagnostics.refresh_support"),
-            configuration=has("workspace.configuration"),
-            watch=has("workspace.did_change_watched_files.dynamic_registration"),
-            configuration_changes=has("workspace.did_change_configuration.dynamic_registration"),
-            markdown=types.MarkupKind.Markdown in hover,
-            resolve_edit="edit" in (resolve or []),
-            document_changes=has("workspace.workspace_edit.document_changes"),
-        )
 
 
 def _handler(method: Callable[[Any], Any]) -> Callable[[Any], Any]:
