@@ -540,6 +540,16 @@ def evaluate_command(dataset, output_format, show_errors, config, rulebooks, sel
     click.echo(scores.render(show_errors=show_errors))
 
 
+@main.command()
+def server() -> None:
+    """Run the language server on standard input and output (for editors)."""
+    try:
+        from lint.server.protocol import serve
+    except ImportError as exc:
+        _fail(OverclaimError(f"the language server needs {exc.name}: pip install overclaim"))
+    serve()
+
+
 def _fail(exc: Exception) -> None:
     click.echo(one_line(f"overclaim: {exc}"), err=True)
     sys.exit(2)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from lint.data import Finding
 
 GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+# Other characters some readers take for line breaks: shown escaped, never raw.
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _OTHER_BREAKS.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _escape_property(text: str) -> str:

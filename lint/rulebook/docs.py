@@ -16,18 +16,25 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 DOCS_URL = "https://github.com/overclaim/overclaim/blob/main/docs/rules.md"
 
 
+def rule_anchor(rule_id: str) -> str:
+    """The rule's anchor in docs/rules.md: its id, which is stable once released."""
+    return rule_id
+
+
 def rule_url(rule_id: str) -> str:
-    """Where a rule is documented: its row of the table in docs/rules.md."""
-    return f"{DOCS_URL}#{rule_id}"
+    """Where a shipped rule is documented."""
+    return f"{DOCS_URL}#{rule_anchor(rule_id)}"
 
 
 def rule_table(rulebook: Rulebook) -> str:
-    """A Markdown table of the rules: id, severity, what it flags, and its first reference."""
+    """A Markdown table of the rules: id (with its anchor), severity, what it flags, and its
+    first reference."""
     rows = ["| rule | severity | flags | rests on |", "|---|---|---|---|"]
     for rule in sorted(rulebook.rules, key=lambda r: r.id):
         flags = rule.message.replace("{match}", "…").replace("|", "\\|")
         ref = (rule.refs[0] if rule.refs else "").replace("|", "\\|")
-        rows.append(f'| <a id="{rule.id}"></a>`{rule.id}` | {rule.severity} | {flags} | {ref} |')
+        anchor = f'<a id="{rule_anchor(rule.id)}"></a>'
+        rows.append(f"| {anchor}`{rule.id}` | {rule.severity} | {flags} | {ref} |")
     return "\n".join(rows)
 
 

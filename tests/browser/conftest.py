@@ -101,7 +101,9 @@ def many_files_report(tmp_path_factory) -> Written:
     return write_report(tmp_path_factory.mktemp("many"), files)
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright runs an event loop in this thread while it is open,
+# and the language server's asyncio tests that come later need the thread's loop free.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip(

@@ -32,6 +32,7 @@ STAGES = [
     "lint.rulebook.loading",
     "lint.rulebook.selection",
     "lint.run.cache",
+    "lint.server.protocol",  # the language server loads the model at initialize, not import
 ]
 
 
