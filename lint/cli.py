@@ -71,23 +71,42 @@ def config_options(command):
         ),
         click.option("--select", multiple=True, help="Only these rules: ids, categories or globs."),
         click.option("--ignore", multiple=True, help="Skip these rules: ids, categories or globs."),
+        click.option(
+            "--model",
+            "model_dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            help="Use the claim model trained into this folder (overclaim train).",
+        ),
+        click.option("--no-model", is_flag=True, help="The rules alone, without the claim model."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def resolve_settings(start: Path, config: Path | None, rulebooks, select, ignore) -> Settings:
+def resolve_settings(
+    start: Path,
+    config: Path | None,
+    rulebooks,
+    select,
+    ignore,
+    model_dir: Path | None = None,
+    no_model: bool = False,
+) -> Settings:
     """The project configuration, with command-line flags on top."""
     settings = load_settings(config or find_config(start))
     for path in rulebooks:
         if not path.exists():
             raise OverclaimError(f"{path}: rulebook path not found")
+    if model_dir is not None and not model_dir.is_dir():
+        raise OverclaimError(f"{model_dir}: no such model folder")
+    model = False if no_model else model_dir.resolve() if model_dir else settings.model
     return replace(
         settings,
         extend=(*settings.extend, *(p.resolve() for p in rulebooks)),
         select=_split(select) or settings.select,
         ignore=(*settings.ignore, *_split(ignore)),
+        model=model,
     )
 
 
@@ -230,6 +249,8 @@ class CheckRequest:
     rulebooks: tuple[Path, ...]
     select: tuple[str, ...]
     ignore: tuple[str, ...]
+    model_dir: Path | None
+    no_model: bool
 
     @property
     def stdin(self) -> bool:
@@ -239,7 +260,15 @@ class CheckRequest:
 
     def run(self) -> int:
         start = Path(self.stdin_filename or ".") if self.stdin else Path(self.paths[0])
-        settings = resolve_settings(start, self.config, self.rulebooks, self.select, self.ignore)
+        settings = resolve_settings(
+            start,
+            self.config,
+            self.rulebooks,
+            self.select,
+            self.ignore,
+            self.model_dir,
+            self.no_model,
+        )
         with _progress_bar() as progress:
             pipeline = Pipeline(settings, self.run_options(settings, progress))
             inputs = self.read(pipeline)
@@ -447,10 +476,10 @@ def exit_code(severities: list[str], fail_on: str) -> int:
 @main.command(name="rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 @config_options
-def list_rules(output_format, config, rulebooks, select, ignore) -> None:
+def list_rules(output_format, config, rulebooks, select, ignore, model_dir, no_model) -> None:
     """List the rules in use: id, category, severity and summary."""
     try:
-        rules = _rulebook(config, rulebooks, select, ignore).rules
+        rules = _rulebook(config, rulebooks, select, ignore, model_dir, no_model).rules
     except OverclaimError as exc:
         _fail(exc)
     if output_format == "json":
@@ -465,11 +494,12 @@ def list_rules(output_format, config, rulebooks, select, ignore) -> None:
         click.echo(f"{r.id:<{width}}  {r.category:<14}  {r.severity:<7}  {r.summary}")
 
 
-def _rulebook(config, rulebooks, select, ignore):
+def _rulebook(config, rulebooks, select, ignore, model_dir=None, no_model=False):
     """The rules in use, as the configuration and these options choose them."""
     from lint.rulebook.selection import rulebook_for
 
-    return rulebook_for(resolve_settings(Path.cwd(), config, rulebooks, select, ignore))
+    settings = resolve_settings(Path.cwd(), config, rulebooks, select, ignore, model_dir, no_model)
+    return rulebook_for(settings)
 
 
 @main.command()
@@ -523,21 +553,37 @@ def test_rules(rulebooks, config) -> None:
 @main.command(name="eval")
 @click.argument("dataset", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-@click.option("--show-errors", is_flag=True, help="List false positives and false negatives.")
+@click.option(
+    "--show-errors", is_flag=True, help="List the fused detector's false alarms and misses."
+)
 @config_options
-def evaluate_command(dataset, output_format, show_errors, config, rulebooks, select, ignore):
-    """Precision, recall and F1 on a labelled JSON Lines set."""
-    from lint.evaluation import evaluate, load_records
+def evaluate_command(
+    dataset, output_format, show_errors, config, rulebooks, select, ignore, model_dir, no_model
+):
+    """Precision, recall and F1 on a labelled JSON Lines set: the rules alone, the claim
+    model alone and both together, side by side."""
+    from lint.evaluation import evaluate, evaluate_model, load_records, render_side_by_side
 
     try:
-        settings = resolve_settings(Path.cwd(), config, rulebooks, select, ignore)
-        scores = evaluate(load_records(dataset), Pipeline(settings))
+        settings = resolve_settings(
+            Path.cwd(), config, rulebooks, select, ignore, model_dir, no_model
+        )
+        records = load_records(dataset)
+        fused = Pipeline(settings)
+        columns = {"rules": evaluate(records, Pipeline(replace(settings, model=False)))}
+        model = fused.claim_model()
+        if model is not None:
+            columns["model"] = evaluate_model(records, model, columns["rules"].categories)
+            columns["both"] = evaluate(records, fused)
     except OverclaimError as exc:
         _fail(exc)
+    final = list(columns.values())[-1]
     if output_format == "json":
-        click.echo(json.dumps(scores.to_dict(), indent=2))
+        click.echo(json.dumps({name: s.to_dict() for name, s in columns.items()}, indent=2))
         return
-    click.echo(scores.render(show_errors=show_errors))
+    click.echo(render_side_by_side(columns))
+    if show_errors:
+        click.echo(final.render(show_errors=True).split("\n\nfalse positives:", 1)[-1])
 
 
 @main.command()

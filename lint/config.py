@@ -20,7 +20,17 @@ else:  # pragma: no cover
 
 CONFIG_FILES = (".overclaim.yaml", ".overclaim.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
-KEYS = ("extend", "select", "ignore", "severity", "per-file-ignores", "exclude", "fail-on", "cues")
+KEYS = (
+    "extend",
+    "select",
+    "ignore",
+    "severity",
+    "per-file-ignores",
+    "exclude",
+    "fail-on",
+    "cues",
+    "model",
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,19 @@ class Settings:
     exclude: tuple[str, ...] = ()
     fail_on: str = "warning"
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The claim model: True for the shipped one, False for the rules alone, or a folder.
+    model: bool | Path = True
     locations: dict[str, str] = field(default_factory=dict)  # key -> "file:line" it was set at
+
+    def model_folder(self) -> Path | None:
+        """The folder of the claim model in use, or None when it is switched off."""
+        if self.model is False:
+            return None
+        if self.model is True:
+            from lint.model.claim_model import shipped_model_dir
+
+            return shipped_model_dir()
+        return self.model
 
     def relative(self, path: Path) -> str:
         """The path relative to the configuration's folder (as given, when outside it)."""
@@ -183,6 +205,13 @@ def _parse(config: Path, data: dict, where) -> Settings:
     fail_on = data.get("fail-on", "warning")
     if fail_on not in FAIL_ON:
         raise fail(["fail-on"], f"'fail-on' must be one of {', '.join(FAIL_ON)}")
+    model = data.get("model", True)
+    if isinstance(model, str):
+        model = (root / model).resolve()
+        if not model.is_dir():
+            raise fail(["model"], f"model: {excerpt(str(model), 80)} is not a folder")
+    elif not isinstance(model, bool):
+        raise fail(["model"], "'model' must be true, false or the folder of a trained model")
     cues = data.get("cues", {})
     if not isinstance(cues, dict):
         raise fail(["cues"], "'cues' must map cue lists to words")
@@ -206,6 +235,7 @@ def _parse(config: Path, data: dict, where) -> Settings:
         exclude=strings("exclude"),
         fail_on=fail_on,
         cues={k: tuple(v) for k, v in cues.items()},
+        model=model,
         locations={key: where([key]) for key in data},
     )
 

@@ -1,13 +1,20 @@
-"""Sentence-level precision and recall of the linter on a labelled JSON Lines set."""
+"""Sentence-level precision and recall on a labelled JSON Lines set: of the rules alone, of
+the claim model alone and of the two together, side by side."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.data import OverclaimError, SourceText
 from lint.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from lint.model.claim_model import ClaimModel
+
+MODEL_ALONE = 0.5  # the model alone flags a sentence it gives at least this
 
 
 @dataclass
@@ -157,3 +164,49 @@ def evaluate(records: list[dict], pipeline: Pipeline) -> Scores:
             )
         )
     return scores
+
+
+def evaluate_model(records: list[dict], model: ClaimModel, categories: tuple[str, ...]) -> Scores:
+    """The claim model alone: a sentence is flagged at P(overclaim) >= MODEL_ALONE, with the
+    categories its heads find likely (at least 0.5, and the likeliest)."""
+    scores = Scores(categories)
+    for i, record in enumerate(records):
+        flagged = model.score(record["text"]) >= MODEL_ALONE
+        found: frozenset[str] = frozenset()
+        if flagged:
+            shares = model.category_probabilities(record["text"])
+            top = max(shares, key=lambda c: shares[c])
+            found = frozenset(c for c, p in shares.items() if p >= 0.5 or c == top)
+        scores.outcomes.append(
+            Outcome(
+                id=record.get("id", str(i)),
+                text=record["text"],
+                expected=record["label"] == "overclaim",
+                expected_categories=frozenset(record.get("categories") or ()),
+                found_categories=found,
+                found_rules=tuple(f"{c}.model" for c in sorted(found)),
+            )
+        )
+    return scores
+
+
+def render_side_by_side(columns: dict[str, Scores]) -> str:
+    """Precision, recall, F1 and recall per category of several ways of deciding."""
+    names = list(columns)
+    width = max(12, *(len(n) for n in names))
+    head = "".join(f"{n:>{width}}" for n in names)
+    first = next(iter(columns.values()))
+    lines = [f"sentences: {len(first.outcomes)}", f"{'':16}{head}"]
+    for label, value in (("precision", "precision"), ("recall", "recall"), ("f1", "f1")):
+        row = "".join(f"{getattr(columns[n], value):>{width}.3f}" for n in names)
+        lines.append(f"{label:16}{row}")
+    lines.append("recall per category:")
+    recalls = {n: columns[n].category_recall() for n in names}
+    for category in first.categories:
+        total = recalls[names[0]][category][1]
+        cells = "".join(
+            f"{(found / total if total else 0):>{width}.3f}"
+            for found, total in (recalls[n][category] for n in names)
+        )
+        lines.append(f"  {category:14}{cells}  (of {total})")
+    return "\n".join(lines)

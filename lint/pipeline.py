@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from lint.input.reading import DEFAULT_MAX_BYTES, TextFile, format_for, load_fil
 
 if TYPE_CHECKING:  # imported when first needed: a run served from the cache never needs them
     from lint.engine.linter import Linter
+    from lint.model.claim_model import ClaimModel
     from lint.output.fixer import FixResult
     from lint.rulebook.rules import Rulebook
     from lint.run.cache import Cache
@@ -125,17 +126,28 @@ class Pipeline:
 
     @property
     def linter(self) -> Linter:
-        """The compiled rulebook, built (or loaded from the cache) when first needed."""
+        """The compiled rulebook with the claim model in use, built (or loaded from the
+        cache) when first needed."""
         if self._linter is None:
             if self._cache is not None:
-                self._linter = self._cache.linter()
-            elif self.settings == Settings():
-                self._linter = default_linter()
+                linter = self._cache.linter()
+            elif replace(self.settings, model=True) == Settings():
+                linter = default_linter()
             else:
                 from lint.engine.linter import Linter
 
-                self._linter = Linter.for_settings(self.settings)
+                linter = Linter.for_settings(self.settings)
+            self._linter = linter.with_model(self.claim_model())
         return self._linter
+
+    def claim_model(self) -> ClaimModel | None:
+        """The claim model the settings choose (None: the rules alone)."""
+        folder = self.settings.model_folder()
+        if folder is None:
+            return None
+        from lint.model.claim_model import load_model
+
+        return load_model(str(folder))
 
     @property
     def rulebook(self) -> Rulebook:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy as _copy
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lint.data import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
 from lint.engine.compile import CompiledRule, compile_rulebook, expand_cues, vocabulary_plurals
+from lint.engine.fusion import Claim, Fusion
 from lint.engine.triggers import TriggerIndex
 from lint.input.formats import extract
 from lint.input.positions import LineIndex
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from lint.config import Settings
     from lint.engine.matching import Match
     from lint.engine.rewrites import Edit
+    from lint.model.claim_model import ClaimModel
 
 # Typographic quotes become ASCII ones of the same length, so offsets stay valid.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -66,6 +69,7 @@ class Candidate:
     sentence: Sentence
     rules: frozenset[str]  # the rules whose trigger words the sentence has
     words: frozenset[str] = frozenset()  # its trigger words, as the first pass found them
+    score: float | None = None  # the claim model's probability that it overclaims
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,16 @@ class Linter:
         self.rules: dict[str, Rule] = {c.rule.id: c.rule for c in self.compiled}
         self._requires = {c.rule.id: c.requires for c in self.compiled}
         self.triggers = TriggerIndex((c.rule.id, t) for c in self.compiled for t in c.triggers)
+        # Every rule in use, the model's per-category rules (which have no patterns) too.
+        self.rules.update({r.id: r for r in self.rulebook.rules if not r.patterns})
+        self.fusion: Fusion | None = None  # the claim model's say, when it is switched on
         self._matcher = None
+
+    def with_model(self, model: ClaimModel | None) -> Linter:
+        """The same rules, deciding with this claim model (None: the rules alone)."""
+        copy = _copy.copy(self)
+        copy.fusion = Fusion(model, self.rules) if model is not None else None
+        return copy
 
     @classmethod
     def for_settings(cls, settings: Settings) -> Linter:
@@ -106,15 +119,21 @@ class Linter:
         return cls(rulebook_for(settings))
 
     def __getstate__(self) -> dict:
-        """Pickle the compiled rules, never the spaCy matchers (rebuilt on first need)."""
-        return {**self.__dict__, "_matcher": None}
+        """Pickle the compiled rules, never the spaCy matchers (rebuilt on first need) nor
+        the claim model (loaded on its own, verified by its hash)."""
+        return {**self.__dict__, "_matcher": None, "fusion": None}
 
     def candidates(self, prose: Prose) -> list[Candidate]:
-        """Sentences of the prose that have the trigger words of some rule."""
+        """Sentences of the prose worth a parse: those with the trigger words of some rule
+        (unless the model finds them too unlikely a claim), and those the model flags alone."""
         sentences = split_sentences(prose.text)
+        fusion = self.fusion
         if not self.prefilter:
-            every_rule = frozenset(self.rules)
-            return [Candidate(sentence, every_rule) for sentence in sentences]
+            every_rule = frozenset(r for r in self.rules if self.rules[r].patterns)
+            scores = [fusion.score(s.text) if fusion else None for s in sentences]
+            return [
+                Candidate(s, every_rule, score=p) for s, p in zip(sentences, scores, strict=True)
+            ]
         lowered = normalize(prose.text).lower()
         if len(lowered) != len(prose.text):  # lower-casing changed a length ("İ")
             lowered = ""
@@ -123,8 +142,15 @@ class Linter:
             start, end = sentence.start, sentence.start + len(sentence.text)
             text = lowered[start:end] if lowered else normalize(sentence.text).lower()
             rules, words = self.triggers.select(text)
-            if rules:
-                found.append(Candidate(sentence, rules, words))
+            if fusion is None:
+                if rules:
+                    found.append(Candidate(sentence, rules, words))
+                continue
+            score = fusion.score(sentence.text)
+            if rules and not fusion.keeps_rules(score):
+                rules, words = frozenset(), frozenset()
+            if rules or fusion.flags_alone(sentence.text, score):
+                found.append(Candidate(sentence, rules, words, score))
         return found
 
     def load_model(self) -> None:
@@ -195,10 +221,13 @@ class Linter:
         tokenized = nlp.tokenizer.pipe(text for text, _ in parsed_texts)
         placed = []  # (source index, candidate, where, base, key): where each text sits
         to_parse = {}  # key (text, rules) → the tokenized text to parse
+        scores: dict[tuple[str, frozenset[str]], float | None] = {}
         for (index, candidate), (text, where), doc in zip(
             pending, parsed_texts, tokenized, strict=True
         ):
-            if self.prefilter:
+            if not candidate.rules:  # the model's alone: the whole sentence is parsed
+                windows, rules = [(doc, 0)], frozenset()
+            elif self.prefilter:
                 lowers = [t.lower_ for t in doc]
                 words = set(lowers)
                 spans = {
@@ -213,14 +242,21 @@ class Linter:
                 key = (text if window is doc else window.text, rules)
                 to_parse.setdefault(key, window)
                 placed.append((index, candidate, where, base, key))
-        claims = {}  # key → [(rule, span, edits)]
+                if window is doc:
+                    scores[key] = candidate.score
+        claims: dict[tuple[str, frozenset[str]], list[Claim]] = {}
         parsed = nlp.pipe(to_parse.values(), batch_size=_BATCH_SIZE)
         for key, doc in zip(to_parse, parsed, strict=True):
-            claims[key] = []
-            for match in self._claims(doc, matcher(doc, key[1])):
+            found = []
+            for match in self._claims(doc, matcher(doc, key[1]) if key[1] else []):
                 rule = self.rules[match.rule_id]
                 span = _trimmed(doc[match.start : match.end])
-                claims[key].append((rule, span, edits_for(span, rule.fixes, self.plurals)))
+                found.append((rule, span, edits_for(span, rule.fixes, self.plurals)))
+            score = scores.get(key)
+            if self.fusion is not None and score is not None:
+                claims[key] = self.fusion.combine(doc, found, score, edits_for, self.plurals)
+            else:
+                claims[key] = [Claim(rule, span, edits) for rule, span, edits in found]
         for index, candidate, where, base, key in placed:
             if not claims[key]:
                 continue
@@ -231,18 +267,19 @@ class Linter:
                 source.text, proses[index], candidate.sentence.start, where, base
             )
             sentence = to_source.sentence(len(candidate.sentence.text))
-            for rule, span, edits in claims[key]:
-                where = to_source.span(span.start_char, span.end_char)
-                suggestions = [to_source.suggestion(edit) for edit in edits]
+            for claim in claims[key]:
+                where = to_source.span(claim.span.start_char, claim.span.end_char)
+                suggestions = [to_source.suggestion(edit) for edit in claim.edits]
+                found = _finding(
+                    source,
+                    lines[index],
+                    claim.rule,
+                    where,
+                    sentence,
+                    [s for s in suggestions if s is not None],
+                )
                 results[index].append(
-                    _finding(
-                        source,
-                        lines[index],
-                        rule,
-                        where,
-                        sentence,
-                        [s for s in suggestions if s is not None],
-                    )
+                    replace(found, source=claim.source, confidence=claim.confidence)
                 )
 
     def _lexically_possible(self, rule_id: str, words: set[str]) -> bool:

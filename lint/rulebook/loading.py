@@ -87,8 +87,9 @@ def load_rulebook(
         else:
             cue_lists.setdefault(name, set()).update(w.lower() for w in words)
     kinds = {name: _make_category(name, raw) for name, raw in categories.items()}
+    model_rules = tuple(k.model for k in kinds.values() if k.model and k.model.id not in rules)
     return Rulebook(
-        rules=tuple(_make_rule(raw, kinds) for raw in rules.values()),
+        rules=tuple(_make_rule(raw, kinds) for raw in rules.values()) + model_rules,
         vocabulary=vocabulary,
         cues=Cues(
             lists={name: frozenset(words) for name, words in cue_lists.items()},

@@ -82,6 +82,7 @@ def settings_key(settings: Settings) -> str:
         digest.update(str(file).encode())
         digest.update(file.read_bytes())
     described = {
+        "model": _model_digest(settings),
         "select": settings.select,
         "ignore": settings.ignore,
         "severity": sorted(settings.severity.items()),
@@ -89,6 +90,17 @@ def settings_key(settings: Settings) -> str:
     }
     digest.update(json.dumps(described, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:20]
+
+
+def _model_digest(settings: Settings) -> str | None:
+    """What identifies the claim model in use (None: the rules alone)."""
+    folder = settings.model_folder()
+    if folder is None:
+        return None
+    try:
+        return (folder / "model.json").read_text(encoding="utf-8")
+    except OSError:
+        return str(folder)
 
 
 def content_key(source: SourceText) -> str:

@@ -1,0 +1,121 @@
+"""Rules and the claim model decide together.
+
+The rules give exact spans, rule ids and rewrites; the model gives every sentence a
+probability of being an overclaim. A rule's finding stands only where the model gives its
+sentence at least ``keep_rule`` (below that, the words are read in a sense that is no claim:
+neutral health information, statistics, research reporting). A sentence no rule flagged is
+flagged when the model gives it ``flag_alone`` or more and it reads as promotion (first or
+second person, a call to action, a superlative or an exclamation): a finding of the model,
+on the words that weigh most in its score, with the rule id ``<category>.model``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from lint.model.claim_model import ClaimModel
+from lint.model.features import FIRST_SECOND, IMPERATIVE, tokens
+from lint.rulebook.fixspec import Fix
+from lint.rulebook.rules import Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# Words of promotion: with a first or second person, a call to action or an exclamation,
+# what tells copy that sells from copy that informs (written from the claims guide).
+PROMOTION = frozenset(
+    """best leading ultimate revolutionary breakthrough miracle guaranteed guarantee proven
+    amazing incredible powerful unique only most top premier world-class cutting-edge
+    life-changing transform transforms transformative instantly instant""".split()
+)
+CATEGORY_SHARE = (
+    0.5  # a model finding names every category at least this likely (and the likeliest)
+)
+HEDGE = (Fix(hedge=True),)
+
+
+def promotional(text: str) -> bool:
+    """Whether a sentence reads as promotion rather than information."""
+    words = tokens(text)
+    present = set(words)
+    return bool(
+        present & FIRST_SECOND
+        or present & PROMOTION
+        or "!" in present
+        or (words and words[0] in IMPERATIVE)
+    )
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim found in a parsed sentence: by a rule, by the model, or by both."""
+
+    rule: Rule
+    span: Span
+    edits: list[Any]
+    source: str = "rule"
+    confidence: float | None = None
+
+
+class Fusion:
+    """The model's say on each sentence, with the rules' claims."""
+
+    def __init__(self, model: ClaimModel, rules: dict[str, Rule]):
+        self.model = model
+        self.rules = rules
+        self.keep_rule = model.thresholds["keep_rule"]
+        self.flag_alone = model.thresholds["flag_alone"]
+        self._bands = sorted(model.rule_confidence)
+
+    def score(self, text: str) -> float:
+        return self.model.score(text)
+
+    def keeps_rules(self, score: float) -> bool:
+        return score >= self.keep_rule
+
+    def flags_alone(self, text: str, score: float) -> bool:
+        return score >= self.flag_alone and promotional(text)
+
+    def rule_confidence(self, score: float) -> float:
+        """How often a rule's finding is right, for sentences the model scores like this one
+        (measured on the training corpus), or the model's own score when unmeasured."""
+        confidence = score
+        for lower, measured in self._bands:
+            if score >= lower:
+                confidence = measured
+        return round(confidence, 3)
+
+    def combine(
+        self,
+        doc: Doc,
+        found: list[tuple[Rule, Span, list[Any]]],
+        score: float,
+        edits_for: Callable[..., list[Any]],
+        plurals: dict[str, str],
+    ) -> list[Claim]:
+        """The claims of a sentence: the rules' (marked as the model's too where it agrees),
+        and the model's own where no rule found any."""
+        both = score >= self.flag_alone
+        claims = [
+            Claim(rule, span, edits, "both" if both else "rule", self.rule_confidence(score))
+            for rule, span, edits in found
+        ]
+        if claims or not self.flags_alone(doc.text, score):
+            return claims
+        where = self.model.span(doc.text)
+        span = doc.char_span(*where, alignment_mode="expand") if where else None
+        if span is None or not len(span):
+            span = doc[:]
+        for category in self._categories(doc.text):
+            rule = self.rules.get(f"{category}.model")
+            if rule is not None:
+                edits = edits_for(span, HEDGE, plurals)
+                claims.append(Claim(rule, span, edits, "model", round(score, 3)))
+        return claims
+
+    def _categories(self, text: str) -> list[str]:
+        shares = self.model.category_probabilities(text)
+        likeliest = max(shares, key=lambda c: shares[c])
+        return [c for c, share in shares.items() if share >= CATEGORY_SHARE or c == likeliest]
