@@ -503,11 +503,21 @@ def _rulebook(config, rulebooks, select, ignore, model_dir=None, no_model=False)
 
 
 @main.command()
-@click.argument("rule_id")
+@click.argument("rule_id", required=False)
+@click.option("--text", help="Explain what overclaim makes of this sentence instead.")
 @config_options
-def explain(rule_id, config, rulebooks, select, ignore) -> None:
-    """Explain a rule: message, rationale, references, suggestions, examples."""
+def explain(rule_id, text, config, rulebooks, select, ignore, model_dir, no_model) -> None:
+    """Explain a rule (message, rationale, references, examples), or, with --text, one
+    sentence: the rules that matched, the model's scores and the words that moved them."""
     try:
+        if text is not None:
+            settings = resolve_settings(
+                Path.cwd(), config, rulebooks, select, ignore, model_dir, no_model
+            )
+            click.echo(_explain_sentence(Pipeline(settings), text))
+            return
+        if rule_id is None:
+            raise OverclaimError("name a rule (see `overclaim rules`) or give --text")
         rule = _rulebook(config, rulebooks, select, ignore).rule(rule_id)
     except OverclaimError as exc:
         _fail(exc)
@@ -528,6 +538,76 @@ def explain(rule_id, config, rulebooks, select, ignore) -> None:
             click.echo(f"\n{title}:")
             click.echo("\n".join(f"  - {item}" for item in items))
     click.echo(f"\nDefined at {rule.source}")
+
+
+def _explain_sentence(pipeline: Pipeline, text: str) -> str:
+    """The rules' matches, the model's scores and the findings of one sentence, as text."""
+    lines = [f"Sentence: {text}", "", "Rules that match:"]
+    matches = pipeline.linter.explain(text)
+    lines += [f"  {rule}  “{words}”: {verdict}" for rule, words, verdict in matches] or ["  none"]
+    model = pipeline.claim_model()
+    lines.append("")
+    if model is None:
+        lines.append("Claim model: switched off")
+    else:
+        score = model.score(text)
+        keep, alone = model.thresholds["keep_rule"], model.thresholds["flag_alone"]
+        lines.append(
+            f"Claim model: P(overclaim) = {score:.2f} (rules' findings kept from {keep:.2f}; "
+            f"a sentence no rule flags is flagged from {alone:.2f} if it reads as promotion)"
+        )
+        shares = model.category_probabilities(text)
+        ranked = sorted(shares.items(), key=lambda item: -item[1])
+        lines.append("  categories: " + ", ".join(f"{c} {p:.2f}" for c, p in ranked))
+        parts = sorted(model.contributions(text), key=lambda c: -abs(c.weight))[:8]
+        moved = ", ".join(f"{c.word} {c.weight:+.2f}" for c in parts)
+        lines.append(f"  words that moved the score most: {moved}")
+    lines += ["", "Findings:"]
+    findings = pipeline.check_text(text)
+    for f in findings:
+        confidence = f", {f.confidence:.2f}" if f.confidence is not None else ""
+        lines.append(f"  {f.severity} [{f.rule}] ({f.source}{confidence}) {f.message}")
+    if not findings:
+        lines.append("  none")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The folder to write the model into.",
+)
+@click.option(
+    "--with-shipped-data",
+    is_flag=True,
+    help="Train on the labelled copy the shipped model was trained on, as well as FILES.",
+)
+@click.option("--seed", default=13, show_default=True, help="The seed of the solver.")
+def train(files, output, with_shipped_data, seed) -> None:
+    """Train a claim model on labelled JSON Lines files (the claims guide's record format)."""
+    from lint.evaluation import load_records
+    from lint.model.training import shipped_corpus
+    from lint.model.training import train as train_model
+    from lint.rulebook.loading import load_rulebook
+
+    try:
+        paths = [*(shipped_corpus() if with_shipped_data else []), *files]
+        if not paths:
+            raise OverclaimError("give labelled files to train on, or --with-shipped-data")
+        records = [record for path in paths for record in load_records(path)]
+        categories = list(load_rulebook().categories)
+        manifest = train_model(records, output, categories, seed, [p.name for p in paths])
+    except OverclaimError as exc:
+        _fail(exc)
+    trained = manifest["training"]
+    click.echo(
+        f"trained on {trained['sentences']} sentences ({trained['overclaims']} overclaims) "
+        f'into {output}; use it with --model {output} or model = "{output}"'
+    )
 
 
 @main.command(name="test-rules")

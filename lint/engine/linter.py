@@ -306,6 +306,39 @@ class Linter:
                 kept.append(match)
         return _best_matches(kept, self.rules)
 
+    def explain(self, sentence: str) -> list[tuple[str, str, str]]:
+        """What each rule that matches a sentence made of it: (rule id, matched words,
+        verdict), the verdict "claim" or why the match is not one."""
+        from lint.engine.context import exemption
+        from lint.engine.nlp import pipeline
+
+        nlp = pipeline()
+        text, _ = parse_text(sentence)
+        matcher = self._rule_matcher(nlp)
+        matcher.add_phrases(self.triggers.present(text.lower()))
+        doc = nlp(text)
+        lowered = text.lower()
+        words = {t.lower_ for t in doc}
+        score = self.fusion.score(sentence) if self.fusion is not None else None
+        out = []
+        everything = frozenset(r for r, rule in self.rules.items() if rule.patterns)
+        for match in sorted(matcher(doc, everything), key=lambda m: (m.start, m.rule_id)):
+            rule = self.rules[match.rule_id]
+            span = _trimmed(doc[match.start : match.end])
+            reason = exemption(span, match.tokens, rule.unless, self.cues, text)
+            if not self._applies(rule, span, lowered, words):
+                verdict = "not applicable (a required word is missing or an exception matched)"
+            elif reason:
+                verdict = f"not a claim here: {reason}"
+            elif (
+                score is not None and self.fusion is not None and not self.fusion.keeps_rules(score)
+            ):
+                verdict = f"dropped: the model finds the sentence unlikely a claim ({score:.2f})"
+            else:
+                verdict = "claim"
+            out.append((rule.id, span.text, verdict))
+        return out
+
     def _applies(self, rule: Rule, span, lowered: str, words: set[str]) -> bool:
         """The rule's own conditions: a required word in the sentence (whose lower-cased text
         and words are given), no exception phrase."""

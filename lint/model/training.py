@@ -37,6 +37,11 @@ def _require_training_libraries() -> Any:
     return numpy, scipy.sparse, sklearn.linear_model
 
 
+def shipped_corpus() -> list[Path]:
+    """The labelled files the shipped model is trained on."""
+    return sorted((Path(__file__).resolve().parent / "corpus").glob("*.jsonl"))
+
+
 def records_digest(records: Sequence[dict[str, Any]]) -> str:
     """What the model was trained on, as a hash of the records' texts, labels and categories."""
     digest = hashlib.sha256()
