@@ -7,6 +7,12 @@ neutral health information, statistics, research reporting). A sentence no rule 
 flagged when the model gives it ``flag_alone`` or more and it reads as promotion (first or
 second person, a call to action, a superlative or an exclamation): a finding of the model,
 on the words that weigh most in its score, with the rule id ``<category>.model``.
+
+A whole document weighs in too. One of at least ``informational_sentences`` sentences whose
+average score is under ``informational_mean`` informs rather than sells (patient
+information, an encyclopedia, a research summary): there, a rule's finding needs
+``informational_keep_rule``, and the model adds none of its own. A single sentence, or a short
+page, is judged on its own.
 """
 
 from __future__ import annotations
@@ -65,18 +71,29 @@ class Fusion:
     def __init__(self, model: ClaimModel, rules: dict[str, Rule]):
         self.model = model
         self.rules = rules
-        self.keep_rule = model.thresholds["keep_rule"]
-        self.flag_alone = model.thresholds["flag_alone"]
+        thresholds = model.thresholds
+        self.keep_rule = thresholds["keep_rule"]
+        self.flag_alone = thresholds["flag_alone"]
+        self.informational_sentences = int(thresholds.get("informational_sentences", 10))
+        self.informational_mean = thresholds.get("informational_mean", 0.0)
+        self.informational_keep_rule = thresholds.get("informational_keep_rule", self.keep_rule)
         self._bands = sorted(model.rule_confidence)
 
     def score(self, text: str) -> float:
         return self.model.score(text)
 
-    def keeps_rules(self, score: float) -> bool:
-        return score >= self.keep_rule
+    def informational(self, scores: list[float]) -> bool:
+        """Whether the sentences of a document, by their scores, inform rather than sell."""
+        return (
+            len(scores) >= self.informational_sentences
+            and sum(scores) / len(scores) < self.informational_mean
+        )
 
-    def flags_alone(self, text: str, score: float) -> bool:
-        return score >= self.flag_alone and promotional(text)
+    def keeps_rules(self, score: float, informational: bool = False) -> bool:
+        return score >= (self.informational_keep_rule if informational else self.keep_rule)
+
+    def flags_alone(self, text: str, score: float, informational: bool = False) -> bool:
+        return not informational and score >= self.flag_alone and promotional(text)
 
     def rule_confidence(self, score: float) -> float:
         """How often a rule's finding is right, for sentences the model scores like this one

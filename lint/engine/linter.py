@@ -137,8 +137,10 @@ class Linter:
         lowered = normalize(prose.text).lower()
         if len(lowered) != len(prose.text):  # lower-casing changed a length ("İ")
             lowered = ""
+        scores = [fusion.score(s.text) for s in sentences] if fusion else []
+        informational = fusion.informational(scores) if fusion else False
         found = []
-        for sentence in sentences:
+        for n, sentence in enumerate(sentences):
             start, end = sentence.start, sentence.start + len(sentence.text)
             text = lowered[start:end] if lowered else normalize(sentence.text).lower()
             rules, words = self.triggers.select(text)
@@ -146,10 +148,10 @@ class Linter:
                 if rules:
                     found.append(Candidate(sentence, rules, words))
                 continue
-            score = fusion.score(sentence.text)
-            if rules and not fusion.keeps_rules(score):
+            score = scores[n]
+            if rules and not fusion.keeps_rules(score, informational):
                 rules, words = frozenset(), frozenset()
-            if rules or fusion.flags_alone(sentence.text, score):
+            if rules or fusion.flags_alone(sentence.text, score, informational):
                 found.append(Candidate(sentence, rules, words, score))
         return found
 

@@ -19,10 +19,18 @@ from lint.model.features import FeatureConfig, sparse_features
 
 SEED = 13
 STRENGTH = 3.0  # the inverse regularisation strength (C), chosen by cross-validation
-# When the model speaks (chosen by leaving each domain of the training corpus out in turn):
-# a rule's finding is kept when the model gives its sentence at least ``keep_rule``; a
-# sentence no rule flagged is flagged at ``flag_alone`` or more, if it reads as promotion.
-THRESHOLDS = {"keep_rule": 0.10, "flag_alone": 0.80}
+# When the model speaks (chosen by leaving each domain of the training corpus out in turn;
+# see lint.engine.fusion): a rule's finding is kept when the model gives its sentence at least
+# ``keep_rule``; a sentence no rule flagged is flagged at ``flag_alone`` or more, if it reads
+# as promotion; a document of ``informational_sentences`` or more whose sentences average
+# under ``informational_mean`` informs, and there rule findings need ``informational_keep_rule``.
+THRESHOLDS = {
+    "keep_rule": 0.10,
+    "flag_alone": 0.80,
+    "informational_sentences": 10,
+    "informational_mean": 0.15,
+    "informational_keep_rule": 0.50,
+}
 
 
 def _require_training_libraries() -> Any:
