@@ -167,7 +167,9 @@ class Linter:
         from lint.engine.nlp import pipeline
 
         nlp = pipeline()  # first: it imports spaCy lean
-        from lint.engine.rewrites import edits_for
+        from lint.engine.rewrites import Rewriter
+
+        rewriter = Rewriter(self.rulebook, self.plurals)
 
         matcher = self._rule_matcher(nlp)
         # The phrases whose words some candidate has; without the first pass, every phrase.
@@ -180,7 +182,7 @@ class Linter:
             self._match_slice(
                 nlp,
                 matcher,
-                edits_for,
+                rewriter,
                 sources,
                 proses,
                 pending[first : first + _SLICE],
@@ -188,7 +190,7 @@ class Linter:
                 lines,
             )
 
-    def _match_slice(self, nlp, matcher, edits_for, sources, proses, pending, results, lines):
+    def _match_slice(self, nlp, matcher, rewriter, sources, proses, pending, results, lines):
         """Tokenize the candidates, parse those that could match (each distinct sentence
         once: pages repeat their footers) and add the claims found to ``results``."""
         parsed_texts = [parse_text(c.sentence.text) for _, c in pending]
@@ -216,11 +218,12 @@ class Linter:
         claims = {}  # key → [(rule, span, edits)]
         parsed = nlp.pipe(to_parse.values(), batch_size=_BATCH_SIZE)
         for key, doc in zip(to_parse, parsed, strict=True):
-            claims[key] = []
-            for match in self._claims(doc, matcher(doc, key[1])):
-                rule = self.rules[match.rule_id]
-                span = _trimmed(doc[match.start : match.end])
-                claims[key].append((rule, span, edits_for(span, rule.fixes, self.plurals)))
+            found = [
+                (self.rules[m.rule_id], _trimmed(doc[m.start : m.end]))
+                for m in self._claims(doc, matcher(doc, key[1]))
+            ]
+            edits = rewriter.sentence_edits(found)  # one rewrite, shared by its findings
+            claims[key] = [(rule, span, edits) for rule, span in found]
         for index, candidate, where, base, key in placed:
             if not claims[key]:
                 continue
@@ -377,14 +380,16 @@ class _SourceMap:
         )
 
     def suggestion(self, edit: Edit) -> Suggestion | None:
-        """The edit on the source, or None where it would touch markup rather than prose."""
-        first, last = self.prose_offset(edit.start), self.prose_offset(edit.end - 1) + 1
+        """The edit on the source, or None where a piece would touch markup rather than
+        prose (markup between pieces is kept as it is)."""
         start, end = self.span(edit.start, edit.end)
-        if self.source[start:end] != self.prose.text[first:last]:
-            return None
         out, cursor = [], start
         for piece_start, piece_end, new in sorted(edit.pieces):
             at, stop = self.span(piece_start, piece_end)
+            first = self.prose_offset(piece_start)
+            last = self.prose_offset(piece_end - 1) + 1
+            if self.source[at:stop] != self.prose.text[first:last]:
+                return None
             out += [self.source[cursor:at], new]
             cursor = stop
         out.append(self.source[cursor:end])
@@ -399,9 +404,9 @@ def _finding(
     sentence: tuple[int, int],
     edits: list[Suggestion],
 ) -> Finding:
-    """A finding with its edits, or the rule's advice when no edit fits."""
+    """A finding with its sentence's rewrite (if any) and the rule's advice."""
     start, end = where
-    suggestions = edits or [Suggestion(start, end, None, advice=a) for a in rule.suggest[:1]]
+    suggestions = [*edits, *(Suggestion(start, end, None, advice=a) for a in rule.suggest[:1])]
     return Finding.at(
         source,
         lines,

@@ -1,0 +1,125 @@
+"""What part a claim plays in its sentence, and when a sentence must not be rewritten."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from lint.engine.rewrite.verbs import clause_verb
+
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+_COPULAS = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "'s",
+        "'re",
+        "become",
+        "becomes",
+        "remain",
+        "remains",
+        "seem",
+        "seems",
+    }
+)
+_QUOTES = '"“”'
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word families the rewrites need, with their plurals."""
+
+    benefit: frozenset[str]
+    treatment: frozenset[str]
+    population: frozenset[str]
+    authority: frozenset[str]
+    condition: frozenset[str]
+    plurals: dict[str, str]
+
+    @classmethod
+    def from_vocabulary(
+        cls, vocabulary: dict[str, tuple[str, ...]], plurals: dict[str, str]
+    ) -> Lexicon:
+        def family(name: str) -> frozenset[str]:
+            words = {w.lower() for w in vocabulary.get(name, ()) if not w.startswith("@")}
+            return frozenset(words | {plurals[w] for w in words if w in plurals})
+
+        return cls(
+            family("benefit") | {"changes", "change", "effects", "effect", "difference", "gains"},
+            family("treatment"),
+            family("population") | {"everyone", "anyone", "everybody"},
+            family("authority") | {"scientists", "experts", "doctors", "studies"},
+            family("condition"),
+            plurals,
+        )
+
+
+@dataclass(frozen=True)
+class Role:
+    """``kind``: "verb" (the claim is its clause's verb: "cures"), "predicate" (what the
+    verb says: "is safe", "provides lasting relief"), "modifier" (words that qualify a
+    noun the verb does not assert: "offers a safe alternative") or "bare" (no verb: a
+    heading). ``verb`` is the finite verb that governs the claim, if any."""
+
+    kind: str
+    verb: Token | None
+
+
+def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
+    verb = clause_verb(span)
+    if verb is None or verb.tag_ == "VB" and not _has_auxiliary(verb):
+        return Role("bare", verb)
+    if span.start <= verb.i < span.end:
+        return Role("verb", verb)
+    root = span.root
+    noun = root if root.pos_ in ("NOUN", "PROPN") else None
+    if (
+        noun is None
+        and root.dep_ in ("amod", "compound", "nmod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+    ):
+        noun = root.head
+    if noun is None:
+        return Role("predicate", verb)
+    if noun.lower_ in lexicon.benefit or _is_predicate_noun(noun, verb):
+        return Role("predicate", verb)
+    if category == "generalization" and noun.dep_ in ("nsubj", "nsubjpass", "pobj"):
+        return Role("predicate", verb)
+    return Role("modifier", verb)
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
+
+
+def _is_predicate_noun(noun: Token, verb: Token) -> bool:
+    """The noun is what a copula says the subject is: "X is an effective treatment"."""
+    token = noun
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("attr", "oprd") and token.head.i == verb.i and verb.lower_ in _COPULAS
+
+
+def advice_only(doc: Doc, span: Span, role: Role) -> bool:
+    """A testimonial, a quotation, a dated fact: only the writer can say what it should say."""
+    if any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in doc):
+        return True
+    before = doc.text[: span.start_char]
+    if sum(before.count(q) for q in _QUOTES) % 2 == 1:
+        return True
+    verb = role.verb
+    return (
+        bool(_YEAR.search(doc.text))
+        and verb is not None
+        and (
+            verb.tag_ == "VBD"
+            or any(c.lower_ in ("was", "were", "had", "did") for c in verb.children)
+        )
+    )

@@ -1,0 +1,177 @@
+"""The verb that governs a claim, and how to hedge it: "may" or "is thought to"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from lint.engine.context import governing_chain
+from lint.engine.rewrite.grammar import (
+    BE,
+    DO,
+    HAVE,
+    base_form,
+    base_phrase,
+    inflect,
+    is_known_verb,
+    is_plural_subject,
+    is_present_verb,
+    match_case,
+    subject_of,
+    uncontracted,
+)
+
+FINITE = ("VBZ", "VBP", "VBD")
+MODALS_TO_REPLACE = frozenset({"will", "can", "shall", "'ll", "wo"})
+# Words that already hedge a clause: another hedge would stack on them.
+HEDGES = frozenset(
+    "may might could would should possibly potentially perhaps maybe likely unlikely "
+    "suggest suggests suggested appear appears seem seems thought believed hope hopes "
+    "promising promise sometimes some".split()
+)
+# Verbs of proof: "may" on them stacks two hedges ("may have been shown"); they are
+# rewritten as "early studies suggest" instead.
+EVIDENCE = frozenset("show prove demonstrate confirm establish find validate document".split())
+# Certainty words that a hedge must never sit next to: they go when a verb is hedged.
+CERTAINTY = frozenset(
+    "definitely certainly surely absolutely undoubtedly truly really actually always "
+    "guaranteed clearly simply genuinely just".split()
+)
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    """The verb's finite auxiliaries ("will", "has", "is"; not the "to" of an infinitive)."""
+    return [
+        c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ != "TO"
+    ]
+
+
+def clause_verb(span: Span) -> Token | None:
+    """The first finite verb on the chain of heads from the match to its clause root.
+
+    The tagger sometimes reads "tea cures" or "ketamine works" as nouns; a word that can be
+    a present-tense verb right after a noun or pronoun, with no verb in its clause, counts.
+    """
+    chain = governing_chain(span)
+    for token in chain:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+            continue
+        if auxiliaries(token):
+            return token
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children) or any(
+            c.pos_ in ("NOUN", "PROPN", "PRON") for c in token.lefts
+        )
+        if token.tag_ in FINITE and (has_subject or token.dep_ == "conj"):
+            return token
+    if any(t.pos_ in ("VERB", "AUX") for t in chain):
+        return None
+    before_span = reversed(span.doc[: span.start])
+    for token in (*span, *chain, *before_span):
+        before = span.doc[token.i - 1] if token.i > 0 else None
+        if (
+            token.tag_ == "NNS"
+            and before is not None
+            and before.pos_ in ("NOUN", "PROPN", "PRON")
+            and is_present_verb(token.lower_)
+        ):
+            return token
+    return None
+
+
+def is_hedged(verb: Token) -> bool:
+    """The clause of this verb already has a hedge: a modal, an evidential verb above it,
+    a hedged subject ("some patients", "early studies")."""
+    token: Token | None = verb
+    while token is not None:
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass", "advmod", "neg") and child.lower_ in HEDGES:
+                return True
+            if child.dep_ in ("aux", "auxpass", "advmod") and child.lower_ in (
+                "not",
+                "n't",
+                "never",
+            ):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                g.lower_ in ("some", "early", "preliminary", "few") for g in child.subtree
+            ):
+                return True
+        if token.lower_ in HEDGES and token is not verb:
+            return True
+        token = (
+            token.head
+            if token.head.i != token.i and token.dep_ in ("ccomp", "xcomp", "conj")
+            else None
+        )
+    return False
+
+
+def hedge_pieces(
+    verb: Token, title: bool, replaced: dict[int, str], thought: bool = False
+) -> dict[int, str] | None:
+    """New text for the words that put a hedge on this verb, or None where it cannot go.
+
+    "works" → "may work", "will feel" → "may feel", "has helped" → "may have helped",
+    "is" → "may be"; with ``thought``, "rewires" → "is thought to rewire". A verb that a
+    swap already changed ("cures" → "ease") is hedged in its new form; a certainty adverb
+    next to it goes ("will definitely clear" → "may clear").
+    """
+    if is_hedged(verb) or verb.lower_ in CERTAINTY or base_form(verb.text) in EVIDENCE:
+        return None  # never "may be guaranteed", "may have been shown"
+    pieces: dict[int, str] = {}
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in CERTAINTY and child.i not in replaced:
+            pieces[child.i] = ""
+    auxes = auxiliaries(verb)
+    if auxes:
+        first = auxes[0]
+        word = uncontracted(first)
+        if word in MODALS_TO_REPLACE or word in ("do", "does"):
+            pieces[first.i] = match_case(first.text, "may", title)
+        elif word in ("has", "have", "'ve"):
+            pieces[first.i] = match_case(first.text, "may have", title)
+        elif word in ("is", "are", "am", "'re", "'m"):
+            pieces[first.i] = match_case(first.text, "may be", title)
+        else:
+            return None  # past tense ("was", "did", "had"): a fact, not a promise
+        return pieces
+    if verb.tag_ not in ("VBZ", "VBP", "NNS") or not is_known_verb(uncontracted(verb)):
+        return None  # past tense, an imperative or an infinitive
+    current = replaced.get(verb.i, uncontracted(verb))
+    if not current:
+        return None
+    base = base_phrase(current.lower())
+    if thought:
+        be = "are" if is_plural_subject(subject_of(verb)) else "is"
+        new = f"{be} thought to {base}"
+    else:
+        new = f"may {base}"
+    lead = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        lead is not None
+        and lead.dep_ == "advmod"
+        and lead.head.i == verb.i
+        and lead.tag_ == "RB"
+        and lead.i not in pieces
+        and lead.i not in replaced
+    ):
+        word, rest = new.split(" ", 1)
+        pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
+        pieces[verb.i] = match_case(verb.text, rest, title)
+    else:
+        pieces[verb.i] = match_case(verb.text, new, title)
+    for other in verb.children:
+        if (
+            other.dep_ == "conj"
+            and other.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children)
+            and other.i not in replaced
+        ):
+            pieces[other.i] = match_case(other.text, base_form(other.text), title)
+    return pieces
+
+
+def participle(word: str) -> str:
+    return inflect(base_form(word), "VBN")
+
+
+__all__ = ["BE", "DO", "HAVE", "auxiliaries", "clause_verb", "hedge_pieces", "is_hedged"]
