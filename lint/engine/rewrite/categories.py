@@ -192,10 +192,13 @@ def _superiority(job: Job) -> bool:
 def _drop_contrast(job: Job) -> bool:
     """Remove an "Unlike X," or "instead of masking symptoms" phrase whole."""
     head = job.span[0]
+    doc = job.doc
     words = list(head.subtree)
+    if head.lower_ in ("instead", "rather") and head.i + 1 < len(doc):
+        link = doc[head.i + 1]  # "instead of masking symptoms": "of" may hang elsewhere
+        words = sorted({*words, *link.subtree}, key=lambda t: t.i)
     if words[-1].i - words[0].i + 1 != len(words):
         return False
-    doc = job.doc
     gone = {t.i for t in words}
     after = words[-1].i + 1
     if after < len(doc) and doc[after].text == ",":
@@ -232,7 +235,7 @@ def _one_option(job: Job) -> bool:
     claim_words = [
         t
         for t in doc[first : noun.i]
-        if t.i >= span.start or t.dep_ == "det" or t.lower_ in ("most", "the")
+        if span.start <= t.i < span.end or t.dep_ == "det" or t.lower_ in ("most", "the")
     ]
     if not claim_words or claim_words[0].i != first:
         return False
@@ -246,11 +249,9 @@ def _one_option(job: Job) -> bool:
         det = "some" if plural else article_for(new_noun)
         pieces[first] = job.cased(doc[first], f"{det} {new_noun}")
     else:
-        pieces = {t.i: "" for t in doc[first : noun.i]}
-        kept = [t for t in doc[first : noun.i] if t.i not in pieces or t.i >= span.end]
-        if kept:
-            return False
-        det = "some" if plural else article_for(noun.text)
+        pieces = {t.i: "" for t in claim_words if t.i < noun.i}
+        following = next((t for t in doc[first : noun.i + 1] if t.i not in pieces), noun)
+        det = "some" if plural else article_for(following.text)
         pieces[first] = job.cased(doc[first], det)
         if noun.lower_ == "way":
             pieces[first] = job.cased(doc[first], "one")

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from lint.engine.rewrite.edit import Plan
-from lint.engine.rewrite.grammar import base_form, base_phrase, match_case
+from lint.engine.rewrite.grammar import base_form, base_phrase, is_present_verb, match_case
 from lint.engine.rewrite.roles import Lexicon, Role
 from lint.engine.rewrite.verbs import HEDGES, hedge_pieces, is_hedged
 from lint.rulebook.fixspec import Fix
 
+_DROPPABLE = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "nummod", "det"})
 _GLUE = frozenset({"and", "or", ",", "&", "-", "/"})
 
 
@@ -39,7 +40,7 @@ class Job:
         return self.plan.add(pieces, safe, name)
 
     def cased(self, token: Token, new: str) -> str:
-        return match_case(token.text, new, self.title)
+        return match_case(token.text, new, self.title, first=token.i == 0)
 
 
 _MODIFIERS = ("det", "predet", "amod", "nummod", "quantmod", "advmod", "npadvmod")
@@ -65,8 +66,23 @@ def swaps(job: Job, tokens) -> dict[int, str]:
             table.get(f"{token.lower_}/{pos_of(job, token)}", table.get(token.lower_)),
         )
         if new is not None:
-            out[token.i] = job.cased(token, new) if new else ""
+            out[token.i] = job.cased(token, _inflected(job, token, new)) if new else ""
     return out
+
+
+def _inflected(job: Job, token: Token, new: str) -> str:
+    """A verb swapped in takes the form of the verb it replaces ("Beats" → "Manages")."""
+    if " " in new:
+        return new
+    from lint.engine.rewrite.grammar import inflect
+
+    if pos_of(job, token) not in ("VERB", "AUX"):
+        third = token.lower_.endswith("s") and is_present_verb(token.lower_)
+        return inflect(new, "VBZ") if third and base_form(new) == new else new
+    tag = "VBZ" if token.tag_ == "NNS" else token.tag_
+    if tag in ("VBZ", "VBD", "VBN", "VBG") and base_form(new) == new:
+        return inflect(new, tag)
+    return new
 
 
 def phrase(job: Job) -> bool:
@@ -84,7 +100,7 @@ def phrase(job: Job) -> bool:
             new = _lookup(job, swap, run) if swap and length > 1 else None
             if new is None:
                 safe, new = False, _lookup(job, table, run)
-            if new is None:
+            if new is None or _modifies_noun(run):
                 continue
             pieces = {t.i: "" for t in run}
             head = run[0]
@@ -126,10 +142,34 @@ def _window(job: Job) -> list[Token]:
     return list(doc[first : span.end])
 
 
+def _modifies_noun(run: list[Token]) -> bool:
+    """The words only qualify a noun after them ("evidence-based practice"): a phrase
+    rewrite written for a predicate does not fit there."""
+    last = run[-1]
+    ends = {t.i for t in run}
+    return (
+        last.dep_ in ("amod", "compound")
+        and last.head.i not in ends
+        and last.head.i > last.i
+        and last.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def pos_of(job: Job, token: Token) -> str:
     """The token's part of speech, a verb where the parse took the clause's verb for a noun."""
     verb = job.role.verb
-    return "VERB" if verb is not None and verb.i == token.i else token.pos_
+    if verb is not None and verb.i == token.i:
+        return "VERB"
+    doc = token.doc
+    if (
+        token.i == 0
+        and token.tag_ == "NNS"
+        and len(doc) > 1
+        and is_present_verb(token.lower_)
+        and doc[1].pos_ in ("NOUN", "ADJ", "DET", "PRON", "PROPN")
+    ):
+        return "VERB"  # a heading that starts with a verb: "Cures headaches"
+    return token.pos_
 
 
 def _lookup(job: Job, table: dict[str, str], run: list[Token]) -> str | None:
@@ -170,7 +210,12 @@ def drops(job: Job, tokens) -> dict[int, str] | None:
     """Delete the claim's modifier words (with the "and" or comma that joined them), or None
     where that would leave a noun phrase or the sentence without its words."""
     words = job.spec.drop
-    gone = {t.i for t in tokens if t.lower_ in words}
+    bare = job.role.kind == "bare"
+    gone = {
+        t.i
+        for t in tokens
+        if t.lower_ in words and (bare or t.dep_ in _DROPPABLE or t.head.dep_ in _DROPPABLE)
+    }
     if not gone:
         return None
     doc = job.doc

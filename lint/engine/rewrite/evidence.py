@@ -70,17 +70,29 @@ def _subject_run(subject: Token) -> list[Token] | None:
 
 def _verb_group(verb: Token) -> list[Token]:
     """The verb with its auxiliaries and the adverbs between them ("have consistently shown")."""
-    first = min(
-        [
-            verb.i,
-            *(
-                c.i
-                for c in verb.children
-                if c.dep_ in ("aux", "auxpass", "advmod", "neg") and c.i < verb.i
-            ),
-        ]
-    )
+    before = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "neg")}
+    first = verb.i
+    while first - 1 in before:
+        first -= 1
     return list(verb.doc[first : verb.i + 1])
+
+
+def _clause_object(verb: Token) -> Token | None:
+    """The finite clause the verb reports ("shows that it works"), if any."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and (
+            child.tag_ in ("VBZ", "VBP", "VBD", "MD")
+            or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _noun_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
 
 
 def _research_shows(job: Job) -> bool:
@@ -94,6 +106,8 @@ def _research_shows(job: Job) -> bool:
     group = _verb_group(verb)
     if any(t.lower_ in ("not", "n't", "never") for t in group):
         return False
+    if _clause_object(verb) is None:
+        return _studied(job, verb)
     run = _subject_run(subject)
     pieces = {t.i: "" for t in group}
     if run is not None and run[-1].i < group[0].i:
@@ -102,14 +116,19 @@ def _research_shows(job: Job) -> bool:
         pieces[group[-1].i] = "suggest"
     else:
         pieces[group[-1].i] = "suggest" if is_plural_subject(subject) else "suggests"
-    pieces.update(_that_or_to(verb))
     job.hedged.add(verb.i)
     return job.add(pieces, safe=True, name="early studies suggest")
 
 
-def _that_or_to(verb: Token) -> dict[int, str]:
-    """ "shown to be" has no place after "suggest": "suggest that it is"."""
-    return {}
+def _studied(job: Job, verb: Token) -> bool:
+    """ "Trials have established the safety of X" → "Trials have studied the safety of X"."""
+    if _noun_object(verb) is None:
+        return False
+    new = {"VBZ": "studies", "VBP": "study", "VBD": "studied", "VBN": "studied"}.get(verb.tag_)
+    if new is None:
+        return False
+    job.hedged.add(verb.i)
+    return job.add({verb.i: job.cased(verb, new)}, safe=True, name="studied")
 
 
 def _authority(job: Job) -> bool:
@@ -151,8 +170,16 @@ def _shown_to(job: Job) -> bool:
     subject = subject_of(verb)
     if subject is None:
         return False
-    run = _subject_run(subject)
     group = _verb_group(verb)
+    if subject.lower_ == "it" and _clause_object(verb) is not None:
+        # "It has been shown that X" → "Early studies suggest that X"
+        if subject.i + 1 != group[0].i:
+            return False
+        pieces = {t.i: "" for t in group}
+        pieces[subject.i] = job.cased(subject, "early studies suggest")
+        job.hedged.add(verb.i)
+        return job.add(pieces, safe=True, name="early studies suggest that")
+    run = _subject_run(subject)
     if (
         run is None
         or run[-1].i >= group[0].i

@@ -98,15 +98,16 @@ def is_title(doc: Doc) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
-def match_case(original: str, new: str, title: bool) -> str:
-    """``new`` in the case of the word it replaces (upper case, Title Case, capitalized)."""
+def match_case(original: str, new: str, title: bool, first: bool = True) -> str:
+    """``new`` in the case of the word it replaces (upper case, Title Case, capitalized);
+    ``first``: the word opens the sentence (in Title Case, "a" keeps its capital only there)."""
     if not new:
         return new
     if original.isupper() and len(original) > 1 and len(new.split(" ")) == 1:
         return new.upper()
     if title:
         return " ".join(
-            w if w in SMALL_WORDS and i else w[:1].upper() + w[1:]
+            w if w in SMALL_WORDS and (i or not first) else w[:1].upper() + w[1:]
             for i, w in enumerate(new.split(" "))
         )
     if original[:1].isupper():

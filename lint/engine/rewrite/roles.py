@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from lint.engine.rewrite.grammar import subject_of
 from lint.engine.rewrite.verbs import clause_verb
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
@@ -30,6 +31,12 @@ _COPULAS = frozenset(
     }
 )
 _QUOTES = '"“”'
+_REPORTING = frozenset(
+    "say says said tell tells told explain explains note notes add adds write writes".split()
+)
+_PROVIDERS = frozenset(
+    "clinic clinics team doctors staff specialists center centre practice providers physicians".split()
+)
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,8 @@ def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
         return Role("bare", verb)
     if span.start <= verb.i < span.end:
         return Role("verb", verb)
+    if verb.lower_ in _REPORTING or _own_action(verb):
+        return Role("modifier", verb)  # "says", "we offer": the writer's act, never hedged
     root = span.root
     noun = root if root.pos_ in ("NOUN", "PROPN") else None
     if (
@@ -90,9 +99,20 @@ def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
         return Role("predicate", verb)
     if noun.lower_ in lexicon.benefit or _is_predicate_noun(noun, verb):
         return Role("predicate", verb)
+    if category == "mechanism" and noun.dep_ in ("dobj", "pobj"):
+        return Role("predicate", verb)  # "corrects the chemical imbalance": the verb says it
     if category == "generalization" and noun.dep_ in ("nsubj", "nsubjpass", "pobj"):
         return Role("predicate", verb)
     return Role("modifier", verb)
+
+
+def _own_action(verb: Token) -> bool:
+    """The clinic or the writer does it: "we offer", "our team provides"."""
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    words = {t.lower_ for t in subject.subtree}
+    return subject.lower_ in ("we", "us", "i") or ("our" in words and subject.lower_ in _PROVIDERS)
 
 
 def _has_auxiliary(verb: Token) -> bool:
@@ -107,12 +127,19 @@ def _is_predicate_noun(noun: Token, verb: Token) -> bool:
     return token.dep_ in ("attr", "oprd") and token.head.i == verb.i and verb.lower_ in _COPULAS
 
 
+def _single_quoted(text: str, span: Span) -> bool:
+    """Inside 'single quotes' that open a sentence or follow a space."""
+    opened = text.startswith("'") or " '" in text[: span.start_char]
+    rest = text[span.end_char :]
+    return opened and ("' " in rest or "'," in rest or text.rstrip(".").endswith("'"))
+
+
 def advice_only(doc: Doc, span: Span, role: Role) -> bool:
     """A testimonial, a quotation, a dated fact: only the writer can say what it should say."""
     if any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in doc):
         return True
     before = doc.text[: span.start_char]
-    if sum(before.count(q) for q in _QUOTES) % 2 == 1:
+    if sum(before.count(q) for q in _QUOTES) % 2 == 1 or _single_quoted(doc.text, span):
         return True
     verb = role.verb
     return (

@@ -65,6 +65,8 @@ def _build(claims: Sequence[Claim], lexicon: Lexicon, unsafe: bool) -> Edit | No
             c.span.start,
         ),
     )
+    if any(c.category == "regulatory" for c in claims):
+        return None  # only a person can say what was approved: the sentence gets advice
     for claim in ordered:
         role = role_of(claim.span, lexicon, claim.category)
         if advice_only(doc, claim.span, role):

@@ -51,7 +51,7 @@ def clause_verb(span: Span) -> Token | None:
     The tagger sometimes reads "tea cures" or "ketamine works" as nouns; a word that can be
     a present-tense verb right after a noun or pronoun, with no verb in its clause, counts.
     """
-    chain = governing_chain(span)
+    chain = _own_clause(governing_chain(span))
     for token in chain:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
             continue
@@ -75,6 +75,19 @@ def clause_verb(span: Span) -> Token | None:
         ):
             return token
     return None
+
+
+# Where a clause inside another begins: a verb above it does not make its claim.
+_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
+
+
+def _own_clause(chain: list[Token]) -> list[Token]:
+    """The chain up to the first head of a clause of its own ("that it works" in "says that
+    it works"): the claim's verb is there or nowhere."""
+    for position, token in enumerate(chain):
+        if token.dep_ in _BOUNDARIES:
+            return chain[: position + 1]
+    return chain
 
 
 def is_hedged(verb: Token) -> bool:
