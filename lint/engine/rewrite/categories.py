@@ -248,6 +248,10 @@ def _one_option(job: Job) -> bool:
         pieces.update({t.i: "" for t in tail})
         det = "some" if plural else article_for(new_noun)
         pieces[first] = job.cased(doc[first], f"{det} {new_noun}")
+    elif first > 0 and doc[first - 1].lower_ == "of" and doc[first].lower_ == "the":
+        # "one of the best tools" → "one of the tools"
+        pieces = {t.i: "" for t in claim_words if t.i < noun.i and t.i != first}
+        return job.add(pieces, safe=False, name="one of the")
     else:
         pieces = {t.i: "" for t in claim_words if t.i < noun.i}
         following = next((t for t in doc[first : noun.i + 1] if t.i not in pieces), noun)
@@ -274,11 +278,12 @@ def _generalization(job: Job) -> bool:
     patients report"."""
     span, doc = job.span, job.doc
     tokens = list(span)
+    words = [t.lower_ for t in tokens]
     if (
         tokens
         and tokens[0].like_num
-        and len(tokens) > 1
-        and tokens[1].lower_ in ("%", "percent", "out", "in")
+        and len(tokens) > 2
+        and (words[1:3] in (["%", "of"], ["percent", "of"]) or words[1] in ("out", "in"))
     ):
         stop = 2
         if tokens[1].lower_ in ("out", "in"):

@@ -67,14 +67,17 @@ def swaps(job: Job, tokens) -> dict[int, str]:
         )
         if new is not None:
             out[token.i] = job.cased(token, _inflected(job, token, new)) if new else ""
+    gone = {i for i, new in out.items() if not new}
+    out.update({i: "" for i in _glue(job.doc, gone) if i not in out})
     return out
 
 
 def _inflected(job: Job, token: Token, new: str) -> str:
     """A verb swapped in takes the form of the verb it replaces ("Beats" → "Manages")."""
-    if " " in new:
+    from lint.engine.rewrite.grammar import inflect, is_known_verb
+
+    if " " in new or not is_known_verb(new):
         return new
-    from lint.engine.rewrite.grammar import inflect
 
     if pos_of(job, token) not in ("VERB", "AUX"):
         third = token.lower_.endswith("s") and is_present_verb(token.lower_)
@@ -103,6 +106,7 @@ def phrase(job: Job) -> bool:
             if new is None or _modifies_noun(run):
                 continue
             pieces = {t.i: "" for t in run}
+            pieces.update({i: "" for i in _leading_adverbs(run)})
             head = run[0]
             verb = job.role.verb
             if (
@@ -142,6 +146,18 @@ def _window(job: Job) -> list[Token]:
     return list(doc[first : span.end])
 
 
+def _leading_adverbs(run: list[Token]) -> list[int]:
+    """Adverbs that lead a rewritten phrase ("very" of "very few side effects") go with it."""
+    first = run[0]
+    ends = {t.i for t in run}
+    return [
+        c.i
+        for t in run
+        for c in t.lefts
+        if c.dep_ == "advmod" and c.i == first.i - 1 and c.i not in ends
+    ]
+
+
 def _modifies_noun(run: list[Token]) -> bool:
     """The words only qualify a noun after them ("evidence-based practice"): a phrase
     rewrite written for a predicate does not fit there."""
@@ -161,6 +177,14 @@ def pos_of(job: Job, token: Token) -> str:
     if verb is not None and verb.i == token.i:
         return "VERB"
     doc = token.doc
+    if (
+        token.tag_ == "NNS"
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].pos_ in ("NOUN", "PROPN", "PRON")
+        and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "PRON")
+        and is_present_verb(token.lower_)
+    ):
+        return "VERB"  # "Our tea cures insomnia", with "cures" tagged as a noun
     if (
         token.i == 0
         and token.tag_ == "NNS"
@@ -275,6 +299,10 @@ def _glue(doc: Doc, gone: set[int]) -> set[int]:
     return extra
 
 
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
 def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int, str] | None:
     """Swaps plus a hedge on the claim's verb, or None where the verb cannot take one."""
     verb = job.role.verb
@@ -295,6 +323,8 @@ def verb_is_hedged(job: Job) -> bool:
 def _under_hedge(job: Job, verb: Token) -> bool:
     token = verb
     while token.dep_ in ("ccomp", "xcomp", "conj", "advcl") and token.head.i != token.i:
+        if token.dep_ == "conj" and _has_subject(token):
+            return False  # a clause of its own: "..., and it works"
         token = token.head
         if token.i in job.hedged:
             return True

@@ -110,11 +110,9 @@ def is_hedged(verb: Token) -> bool:
                 return True
         if token.lower_ in HEDGES and token is not verb:
             return True
-        token = (
-            token.head
-            if token.head.i != token.i and token.dep_ in ("ccomp", "xcomp", "conj")
-            else None
-        )
+        own = token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        climbs = token.dep_ in ("ccomp", "xcomp", "conj") and not own
+        token = token.head if token.head.i != token.i and climbs else None
     return False
 
 
