@@ -152,9 +152,28 @@ def _mark_subject_hedged(job: Job, changed: dict[int, str]) -> None:
 # Categories with more to do than swap, drop and hedge -------------------------------------
 
 
+_DISORDERS = frozenset("ocd ptsd adhd depression anxiety insomnia eczema psoriasis ibs".split())
+
+
 def _cure(job: Job) -> bool:
-    """ "cures OCD" → "may ease OCD symptoms"."""
-    return False
+    """ "It cures OCD." → "It may ease OCD symptoms for some people." (the claims guide's
+    rewrite), when the verb's object is a disorder's name that ends the clause."""
+    verb = job.role.verb
+    if job.role.kind != "verb" or verb is None or verb.lower_ not in ("cures", "cure"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].lower_ not in _DISORDERS or list(objects[0].children):
+        return False
+    after = objects[0].i + 1
+    doc = job.doc
+    if after < len(doc) and not doc[after].is_punct:
+        return False
+    replaced = swaps(job, [verb])
+    pieces = hedge(job, replaced)
+    if pieces is None:
+        return False
+    pieces[objects[0].i] = f"{objects[0].text} symptoms for some people"
+    return job.add(pieces, safe=True, name="may ease symptoms for some people")
 
 
 def _superiority(job: Job) -> bool:

@@ -299,6 +299,17 @@ def _glue(doc: Doc, gone: set[int]) -> set[int]:
     return extra
 
 
+def _hedged_nearby(job: Job, verb: Token) -> bool:
+    """Another hedge of this rewrite sits in the same stretch of the sentence (no "." ";"
+    ":" between): a second "may" there would stack on it."""
+    doc = job.doc
+    for index in job.hedged:
+        low, high = sorted((index, verb.i))
+        if not any(t.text in (".", ";", ":", "!", "?") for t in doc[low:high]):
+            return True
+    return False
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
@@ -306,7 +317,15 @@ def _has_subject(verb: Token) -> bool:
 def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int, str] | None:
     """Swaps plus a hedge on the claim's verb, or None where the verb cannot take one."""
     verb = job.role.verb
-    if verb is None or verb.i in job.hedged:
+    while (
+        verb is not None
+        and verb.dep_ == "conj"
+        and not _has_subject(verb)
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.head.tag_ in ("VBZ", "VBP")
+    ):
+        verb = verb.head  # "is well tolerated and has fewer ...": "may" goes on the first
+    if verb is None or verb.i in job.hedged or _hedged_nearby(job, verb):
         return None
     pieces = hedge_pieces(verb, job.title, replaced, thought)
     if pieces is None:

@@ -68,6 +68,8 @@ def _build(claims: Sequence[Claim], lexicon: Lexicon, unsafe: bool) -> Edit | No
     if any(c.category == "regulatory" for c in claims):
         return None  # only a person can say what was approved: the sentence gets advice
     for claim in ordered:
+        if not plan.free(range(claim.span.start, claim.span.end)):
+            continue  # an earlier claim's rewrite already changed these words
         role = role_of(claim.span, lexicon, claim.category)
         if advice_only(doc, claim.span, role):
             if claim.category != "regulatory":

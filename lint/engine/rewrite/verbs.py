@@ -116,6 +116,29 @@ def is_hedged(verb: Token) -> bool:
     return False
 
 
+_NEARBY = frozenset(
+    "may might could suggest suggests suggested indicate indicates thought believed".split()
+)
+_STOPS = frozenset({".", ";", ":", "!", "?"})
+
+
+def _hedge_nearby(verb: Token) -> bool:
+    """A modal or an evidential verb earlier in the sentence part, or a modal later in the
+    same stretch without punctuation."""
+    doc = verb.doc
+    index = verb.i - 1
+    while index >= 0 and doc[index].text not in _STOPS:
+        if doc[index].lower_ in _NEARBY:
+            return True
+        index -= 1
+    index = verb.i + 1
+    while index < len(doc) and not doc[index].is_punct:
+        if doc[index].lower_ in ("may", "might", "could"):
+            return True
+        index += 1
+    return False
+
+
 def hedge_pieces(
     verb: Token, title: bool, replaced: dict[int, str], thought: bool = False
 ) -> dict[int, str] | None:
@@ -128,10 +151,16 @@ def hedge_pieces(
     """
     if is_hedged(verb) or verb.lower_ in CERTAINTY or base_form(verb.text) in EVIDENCE:
         return None  # never "may be guaranteed", "may have been shown"
+    if _hedge_nearby(verb):
+        return None  # "may" twice in a stretch of words reads as one hedge on another
     pieces: dict[int, str] = {}
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in CERTAINTY and child.i not in replaced:
             pieces[child.i] = ""
+        if child.dep_ in ("acomp", "attr", "oprd"):  # "is truly remarkable" → "may be remarkable"
+            for grandchild in child.children:
+                if grandchild.dep_ == "advmod" and grandchild.lower_ in CERTAINTY:
+                    pieces[grandchild.i] = ""
     auxes = auxiliaries(verb)
     if auxes:
         first = auxes[0]
