@@ -96,6 +96,7 @@ def _agreement(job: Job, replaced: dict[int, str]) -> dict[int, str]:
         if token.lower_ not in ("every", "each", "any") or new.lower() != "some":
             continue
         after = doc[index + 1] if index + 1 < len(doc) else None
+        noun: Token | None
         if after is not None and after.lower_ in job.lexicon.plurals:
             noun = after  # "every patient", even when the parser reads it as a modifier
         else:

@@ -310,6 +310,30 @@ def _hedged_nearby(job: Job, verb: Token) -> bool:
     return False
 
 
+def _shared_hedge(job: Job, verb: Token, replaced: dict[int, str]) -> dict[int, str] | None:
+    """ "may ease insomnia and is safe" → "... and be safe": a verb right after "and" with
+    no subject of its own shares the "may" before it."""
+    doc = job.doc
+    before = doc[verb.i - 1] if verb.i else None
+    earlier = [i for i in job.hedged if i < verb.i]
+    own_subject = any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and (not earlier or c.i > max(earlier))
+        for c in verb.children
+    )
+    if (
+        before is None
+        or not earlier
+        or before.lower_ not in ("and", "or")
+        or own_subject
+        or verb.tag_ not in ("VBZ", "VBP")
+        or any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+    ):
+        return None
+    job.hedged.add(verb.i)
+    current = replaced.get(verb.i, verb.text)
+    return {**replaced, verb.i: base_phrase(current.lower())}
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
@@ -325,8 +349,10 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         and verb.head.tag_ in ("VBZ", "VBP")
     ):
         verb = verb.head  # "is well tolerated and has fewer ...": "may" goes on the first
-    if verb is None or verb.i in job.hedged or _hedged_nearby(job, verb):
+    if verb is None or verb.i in job.hedged:
         return None
+    if _hedged_nearby(job, verb):
+        return _shared_hedge(job, verb, replaced)
     pieces = hedge_pieces(verb, job.title, replaced, thought)
     if pieces is None:
         return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from lint.engine.rewrite.grammar import subject_of
+from lint.engine.rewrite.grammar import is_present_verb, subject_of
 from lint.engine.rewrite.verbs import clause_verb
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
@@ -80,7 +80,7 @@ class Role:
 
 
 def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
-    verb = clause_verb(span)
+    verb = _misparsed_verb(span) or clause_verb(span)
     if verb is None or verb.tag_ == "VB" and not _has_auxiliary(verb):
         return Role("bare", verb)
     if span.start <= verb.i < span.end:
@@ -104,6 +104,21 @@ def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
     if category == "generalization" and noun.dep_ in ("nsubj", "nsubjpass", "pobj"):
         return Role("predicate", verb)
     return Role("modifier", verb)
+
+
+def _misparsed_verb(span: Span) -> Token | None:
+    """A claim word the tagger took for a plural noun between two nouns: "tea cures insomnia"."""
+    doc = span.doc
+    for token in span:
+        if (
+            token.tag_ == "NNS"
+            and 0 < token.i < len(doc) - 1
+            and doc[token.i - 1].pos_ in ("NOUN", "PROPN", "PRON")
+            and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "PRON")
+            and is_present_verb(token.lower_)
+        ):
+            return token
+    return None
 
 
 def _own_action(verb: Token) -> bool:

@@ -14,20 +14,9 @@ from lint.engine.rewrite.grammar import is_title
 from lint.engine.rewrite.roles import Lexicon, advice_only, role_of
 from lint.rulebook.fixspec import Fix
 
-# Claims are rewritten in this order: restructuring ones first, plain hedges last.
-_ORDER = (
-    "regulatory",
-    "consensus",
-    "superiority",
-    "generalization",
-    "safety",
-    "cure",
-    "hype",
-    "efficacy",
-    "permanence",
-    "speed",
-    "mechanism",
-)
+# Claims that restructure their clause are rewritten first; the others in the order of the
+# sentence, so that "may" lands on the first of two verbs and the second shares it.
+_FIRST = ("regulatory", "consensus", "superiority", "generalization")
 
 
 @dataclass(frozen=True)
@@ -50,7 +39,11 @@ def rewrite_sentence(claims: Sequence[Claim], lexicon: Lexicon) -> list[Edit]:
     if full.safe:
         return [full]
     safe = _build(claims, lexicon, unsafe=False)
-    return [full] if safe is None or safe == full else [full, safe]
+    if safe is None:
+        return [full]
+    if (safe.start, safe.end, safe.pieces) == (full.start, full.end, full.pieces):
+        return [safe]  # the unsafe changes did not apply: the rewrite is safe
+    return [full, safe]
 
 
 def _build(claims: Sequence[Claim], lexicon: Lexicon, unsafe: bool) -> Edit | None:
@@ -61,7 +54,7 @@ def _build(claims: Sequence[Claim], lexicon: Lexicon, unsafe: bool) -> Edit | No
     ordered = sorted(
         claims,
         key=lambda c: (
-            _ORDER.index(c.category) if c.category in _ORDER else len(_ORDER),
+            _FIRST.index(c.category) if c.category in _FIRST else len(_FIRST),
             c.span.start,
         ),
     )
