@@ -66,6 +66,10 @@ def _generic(job: Job, how: str) -> None:
         if role.kind == "verb":
             return
     elif how == "some":
+        doc = job.doc
+        replaced = {  # "half of all patients" is a figure, not "all patients"
+            i: new for i, new in replaced.items() if not (i and doc[i - 1].lower_ == "of")
+        }
         replaced = {**replaced, **_agreement(job, replaced)}
         if replaced and job.add(replaced, safe=True, name="some"):
             _mark_subject_hedged(job, replaced)

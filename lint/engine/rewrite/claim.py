@@ -68,6 +68,11 @@ def swaps(job: Job, tokens) -> dict[int, str]:
         if new is not None:
             out[token.i] = job.cased(token, _inflected(job, token, new)) if new else ""
     gone = {i for i, new in out.items() if not new}
+    for i in list(gone):
+        for child in job.doc[i].lefts:
+            if child.dep_ == "advmod" and child.i not in out:
+                out[child.i] = ""
+                gone.add(child.i)
     out.update({i: "" for i in _glue(job.doc, gone) if i not in out})
     return out
 
@@ -103,7 +108,7 @@ def phrase(job: Job) -> bool:
             new = _lookup(job, swap, run) if swap and length > 1 else None
             if new is None:
                 safe, new = False, _lookup(job, table, run)
-            if new is None or _modifies_noun(run):
+            if new is None or _modifies_noun(run) or _repeats(job.doc, run[0].i, new):
                 continue
             pieces = {t.i: "" for t in run}
             pieces.update({i: "" for i in _leading_adverbs(run)})
@@ -144,6 +149,12 @@ def _window(job: Job) -> list[Token]:
         while first - 1 in group:
             first -= 1
     return list(doc[first : span.end])
+
+
+def _repeats(doc: Doc, first: int, new: str) -> bool:
+    """A word of the rewrite stands just before it ("usually have" + "... usually mild")."""
+    near = {t.lower_ for t in doc[max(0, first - 3) : first]}
+    return any(len(w) > 3 and w in near for w in new.lower().split())
 
 
 def _leading_adverbs(run: list[Token]) -> list[int]:
@@ -238,7 +249,7 @@ def drops(job: Job, tokens) -> dict[int, str] | None:
     gone = {
         t.i
         for t in tokens
-        if t.lower_ in words and (bare or t.dep_ in _DROPPABLE or t.head.dep_ in _DROPPABLE)
+        if t.lower_ in words and (bare or (t.dep_ in _DROPPABLE and t.head.i > t.i))
     }
     if not gone:
         return None
@@ -286,6 +297,15 @@ def _glue(doc: Doc, gone: set[int]) -> set[int]:
                 continue
             if doc[j].text == "," and (i == 0 or doc[i - 1].pos_ in ("ADJ", "DET", "PUNCT")):
                 extra.add(j)
+        if (
+            i > 0
+            and doc[i - 1].text == ","
+            and i - 1 not in gone
+            and j < len(doc)
+            and j not in gone
+            and doc[j].pos_ in ("NOUN", "PROPN")
+        ):
+            extra.add(i - 1)  # "a definitive, permanent fix" → "a definitive fix"
         k = i - 1
         if (
             k >= 0
@@ -308,6 +328,15 @@ def _hedged_nearby(job: Job, verb: Token) -> bool:
         if not any(t.text in (".", ";", ":", "!", "?") for t in doc[low:high]):
             return True
     return False
+
+
+def _reports_figure(verb: Token) -> bool:
+    """ "has achieved an 80% remission rate": a figure is checked, not hedged."""
+    return any(
+        t.text == "%" or (t.like_num and t.lower_ not in ("one", "1"))
+        for t in verb.subtree
+        if t.i > verb.i
+    ) and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children)
 
 
 def _shared_hedge(job: Job, verb: Token, replaced: dict[int, str]) -> dict[int, str] | None:
@@ -349,7 +378,7 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         and verb.head.tag_ in ("VBZ", "VBP")
     ):
         verb = verb.head  # "is well tolerated and has fewer ...": "may" goes on the first
-    if verb is None or verb.i in job.hedged:
+    if verb is None or verb.i in job.hedged or _reports_figure(verb):
         return None
     if _hedged_nearby(job, verb):
         return _shared_hedge(job, verb, replaced)

@@ -121,10 +121,10 @@ def _research_shows(job: Job) -> bool:
 
 
 def _studied(job: Job, verb: Token) -> bool:
-    """ "Trials have established the safety of X" → "Trials have studied the safety of X"."""
+    """ "Trials have established the safety of X" → "Trials have examined the safety of X"."""
     if _noun_object(verb) is None:
         return False
-    new = {"VBZ": "studies", "VBP": "study", "VBD": "studied", "VBN": "studied"}.get(verb.tag_)
+    new = {"VBD": "examined", "VBN": "examined"}.get(verb.tag_)
     if new is None:
         return False
     job.hedged.add(verb.i)

@@ -72,6 +72,8 @@ def is_plural_subject(subject: Token | None) -> bool:
     """Whether a verb agreeing with this subject takes "are" rather than "is"."""
     if subject is None:
         return False
+    if subject.lower_ in ("that", "which", "who") and subject.head.dep_ in ("relcl", "acl"):
+        subject = subject.head.head  # "exercises that stimulate": the noun it stands for
     if subject.lower_ in _PLURAL_PRONOUNS or subject.tag_ in ("NNS", "NNPS"):
         return True
     return any(c.dep_ == "conj" for c in subject.children)

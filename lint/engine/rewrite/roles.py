@@ -82,7 +82,10 @@ class Role:
 def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
     verb = _misparsed_verb(span) or clause_verb(span)
     if verb is None or verb.tag_ == "VB" and not _has_auxiliary(verb):
-        return Role("bare", verb)
+        finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in span.doc)
+        # a heading has no finite verb; a claim in a phrase of a sentence that has one
+        # only qualifies what that sentence is about
+        return Role("modifier" if finite and verb is None else "bare", verb)
     if span.start <= verb.i < span.end:
         return Role("verb", verb)
     if verb.lower_ in _REPORTING or _own_action(verb):
@@ -97,6 +100,8 @@ def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
         noun = root.head
     if noun is None:
         return Role("predicate", verb)
+    if noun.dep_ in ("nsubj", "nsubjpass") and category != "generalization":
+        return Role("modifier", verb)  # "Full recovery is ...": the subject is not asserted
     if noun.lower_ in lexicon.benefit or _is_predicate_noun(noun, verb):
         return Role("predicate", verb)
     if category == "mechanism" and noun.dep_ in ("dobj", "pobj"):
@@ -113,8 +118,14 @@ def _misparsed_verb(span: Span) -> Token | None:
         if (
             token.tag_ == "NNS"
             and 0 < token.i < len(doc) - 1
-            and doc[token.i - 1].pos_ in ("NOUN", "PROPN", "PRON")
-            and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "PRON")
+            and (
+                doc[token.i - 1].pos_ in ("NOUN", "PROPN", "PRON")
+                or doc[token.i - 1].lower_ in ("and", "or")
+            )
+            and (
+                doc[token.i + 1].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "PRON")
+                or doc[token.i + 1].tag_ == "VBP"
+            )
             and is_present_verb(token.lower_)
         ):
             return token
@@ -139,6 +150,8 @@ def _is_predicate_noun(noun: Token, verb: Token) -> bool:
     token = noun
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
+    if any(c.dep_ in ("relcl", "acl") for c in noun.children):
+        return False  # "a fast-acting gel you apply before sex": what it is, not a claim
     return token.dep_ in ("attr", "oprd") and token.head.i == verb.i and verb.lower_ in _COPULAS
 
 

@@ -26,7 +26,7 @@ MODALS_TO_REPLACE = frozenset({"will", "can", "shall", "'ll", "wo"})
 HEDGES = frozenset(
     "may might could would should possibly potentially perhaps maybe likely unlikely "
     "suggest suggests suggested appear appears seem seems thought believed hope hopes "
-    "promising promise sometimes some".split()
+    "promising promise sometimes some tend tends tended".split()
 )
 # Verbs of proof: "may" on them stacks two hedges ("may have been shown"); they are
 # rewritten as "early studies suggest" instead.
@@ -169,7 +169,7 @@ def hedge_pieces(
             pieces[first.i] = match_case(first.text, "may", title)
         elif word in ("has", "have", "'ve"):
             pieces[first.i] = match_case(first.text, "may have", title)
-        elif word in ("is", "are", "am", "'re", "'m"):
+        elif word in ("is", "are", "am", "'re", "'m") and not thought:
             pieces[first.i] = match_case(first.text, "may be", title)
         else:
             return None  # past tense ("was", "did", "had"): a fact, not a promise
