@@ -79,7 +79,7 @@ REWRITES = [
     ("This revolutionary serum rebuilds collagen.", "This new serum rebuilds collagen."),
     ("Instant Relief from Bloating", "Relief from Bloating"),
     ("High Efficacy in Stubborn Cases", "Promising Results in Stubborn Cases"),
-    ("Curing Chronic Fatigue, Naturally", "Easing Chronic Fatigue, Naturally"),
+    ("Curing Chronic Fatigue, Naturally", "Curing Chronic Fatigue, Naturally"),
     ("Hangover Cure", "Hangover Remedy"),
     ("A Miracle for Tired Parents", "A Miracle for Tired Parents"),
     ("The results last a lifetime.", "The results may last a long time."),
@@ -122,7 +122,7 @@ REWRITES = [
         "85% of our clients feel better within a month.",
         "Some of our clients feel better within a month.",
     ),
-    ("Cures headaches and period pain", "Eases headaches and period pain"),
+    ("Cures headaches and period pain", "Cures headaches and period pain"),
     (
         "Experts agree that our method is the future of pain care.",
         "Some experts think that our method is a new approach to pain care.",
@@ -130,7 +130,7 @@ REWRITES = [
     ("The cleanse is guaranteed to clear your skin.", "The cleanse may clear your skin."),
     (
         "Numerous trials have established the safety of TMS.",
-        "Numerous trials have studied the safety of TMS.",
+        "Numerous trials have examined the safety of TMS.",
     ),
     (
         "It has also been shown that regular massage helps prevent injury.",

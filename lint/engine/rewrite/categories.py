@@ -67,8 +67,12 @@ def _generic(job: Job, how: str) -> None:
             return
     elif how == "some":
         doc = job.doc
-        replaced = {  # "half of all patients" is a figure, not "all patients"
-            i: new for i, new in replaced.items() if not (i and doc[i - 1].lower_ == "of")
+        replaced = {  # "half of all patients" is a figure; "most user-friendly" a superlative
+            i: new
+            for i, new in replaced.items()
+            if not (i and doc[i - 1].lower_ == "of")
+            and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("ADJ", "ADV"))
+            and not (i + 2 < len(doc) and doc[i + 2].text == "-")  # "most user-friendly"
         }
         replaced = {**replaced, **_agreement(job, replaced)}
         if replaced and job.add(replaced, safe=True, name="some"):
@@ -86,7 +90,12 @@ def _generic(job: Job, how: str) -> None:
     dropped = drops(job, job.span)
     if dropped is not None and job.add({**replaced, **dropped}, safe=False, name="drop"):
         return
-    if replaced:
+    # A swap alone leaves a weaker claim still stated as fact ("makes the formula
+    # effective", "Manages Fatigue"): only where swapping is the whole rewrite.
+    alone = how in ("swap", "some") or (
+        role.kind == "bare" and job.category not in ("cure", "efficacy")
+    )
+    if replaced and alone:
         job.add(replaced, safe=True, name="swap")
 
 

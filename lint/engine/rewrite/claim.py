@@ -297,13 +297,15 @@ def _glue(doc: Doc, gone: set[int]) -> set[int]:
                 continue
             if doc[j].text == "," and (i == 0 or doc[i - 1].pos_ in ("ADJ", "DET", "PUNCT")):
                 extra.add(j)
+        after = i + 1
+        while after < len(doc) and after in gone:
+            after += 1
         if (
             i > 0
             and doc[i - 1].text == ","
             and i - 1 not in gone
-            and j < len(doc)
-            and j not in gone
-            and doc[j].pos_ in ("NOUN", "PROPN")
+            and after < len(doc)
+            and doc[after].pos_ in ("NOUN", "PROPN")
         ):
             extra.add(i - 1)  # "a definitive, permanent fix" → "a definitive fix"
         k = i - 1

@@ -93,6 +93,8 @@ def _own_clause(chain: list[Token]) -> list[Token]:
 def is_hedged(verb: Token) -> bool:
     """The clause of this verb already has a hedge: a modal, an evidential verb above it,
     a hedged subject ("some patients", "early studies")."""
+    if verb.lower_ in HEDGES:
+        return True  # "tend to work", "seems"
     token: Token | None = verb
     while token is not None:
         for child in token.children:
