@@ -7,8 +7,15 @@ from lint.data import Finding
 GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+# Characters other than CR and LF that end a line for str.splitlines() and some viewers.
+_OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    for char in _OTHER_BREAKS:
+        text = text.replace(char, "".join(f"%{b:02X}" for b in char.encode("utf-8")))
+    return text
 
 
 def _escape_property(text: str) -> str:
@@ -32,6 +39,7 @@ def render_github(findings: list[Finding]) -> str:
         message = f.message
         if f.suggestions:
             first = f.suggestions[0]
-            message += f" Suggestion: {first.replacement if first.replacement is not None else first.advice}"
+            advice = next((s.advice for s in f.suggestions if s.advice), None)
+            message += f" Suggestion: {advice if advice is not None else first.replacement}"
         lines.append(f"::{GITHUB_COMMAND[f.severity]} {properties}::{_escape_data(message)}")
     return "\n".join(lines)
