@@ -61,7 +61,20 @@ def test_text_output_underlines_the_span(tmp_path):
     )
     assert lines[1] == "  Relief within hours, guaranteed."
     assert lines[2] == "         ^^^^^^^^^^^^"
-    assert lines[3] == "  suggest: “within hours” → “within hours for some people”  (unsafe fix)"
+    assert lines[3].startswith("  advice: Say that some people notice changes quickly")
+
+
+def test_text_output_shows_each_sentence_rewrite_once_with_advice(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("Our tea cures insomnia and is completely safe.\n", encoding="utf-8")
+    lines = run("check", str(page)).output.splitlines()
+    assert lines[3:6] == [
+        "  rewrite: Our tea [cures] insomnia and [is completely] safe.",
+        "        → Our tea [may ease] insomnia and [be] safe.  (safe fix)",
+        "  advice: No evidence supports a cure: say it 'may reduce symptoms for some people'.",
+    ]
+    assert lines.count("  rewrite: the same as above") == 1
+    assert sum(line.startswith("  advice:") for line in lines) == 2
 
 
 def test_exit_zero_when_clean(tmp_path):

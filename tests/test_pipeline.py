@@ -142,15 +142,11 @@ def _digest(value: object) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def test_findings_match_the_recorded_snapshot(pipeline):
-    """The findings of samples, seeds and the dev set, recorded in tests/snapshots (details
-    of copy from ../shared are stored as digests only)."""
-    recorded = json.loads((ROOT / "tests" / "snapshots" / "findings.json").read_text())
-    sources = _snapshot_sources()
-    if len(sources) < len(recorded):
-        pytest.skip("../shared is not available; the snapshot covers its seeds and dev set")
+def snapshot_findings(pipeline, sources: dict[str, SourceText]) -> dict[str, list[dict]]:
+    """What the snapshot records of each source's findings (``tests/record_snapshot.py``
+    writes it)."""
     found = pipeline.check_sources(list(sources.values()))
-    current = {
+    return {
         key: [
             {
                 "rule": f.rule,
@@ -173,5 +169,15 @@ def test_findings_match_the_recorded_snapshot(pipeline):
         ]
         for key, findings in zip(sources, found, strict=True)
     }
+
+
+def test_findings_match_the_recorded_snapshot(pipeline):
+    """The findings of samples, seeds and the dev set, recorded in tests/snapshots (details
+    of copy from ../shared are stored as digests only)."""
+    recorded = json.loads((ROOT / "tests" / "snapshots" / "findings.json").read_text())
+    sources = _snapshot_sources()
+    if len(sources) < len(recorded):
+        pytest.skip("../shared is not available; the snapshot covers its seeds and dev set")
+    current = snapshot_findings(pipeline, sources)
     changed = [key for key in recorded if current.get(key) != recorded[key]]
     assert not changed, f"{len(changed)} sources changed, e.g. {changed[:5]}"

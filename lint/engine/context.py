@@ -13,6 +13,9 @@ from spacy.tokens import Span, Token
 from lint.rulebook.loading import Cues
 
 _CLAUSE_VERBS = ("VERB", "AUX")
+_COPULAS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "become", "becomes", "remain", "remains"}
+)
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _QUANTIFIED = ("nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "pobj", "attr", "advmod")
 
@@ -103,9 +106,14 @@ def _is_negated(claim: Claim, cues: Cues) -> bool:
 
 
 def _is_hedged(claim: Claim, cues: Cues) -> bool:
+    # A modal or a bounded subject on the verb of a claim that only qualifies its object
+    # ("may offer a clinically proven, safe alternative") hedges the offering, not the claim.
+    skip = _verb_above_modifier(claim, cues)
     for token in claim.chain:
         if claim.outside(token) and token.lower_ in cues["hedge"]:
             return True
+        if skip is not None and token.i == skip.i:
+            continue
         if token.pos_ == "AUX" and token.lower_ in cues["modal"]:
             return True
         for child in token.children:
@@ -127,6 +135,33 @@ def _is_hedged(claim: Claim, cues: Cues) -> bool:
             if child.dep_ in _QUANTIFIED and _has_quantifier(child, cues):
                 return True
     return False
+
+
+_OBJECTS = ("dobj", "pobj", "appos", "conj")
+
+
+def _verb_above_modifier(claim: Claim, cues: Cues) -> Token | None:
+    """The verb whose hedge does not reach the claim, when the claim's words qualify a noun
+    that is the verb's object (not an outcome such as "relief", and not what a copula says
+    the subject is); None otherwise."""
+    root = claim.span.root
+    noun = root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        if root.dep_ not in ("amod", "compound", "nmod") or root.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = root.head
+    if noun.lower_ in cues["outcome"] or noun.dep_ not in _OBJECTS:
+        return None
+    if noun.i == root.i and not any(
+        t.dep_ in ("amod", "compound", "nmod") for t in claim.span if t.i != root.i
+    ):
+        return None  # the noun is the claim itself ("offers new hope")
+    token = noun
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX") or token.lower_ in _COPULAS:
+        return None
+    return token
 
 
 def _hedged_subject(subject: Token, claim: Claim, cues: Cues) -> bool:

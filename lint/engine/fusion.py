@@ -8,8 +8,8 @@ flagged when the model gives it ``flag_alone`` or more and it reads as promotion
 second person, a call to action, a superlative or an exclamation): a finding of the model,
 on the words that weigh most in its score, with the rule id ``<category>.model``.
 
-A whole document weighs in too. One of at least ``informational_sentences`` sentences whose
-average score is under ``informational_mean`` informs rather than sells (patient
+A whole document weighs in too. One of at least ``informational_sentences`` sentences of
+which fewer than ``informational_share`` score 0.5 or more informs rather than sells (patient
 information, an encyclopedia, a research summary): there, a rule's finding needs
 ``informational_keep_rule``, and the model adds none of its own. A single sentence, or a short
 page, is judged on its own.
@@ -17,13 +17,11 @@ page, is judged on its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lint.model.claim_model import ClaimModel
 from lint.model.features import FIRST_SECOND, IMPERATIVE, tokens
-from lint.rulebook.fixspec import Fix
 from lint.rulebook.rules import Rule
 
 if TYPE_CHECKING:
@@ -39,7 +37,6 @@ PROMOTION = frozenset(
 CATEGORY_SHARE = (
     0.5  # a model finding names every category at least this likely (and the likeliest)
 )
-HEDGE = (Fix(hedge=True),)
 
 
 def promotional(text: str) -> bool:
@@ -60,7 +57,7 @@ class Claim:
 
     rule: Rule
     span: Span
-    edits: list[Any]
+    edits: list[Any] = field(default_factory=list)
     source: str = "rule"
     confidence: float | None = None
 
@@ -74,8 +71,8 @@ class Fusion:
         thresholds = model.thresholds
         self.keep_rule = thresholds["keep_rule"]
         self.flag_alone = thresholds["flag_alone"]
-        self.informational_sentences = int(thresholds.get("informational_sentences", 10))
-        self.informational_mean = thresholds.get("informational_mean", 0.0)
+        self.informational_sentences = int(thresholds.get("informational_sentences", 5))
+        self.informational_share = thresholds.get("informational_share", 0.0)
         self.informational_keep_rule = thresholds.get("informational_keep_rule", self.keep_rule)
         self._bands = sorted(model.rule_confidence)
 
@@ -84,10 +81,9 @@ class Fusion:
 
     def informational(self, scores: list[float]) -> bool:
         """Whether the sentences of a document, by their scores, inform rather than sell."""
-        return (
-            len(scores) >= self.informational_sentences
-            and sum(scores) / len(scores) < self.informational_mean
-        )
+        if len(scores) < self.informational_sentences:
+            return False
+        return sum(1 for s in scores if s >= 0.5) / len(scores) < self.informational_share
 
     def keeps_rules(self, score: float, informational: bool = False) -> bool:
         return score >= (self.informational_keep_rule if informational else self.keep_rule)
@@ -104,20 +100,13 @@ class Fusion:
                 confidence = measured
         return round(confidence, 3)
 
-    def combine(
-        self,
-        doc: Doc,
-        found: list[tuple[Rule, Span, list[Any]]],
-        score: float,
-        edits_for: Callable[..., list[Any]],
-        plurals: dict[str, str],
-    ) -> list[Claim]:
+    def combine(self, doc: Doc, found: list[tuple[Rule, Span]], score: float) -> list[Claim]:
         """The claims of a sentence: the rules' (marked as the model's too where it agrees),
         and the model's own where no rule found any."""
         both = score >= self.flag_alone
         claims = [
-            Claim(rule, span, edits, "both" if both else "rule", self.rule_confidence(score))
-            for rule, span, edits in found
+            Claim(rule, span, [], "both" if both else "rule", self.rule_confidence(score))
+            for rule, span in found
         ]
         if claims or not self.flags_alone(doc.text, score):
             return claims
@@ -128,8 +117,7 @@ class Fusion:
         for category in self._categories(doc.text):
             rule = self.rules.get(f"{category}.model")
             if rule is not None:
-                edits = edits_for(span, HEDGE, plurals)
-                claims.append(Claim(rule, span, edits, "model", round(score, 3)))
+                claims.append(Claim(rule, span, [], "model", round(score, 3)))
         return claims
 
     def _categories(self, text: str) -> list[str]:

@@ -130,9 +130,9 @@ class Linter:
         fusion = self.fusion
         if not self.prefilter:
             every_rule = frozenset(r for r in self.rules if self.rules[r].patterns)
-            scores = [fusion.score(s.text) if fusion else None for s in sentences]
             return [
-                Candidate(s, every_rule, score=p) for s, p in zip(sentences, scores, strict=True)
+                Candidate(s, every_rule, score=fusion.score(s.text) if fusion else None)
+                for s in sentences
             ]
         lowered = normalize(prose.text).lower()
         if len(lowered) != len(prose.text):  # lower-casing changed a length ("İ")
@@ -155,7 +155,7 @@ class Linter:
                 found.append(Candidate(sentence, rules, words, score))
         return found
 
-    def load_model(self) -> None:
+    def load_parser(self) -> None:
         """Load the spaCy pipeline, build the matchers and import the code that reads parses,
         now rather than on first need (worker processes forked after this share them)."""
         from lint.engine.nlp import pipeline
@@ -195,7 +195,9 @@ class Linter:
         from lint.engine.nlp import pipeline
 
         nlp = pipeline()  # first: it imports spaCy lean
-        from lint.engine.rewrites import edits_for
+        from lint.engine.rewrites import Rewriter
+
+        rewriter = Rewriter(self.rulebook, self.plurals)
 
         matcher = self._rule_matcher(nlp)
         # The phrases whose words some candidate has; without the first pass, every phrase.
@@ -208,7 +210,7 @@ class Linter:
             self._match_slice(
                 nlp,
                 matcher,
-                edits_for,
+                rewriter,
                 sources,
                 proses,
                 pending[first : first + _SLICE],
@@ -216,7 +218,7 @@ class Linter:
                 lines,
             )
 
-    def _match_slice(self, nlp, matcher, edits_for, sources, proses, pending, results, lines):
+    def _match_slice(self, nlp, matcher, rewriter, sources, proses, pending, results, lines):
         """Tokenize the candidates, parse those that could match (each distinct sentence
         once: pages repeat their footers) and add the claims found to ``results``."""
         parsed_texts = [parse_text(c.sentence.text) for _, c in pending]
@@ -249,16 +251,18 @@ class Linter:
         claims: dict[tuple[str, frozenset[str]], list[Claim]] = {}
         parsed = nlp.pipe(to_parse.values(), batch_size=_BATCH_SIZE)
         for key, doc in zip(to_parse, parsed, strict=True):
-            found = []
-            for match in self._claims(doc, matcher(doc, key[1]) if key[1] else []):
-                rule = self.rules[match.rule_id]
-                span = _trimmed(doc[match.start : match.end])
-                found.append((rule, span, edits_for(span, rule.fixes, self.plurals)))
+            found = [
+                (self.rules[m.rule_id], _trimmed(doc[m.start : m.end]))
+                for m in self._claims(doc, matcher(doc, key[1]) if key[1] else [])
+            ]
             score = scores.get(key)
             if self.fusion is not None and score is not None:
-                claims[key] = self.fusion.combine(doc, found, score, edits_for, self.plurals)
+                judged = self.fusion.combine(doc, found, score)
             else:
-                claims[key] = [Claim(rule, span, edits) for rule, span, edits in found]
+                judged = [Claim(rule, span) for rule, span in found]
+            # One rewrite of the sentence from all its claims, shared by its findings.
+            edits = rewriter.sentence_edits([(c.rule, c.span) for c in judged]) if judged else []
+            claims[key] = [replace(c, edits=edits) for c in judged]
         for index, candidate, where, base, key in placed:
             if not claims[key]:
                 continue
@@ -449,14 +453,16 @@ class _SourceMap:
         )
 
     def suggestion(self, edit: Edit) -> Suggestion | None:
-        """The edit on the source, or None where it would touch markup rather than prose."""
-        first, last = self.prose_offset(edit.start), self.prose_offset(edit.end - 1) + 1
+        """The edit on the source, or None where a piece would touch markup rather than
+        prose (markup between pieces is kept as it is)."""
         start, end = self.span(edit.start, edit.end)
-        if self.source[start:end] != self.prose.text[first:last]:
-            return None
         out, cursor = [], start
         for piece_start, piece_end, new in sorted(edit.pieces):
             at, stop = self.span(piece_start, piece_end)
+            first = self.prose_offset(piece_start)
+            last = self.prose_offset(piece_end - 1) + 1
+            if self.source[at:stop] != self.prose.text[first:last]:
+                return None
             out += [self.source[cursor:at], new]
             cursor = stop
         out.append(self.source[cursor:end])
@@ -471,9 +477,9 @@ def _finding(
     sentence: tuple[int, int],
     edits: list[Suggestion],
 ) -> Finding:
-    """A finding with its edits, or the rule's advice when no edit fits."""
+    """A finding with its sentence's rewrite (if any) and the rule's advice."""
     start, end = where
-    suggestions = edits or [Suggestion(start, end, None, advice=a) for a in rule.suggest[:1]]
+    suggestions = [*edits, *(Suggestion(start, end, None, advice=a) for a in rule.suggest[:1])]
     return Finding.at(
         source,
         lines,

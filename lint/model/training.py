@@ -22,13 +22,14 @@ STRENGTH = 3.0  # the inverse regularisation strength (C), chosen by cross-valid
 # When the model speaks (chosen by leaving each domain of the training corpus out in turn;
 # see lint.engine.fusion): a rule's finding is kept when the model gives its sentence at least
 # ``keep_rule``; a sentence no rule flagged is flagged at ``flag_alone`` or more, if it reads
-# as promotion; a document of ``informational_sentences`` or more whose sentences average
-# under ``informational_mean`` informs, and there rule findings need ``informational_keep_rule``.
+# as promotion; a document of ``informational_sentences`` or more of which fewer than
+# ``informational_share`` score 0.5 or more informs, and there rule findings need
+# ``informational_keep_rule`` (bench/thresholds.py prints how these were chosen).
 THRESHOLDS = {
-    "keep_rule": 0.10,
-    "flag_alone": 0.80,
-    "informational_sentences": 10,
-    "informational_mean": 0.15,
+    "keep_rule": 0.15,
+    "flag_alone": 0.70,
+    "informational_sentences": 5,
+    "informational_share": 0.10,
     "informational_keep_rule": 0.50,
 }
 

@@ -37,6 +37,7 @@ def render_github(findings: list[Finding]) -> str:
         message = f.message
         if f.suggestions:
             first = f.suggestions[0]
-            message += f" Suggestion: {first.replacement if first.replacement is not None else first.advice}"
+            advice = next((s.advice for s in f.suggestions if s.advice), None)
+            message += f" Suggestion: {advice if advice is not None else first.replacement}"
         lines.append(f"::{GITHUB_COMMAND[f.severity]} {properties}::{_escape_data(message)}")
     return "\n".join(lines)

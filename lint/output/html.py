@@ -205,8 +205,14 @@ def run_settings(
     if settings.ignore:
         rows.append(("ignore", ", ".join(settings.ignore)))
     rows.append(("configuration", settings.source or "none"))
-    model = any(f.source in ("model", "both") for f in report.findings)
-    rows.append(("model", "on" if model else "off"))
+    folder = settings.model_folder()
+    if folder is None:
+        model = "off (the rules alone)"
+    elif settings.model is True:
+        model = "on (the shipped claim model)"
+    else:
+        model = f"on ({settings.relative(folder)})"
+    rows.append(("model", model))
     rows.append(("version", version))
     rows.append(("date", _when(now)))
     return rows

@@ -7,7 +7,7 @@ from collections import Counter
 
 import click
 
-from lint.data import Finding, Report, one_line
+from lint.data import Finding, Report, Suggestion, one_line
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -28,6 +28,7 @@ def render_text(report: Report, quiet: bool = False, color: bool = False) -> str
             for f in findings
         )
     blocks = []
+    shown: set[tuple[str, int, int]] = set()  # sentences whose rewrite is already shown
     for f in findings:
         severity = paint(f.severity, fg=_COLORS.get(f.severity), bold=True)
         lines = [
@@ -37,14 +38,17 @@ def render_text(report: Report, quiet: bool = False, color: bool = False) -> str
         if source is not None:
             excerpt, underline = _excerpt(source, f)
             lines += [excerpt, paint(underline, fg=_COLORS.get(f.severity))]
-        label = paint("suggest:", fg="green")
+        sentence = (f.path, f.sentence_start, f.sentence_end)
+        edits = [s for s in f.suggestions if s.replacement is not None]
+        if source is not None and edits:
+            if sentence in shown:
+                lines.append(f"  {paint('rewrite:', fg='green')} the same as above")
+            else:
+                lines += _rewrite(source, f, edits, paint)
+            shown.add(sentence)
         for s in f.suggestions:
             if s.replacement is None:
-                lines.append(f"  {label} {s.advice}")
-            else:
-                old = source[s.start : s.end] if source is not None else ""
-                unsafe = "" if s.safe else "  (unsafe fix)"
-                lines.append(f"  {label} “{old}” → “{s.replacement}”{unsafe}")
+                lines.append(f"  {paint('advice:', fg='green')} {_clean(s.advice or '')}")
         blocks.append("\n".join(lines))
     counts = report.severity_counts()
     tail = (
@@ -77,6 +81,57 @@ def _excerpt(source: str, f: Finding) -> list[str]:
     offset = len(prefix) + (f.start - lo)
     width = min(f.end, hi) - f.start
     return [f"  {shown}", "  " + " " * offset + "^" * max(width, 1)]
+
+
+_MAX_SENTENCE = 400  # characters of a sentence shown; a longer one is cut in the middle
+
+
+def _rewrite(source: str, f: Finding, edits: list[Suggestion], paint) -> list[str]:
+    """The sentence before and after its rewrite, changed words in [brackets]: the full
+    rewrite, and the safe one (what --fix applies) when the full one needs --unsafe-fixes."""
+    start, end = f.sentence_start, f.sentence_end
+    before = source[start:end]
+    out = []
+    for n, edit in enumerate(edits[:2]):
+        if not start <= edit.start <= edit.end <= end:
+            continue
+        after = before[: edit.start - start] + (edit.replacement or "") + before[edit.end - start :]
+        old, new = _marked(before, after, paint)
+        if n == 0:
+            out.append(f"  {paint('rewrite:', fg='green')} {old}")
+        mode = "safe fix" if edit.safe else "unsafe fix: --unsafe-fixes"
+        out.append(f"        → {new}  ({mode})")
+    return out
+
+
+def _marked(before: str, after: str, paint) -> tuple[str, str]:
+    """Both texts on one line each, with the words that differ marked."""
+    import difflib
+
+    old_words, new_words = before.split(), after.split()
+    old, new = [], []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            old += old_words[a1:a2]
+            new += new_words[b1:b2]
+            continue
+        if a2 > a1:
+            old.append(paint("[" + " ".join(old_words[a1:a2]) + "]", fg="red"))
+        if b2 > b1:
+            new.append(paint("[" + " ".join(new_words[b1:b2]) + "]", fg="green", bold=True))
+        elif a2 > a1:
+            new.append(paint("[-]", fg="green"))
+    return _clean(" ".join(old)), _clean(" ".join(new))
+
+
+def _clean(text: str) -> str:
+    """One line, control characters shown as "?", cut in the middle when very long."""
+    text = _CONTROL.sub("?", one_line(text))
+    if len(text) > _MAX_SENTENCE:
+        half = _MAX_SENTENCE // 2
+        text = text[:half] + " … " + text[-half:]
+    return text
 
 
 def render_statistics(report: Report) -> str:

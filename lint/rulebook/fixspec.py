@@ -1,27 +1,48 @@
-"""How a rule asks for its matches to be rewritten (the edits are made by lint.engine.rewrites)."""
+"""How a category or a rule asks for its claims to be rewritten (the edits are made by
+lint.engine.rewrite)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+# How a claim that is the predicate of its clause is hedged.
+HOW = ("may", "thought", "evidence", "some", "swap", "advice")
+
 
 @dataclass(frozen=True)
 class Fix:
-    """One way to rewrite a rule's match: hedge its verb with "may", swap words, or rewrite
-    the matched words; ``safe`` fixes only add a hedge."""
+    """A rewrite template: how to hedge the claim, and which words to change.
 
-    hedge: bool = False
-    qualify: bool = False  # for a claim without a finite verb: "potential"/"possibly" before it
-    replace: tuple[tuple[str, str], ...] = ()  # (lower-case word, replacement) pairs
-    rewrite: str | tuple[tuple[str, str], ...] | None = None  # one text, or (phrase, text) pairs
-    safe: bool | None = None
+    ``how``: "may" puts "may" on the verb that governs the claim; "thought" says "is thought
+    to"; "evidence" turns "research shows" into "early studies suggest"; "some" bounds a
+    majority ("most patients" → "some patients"); "swap" only swaps words; "advice" never
+    rewrites. ``swap``: strength swaps of single words, safe ("permanent" → "lasting"; an
+    empty text drops an intensifier such as "completely"); a key "word/POS" or "word/dep"
+    applies to that use only. ``phrases``: rewrites of whole phrases, unsafe
+    ("no side effects" → "side effects that are usually mild"). ``drop``: claim words that
+    go when they only modify a noun ("a safe alternative" → "an alternative"), unsafe.
+    """
+
+    how: str | None = None  # None: the category's (and "may" when it has none)
+    swap: tuple[tuple[str, str], ...] = ()
+    phrases: tuple[tuple[str, str], ...] = ()
+    drop: frozenset[str] = frozenset()
 
     @property
-    def replacements(self) -> dict[str, str]:
-        return dict(self.replace)
+    def swaps(self) -> dict[str, str]:
+        return dict(self.swap)
 
     @property
-    def is_safe(self) -> bool:
-        if self.safe is not None:
-            return self.safe
-        return (self.hedge or self.qualify) and not self.replace and self.rewrite is None
+    def rewrites(self) -> dict[str, str]:
+        return dict(self.phrases)
+
+    def over(self, base: Fix | None) -> Fix:
+        """This template with ``base`` (the category's) filling in what it leaves out."""
+        if base is None:
+            return self
+        return Fix(
+            how=self.how or base.how,
+            swap=tuple({**base.swaps, **self.swaps}.items()),
+            phrases=tuple({**base.rewrites, **self.rewrites}.items()),
+            drop=base.drop | self.drop,
+        )

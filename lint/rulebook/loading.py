@@ -115,11 +115,23 @@ def _compile_regex(where: str, pattern: str):
     return compile_linear(pattern, where)
 
 
-def _rewrite(value):
-    """A rewrite text, or (phrase, text) pairs keyed by the lower-cased matched phrase."""
-    if isinstance(value, dict):
-        return tuple((" ".join(k.lower().split()), v) for k, v in value.items())
-    return value
+def _key(words: str) -> str:
+    """A template's key: lower-case words, one space apart; a "/POS" or "/dep" suffix keeps
+    its case ("cure/VERB", "breakthrough/amod")."""
+    words, slash, use = words.partition("/")
+    return " ".join(words.lower().split()) + slash + use
+
+
+def _template(raw: dict[str, Any] | None) -> Fix | None:
+    """A rewrite template (a category's ``rewrite:`` or a rule's ``fix:``)."""
+    if not raw:
+        return None
+    return Fix(
+        how=raw.get("how"),
+        swap=tuple((_key(k), v) for k, v in (raw.get("swap") or {}).items()),
+        phrases=tuple((_key(k), v) for k, v in (raw.get("phrases") or {}).items()),
+        drop=frozenset(w.lower() for w in raw.get("drop") or ()),
+    )
 
 
 def _make_category(name: str, raw: dict[str, Any]) -> Category:
@@ -149,6 +161,7 @@ def _make_category(name: str, raw: dict[str, Any]) -> Category:
         severity=raw["severity"],
         model=rule,
         precision=raw.get("precision"),
+        rewrite=_template(raw.get("rewrite")),
     )
 
 
@@ -172,16 +185,7 @@ def _make_rule(raw: dict[str, Any], categories: dict[str, Category]) -> Rule:
         patterns=tuple(Pattern(kind=k, spec=v) for p in raw["patterns"] for k, v in p.items()),
         unless=frozenset(raw.get("unless", DEFAULT_UNLESS)),
         suggest=tuple(raw.get("suggest") or ()),
-        fixes=tuple(
-            Fix(
-                hedge=f.get("hedge", False),
-                qualify=f.get("qualify", False),
-                replace=tuple((k.lower(), v) for k, v in (f.get("replace") or {}).items()),
-                rewrite=_rewrite(f.get("rewrite")),
-                safe=f.get("safe"),
-            )
-            for f in raw.get("fix") or ()
-        ),
+        fixes=tuple(t for t in [_template(raw.get("fix"))] if t is not None),
         requires=tuple(raw.get("requires") or ()),
         exceptions=tuple(e.lower() for e in raw.get("except") or ()),
         flag_examples=tuple(examples.get("flag") or ()),

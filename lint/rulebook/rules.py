@@ -28,8 +28,8 @@ class Rule:
     refs: tuple[str, ...]
     patterns: tuple[Pattern, ...]
     unless: frozenset[str]
-    suggest: tuple[str, ...]  # advice for the writer when no edit fits
-    fixes: tuple[Fix, ...]
+    suggest: tuple[str, ...]  # advice for the writer, shown with every finding
+    fixes: tuple[Fix, ...]  # the rule's own rewrite template (at most one), over its category's
     requires: tuple[str, ...]
     exceptions: tuple[str, ...]
     flag_examples: tuple[str, ...]
@@ -52,6 +52,7 @@ class Category:
     severity: str
     model: Rule | None = None
     precision: str | None = None  # measured: very-high, high, medium or low
+    rewrite: Fix | None = None  # how its claims are rewritten (rules may refine it)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def check_sources_in_parallel(
         helpers = max(1, min(jobs, default_jobs()) - 1)
         with context.Pool(helpers, initializer=_ignore_interrupts) as pool:
             helped = pool.map_async(_first_pass, range(helpers), chunksize=1)
-            linter.load_model()
+            linter.load_parser()
             found = _first_pass()
             for part in helped.get():
                 found.update(part)

@@ -66,7 +66,7 @@ class Engine:
         """Compile the rulebook and load the language model now, not on the first edit."""
         try:
             folder = context.root or Path.cwd()
-            self.configurations.pipeline_for(folder, context.client).linter.load_model()
+            self.configurations.pipeline_for(folder, context.client).linter.load_parser()
         except OverclaimError:
             pass  # reported with the first document it concerns
         except Exception:

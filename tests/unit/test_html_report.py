@@ -236,9 +236,9 @@ def test_run_settings_name_the_model_and_the_date():
     page = render_html(report, "9.9", now=DATE)
     assert "2026-01-02 03:04 UTC" in page
     run = island(page)["run"]
-    assert (run["model"], run["version"]) == ("off", "9.9")
-    model_report = replace(report, findings=[replace(findings[0], source="model")])
-    assert island(render_html(model_report, "9.9"))["run"]["model"] == "on"
+    assert (run["model"], run["version"]) == ("on (the shipped claim model)", "9.9")
+    rules_alone = render_html(report, "9.9", settings=Settings(model=False))
+    assert island(rules_alone)["run"]["model"] == "off (the rules alone)"
 
 
 def test_html_is_a_format_and_only_it_imports_jinja():

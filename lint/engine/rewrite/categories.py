@@ -1,0 +1,393 @@
+"""The rewrite of one claim, by category: what the claims guide's table does for each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from lint.engine.rewrite import evidence
+from lint.engine.rewrite.claim import Job, claim_words, drops, hedge, phrase, swaps, verb_is_hedged
+from lint.engine.rewrite.edit import lowered
+from lint.engine.rewrite.grammar import article_for, base_form, is_plural_subject, subject_of
+from lint.engine.rewrite.verbs import auxiliaries
+
+_SUPERLATIVE_NOUNS = frozenset(
+    "treatment treatments therapy therapies option options choice choices approach approaches "
+    "method methods solution solutions remedy remedies standard answer".split()
+)
+_PROOF = frozenset(
+    "proven proved shown demonstrated confirmed established found show shows prove proves".split()
+)
+_MAJORITY_ADVERBS = frozenset(
+    "usually generally typically always consistently routinely reliably".split()
+)
+_ADDICTION_WORDS = {
+    "addiction": "addiction",
+    "addictive": "addiction",
+    "dependence": "dependence",
+    "dependency": "dependence",
+    "habit": "dependence",
+    "abuse": "misuse",
+    "misuse": "misuse",
+    "overdose": "overdose",
+    "withdrawal": "withdrawal",
+}
+
+
+def rewrite_claim(job: Job) -> None:
+    """Add the changes that rewrite this claim to the sentence's plan (if any fits)."""
+    how = job.spec.how or "may"
+    if how == "advice":
+        return
+    special = _SPECIAL.get(job.category)
+    if special is not None and special(job):
+        return
+    proof = any(t.lower_ in _PROOF for t in job.span)
+    if (how == "evidence" or proof) and evidence.rewrite(job):
+        return
+    if phrase(job):
+        return
+    _generic(job, how)
+
+
+def _generic(job: Job, how: str) -> None:
+    role = job.role
+    replaced = swaps(job, claim_words(job.span))
+    if role.kind in ("verb", "predicate") and how in ("may", "thought", "evidence"):
+        if verb_is_hedged(job):
+            job.add(replaced, safe=True, name="swap")
+            return
+        if how != "evidence":
+            pieces = hedge(job, replaced, thought=how == "thought")
+            if pieces is not None:
+                job.add(pieces, safe=True, name="hedge")
+                return
+        if role.kind == "verb":
+            return
+    elif how == "some":
+        doc = job.doc
+        replaced = {  # "half of all patients" is a figure; "most user-friendly" a superlative
+            i: new
+            for i, new in replaced.items()
+            if not (i and doc[i - 1].lower_ == "of")
+            and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("ADJ", "ADV"))
+            and not (i + 2 < len(doc) and doc[i + 2].text == "-")  # "most user-friendly"
+        }
+        replaced = {**replaced, **_agreement(job, replaced)}
+        if replaced and job.add(replaced, safe=True, name="some"):
+            _mark_subject_hedged(job, replaced)
+            return
+        if role.kind in ("verb", "predicate") and not verb_is_hedged(job):
+            pieces = hedge(job, replaced)
+            if pieces is not None:
+                job.add(pieces, safe=True, name="hedge")
+        return
+    elif how == "swap" and replaced:
+        job.add(replaced, safe=True, name="swap")
+        return
+    # A claim that only qualifies a noun, or a heading: drop its words, or at least swap.
+    dropped = drops(job, job.span)
+    if dropped is not None and job.add({**replaced, **dropped}, safe=False, name="drop"):
+        return
+    # A swap alone leaves a weaker claim still stated as fact ("makes the formula
+    # effective", "Manages Fatigue"): only where swapping is the whole rewrite.
+    alone = how in ("swap", "some") or (
+        role.kind == "bare" and job.category not in ("cure", "efficacy")
+    )
+    if replaced and alone:
+        job.add(replaced, safe=True, name="swap")
+
+
+def _agreement(job: Job, replaced: dict[int, str]) -> dict[int, str]:
+    """ "every patient recovers" → "some patients recover": the noun after a determiner
+    that became "some" turns plural, and so does its verb."""
+    out: dict[int, str] = {}
+    doc = job.doc
+    for index, new in replaced.items():
+        token = doc[index]
+        if token.lower_ not in ("every", "each", "any") or new.lower() != "some":
+            continue
+        after = doc[index + 1] if index + 1 < len(doc) else None
+        noun: Token | None
+        if after is not None and after.lower_ in job.lexicon.plurals:
+            noun = after  # "every patient", even when the parser reads it as a modifier
+        else:
+            noun = token.head if token.head.i > token.i and token.head.tag_ == "NN" else None
+        if noun is None:
+            continue
+        plural = job.lexicon.plurals.get(noun.lower_) or inflect_noun(noun.lower_)
+        out[noun.i] = job.cased(noun, plural)
+        verb = job.role.verb
+        if verb is not None and (noun.dep_ in ("nsubj", "nsubjpass") or verb.i == noun.i + 1):
+            out.update(_plural_verb(job, verb))
+    for index in replaced:  # "everyone responds" → "some people respond"
+        token = doc[index]
+        if token.lower_ in ("everyone", "everybody", "anyone") and token.dep_ in (
+            "nsubj",
+            "nsubjpass",
+        ):
+            out.update(_plural_verb(job, token.head))
+    return out
+
+
+def _plural_verb(job: Job, verb: Token) -> dict[int, str]:
+    forms = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
+    for token in (*auxiliaries(verb), verb):
+        if token.lower_ in forms:
+            return {token.i: job.cased(token, forms[token.lower_])}
+        if token.tag_ in ("VBZ", "NNS"):
+            return {token.i: job.cased(token, base_form(token.text))}
+        if token.tag_ in ("MD", "VBD", "VBP"):
+            return {}
+    return {}
+
+
+def inflect_noun(noun: str) -> str:
+    from lemminflect import getInflection
+
+    forms = getInflection(noun, tag="NNS")
+    return forms[0] if forms else noun
+
+
+def _mark_subject_hedged(job: Job, changed: dict[int, str]) -> None:
+    """A subject that now says "some" hedges its verb: no "may" goes on it as well."""
+    verb = job.role.verb
+    if verb is None:
+        return
+    subject = subject_of(verb)
+    inside = {t.i for t in subject.subtree} if subject is not None else set()
+    if subject is None or verb.tag_ == "NNS":
+        inside = set(range(0, verb.i))
+    if inside.intersection(changed):
+        job.hedged.add(verb.i)
+
+
+# Categories with more to do than swap, drop and hedge -------------------------------------
+
+
+_DISORDERS = frozenset("ocd ptsd adhd depression anxiety insomnia eczema psoriasis ibs".split())
+
+
+def _cure(job: Job) -> bool:
+    """ "It cures OCD." → "It may ease OCD symptoms for some people." (the claims guide's
+    rewrite), when the verb's object is a disorder's name that ends the clause."""
+    verb = job.role.verb
+    if job.role.kind != "verb" or verb is None or verb.lower_ not in ("cures", "cure"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].lower_ not in _DISORDERS or list(objects[0].children):
+        return False
+    after = objects[0].i + 1
+    doc = job.doc
+    if after < len(doc) and not doc[after].is_punct:
+        return False
+    replaced = swaps(job, [verb])
+    pieces = hedge(job, replaced)
+    if pieces is None:
+        return False
+    pieces[objects[0].i] = f"{objects[0].text} symptoms for some people"
+    return job.add(pieces, safe=True, name="may ease symptoms for some people")
+
+
+def _superiority(job: Job) -> bool:
+    """ "Unlike X, ..." goes; "the best treatment" → "an option"."""
+    words = [t.lower_ for t in job.span]
+    if words and words[0] in ("unlike", "instead", "rather"):
+        return _drop_contrast(job)
+    if (
+        job.category == "superiority"
+        and any(
+            w
+            in (
+                "best",
+                "leading",
+                "top",
+                "most",
+                "gold",
+                "choice",
+                "premier",
+                "finest",
+                "number",
+                "ultimate",
+                "highest",
+                "preferred",
+                "highest-quality",
+            )
+            for w in words
+        )
+        and not any(w in ("than",) for w in words)
+    ):
+        return _one_option(job)
+    return False
+
+
+def _drop_contrast(job: Job) -> bool:
+    """Remove an "Unlike X," or "instead of masking symptoms" phrase whole."""
+    head = job.span[0]
+    doc = job.doc
+    words = list(head.subtree)
+    if head.lower_ in ("instead", "rather") and head.i + 1 < len(doc):
+        link = doc[head.i + 1]  # "instead of masking symptoms": "of" may hang elsewhere
+        words = sorted({*words, *link.subtree}, key=lambda t: t.i)
+    if words[-1].i - words[0].i + 1 != len(words):
+        return False
+    gone = {t.i for t in words}
+    after = words[-1].i + 1
+    if after < len(doc) and doc[after].text == ",":
+        gone.add(after)
+    before = words[0].i - 1
+    if (
+        before >= 0
+        and doc[before].text == ","
+        and words[0].i != 0
+        and (after >= len(doc) or doc[after].text != ",")
+    ):
+        gone.add(before)
+    if all(i in gone or not t.is_alpha for i, t in enumerate(doc)):
+        return False
+    return job.add({i: "" for i in gone}, safe=False, name="drop contrast")
+
+
+def _one_option(job: Job) -> bool:
+    """ "the most effective treatment for X" → "an option for X"."""
+    span, doc = job.span, job.doc
+    noun = span.root if span.root.pos_ in ("NOUN", "PROPN") else span.root.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    first = min(
+        [
+            span.start,
+            *(
+                c.i
+                for c in noun.children
+                if c.dep_ in ("det", "amod", "advmod", "compound", "nummod") and c.i < noun.i
+            ),
+        ]
+    )
+    claim_words = [
+        t
+        for t in doc[first : noun.i]
+        if span.start <= t.i < span.end or t.dep_ == "det" or t.lower_ in ("most", "the")
+    ]
+    if not claim_words or claim_words[0].i != first:
+        return False
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if noun.lower_ in _SUPERLATIVE_NOUNS or noun.lower_ in ("standard", "choice"):
+        new_noun = "options" if plural else "option"
+        pieces = {t.i: "" for t in doc[first : noun.i + 1]}
+        # "of choice" after the noun is part of the superlative
+        tail = _of_choice(noun)
+        pieces.update({t.i: "" for t in tail})
+        det = "some" if plural else article_for(new_noun)
+        pieces[first] = job.cased(doc[first], f"{det} {new_noun}")
+    elif first > 0 and doc[first - 1].lower_ == "of" and doc[first].lower_ == "the":
+        # "one of the best tools" → "one of the tools"
+        pieces = {t.i: "" for t in claim_words if t.i < noun.i and t.i != first}
+        return job.add(pieces, safe=False, name="one of the")
+    else:
+        pieces = {t.i: "" for t in claim_words if t.i < noun.i}
+        following = next((t for t in doc[first : noun.i + 1] if t.i not in pieces), noun)
+        det = "some" if plural else article_for(following.text)
+        pieces[first] = job.cased(doc[first], det)
+        if noun.lower_ == "way":
+            pieces[first] = job.cased(doc[first], "one")
+    return job.add(pieces, safe=False, name="an option")
+
+
+def _of_choice(noun: Token) -> list[Token]:
+    doc = noun.doc
+    if (
+        noun.i + 2 < len(doc)
+        and doc[noun.i + 1].lower_ == "of"
+        and doc[noun.i + 2].lower_ == "choice"
+    ):
+        return [doc[noun.i + 1], doc[noun.i + 2]]
+    return []
+
+
+def _generalization(job: Job) -> bool:
+    """ "85% of our clients" → "some of our clients"; "patients usually report" → "some
+    patients report"."""
+    span, doc = job.span, job.doc
+    tokens = list(span)
+    words = [t.lower_ for t in tokens]
+    if (
+        tokens
+        and tokens[0].like_num
+        and len(tokens) > 2
+        and (words[1:3] in (["%", "of"], ["percent", "of"]) or words[1] in ("out", "in"))
+    ):
+        stop = 2
+        if tokens[1].lower_ in ("out", "in"):
+            stop = next((k + 1 for k, t in enumerate(tokens[2:], 2) if t.like_num), 0)
+            if not stop:
+                return False
+            pieces = {t.i: "" for t in tokens[:stop]}
+            pieces[tokens[0].i] = job.cased(tokens[0], "some")
+        else:
+            pieces = {t.i: "" for t in tokens[:stop]}
+            pieces[tokens[0].i] = job.cased(tokens[0], "some")
+        ok = job.add(pieces, safe=False, name="some of")
+        if ok:
+            _mark_subject_hedged(job, pieces)
+        return ok
+    for token in tokens:
+        if token.lower_ in _MAJORITY_ADVERBS and token.dep_ == "advmod":
+            subject = subject_of(token.head)
+            if subject is None or any(c.dep_ == "det" for c in subject.children):
+                return False
+            first = min(t.i for t in subject.subtree)
+            pieces = {token.i: "", first: job.cased(doc[first], f"some {lowered(doc[first])}")}
+            ok = job.add(pieces, safe=True, name="some patients")
+            if ok:
+                job.hedged.add(token.head.i)
+            return ok
+    return False
+
+
+def _safety(job: Job) -> bool:
+    """ "X is non-addictive" → "X's risk of addiction is still being studied"."""
+    words = {t.lower_ for t in job.span}
+    if any(w.split("-")[-1] in _ADDICTION_WORDS or w in _ADDICTION_WORDS for w in words):
+        return _addiction(job)
+    return False
+
+
+def _addiction(job: Job) -> bool:
+    words = {t.lower_.split("-")[-1] for t in job.span} | {t.lower_ for t in job.span}
+    noun = next((_ADDICTION_WORDS[w] for w in words if w in _ADDICTION_WORDS), None)
+    verb = job.role.verb
+    if noun is None or verb is None or job.role.kind not in ("predicate", "modifier"):
+        return False
+    if verb.lower_ not in ("is", "are", "has", "have", "carries", "carry", "'s", "'re"):
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return False
+    doc = job.doc
+    end = job.span.end
+    if end < len(doc) and not (doc[end].is_punct or doc[end].lower_ in ("and", "but")):
+        return False
+    if any(c.dep_ in ("aux", "neg") for c in verb.children):
+        return False
+    owner = {"it": "its", "they": "their", "this": "its", "that": "its"}.get(subject.lower_)
+    pieces = {t.i: "" for t in doc[verb.i : end]}
+    if owner is not None:
+        pieces[subject.i] = job.cased(subject, owner)
+    elif subject.pos_ in ("NOUN", "PROPN") and subject.i + 1 == verb.i:
+        pieces[subject.i] = subject.text + (
+            "'" if subject.text.endswith("s") and is_plural_subject(subject) else "'s"
+        )
+    else:
+        return False
+    pieces[verb.i] = f"risk of {noun} is still being studied"
+    return job.add(pieces, safe=False, name="risk still being studied")
+
+
+_SPECIAL: dict[str, Callable[[Job], bool]] = {
+    "superiority": _superiority,
+    "generalization": _generalization,
+    "safety": _safety,
+    "cure": _cure,
+}

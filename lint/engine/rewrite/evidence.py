@@ -1,0 +1,209 @@
+"""Appeals to proof and authority, said the way the claims guide says them:
+"research shows" → "early studies suggest", "X has been shown to help" → "early studies
+suggest X can help", "the medical community recognizes" → "some clinicians consider"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from lint.engine.rewrite.claim import Job
+from lint.engine.rewrite.edit import lowered
+from lint.engine.rewrite.grammar import base_form, is_plural_subject, subject_of
+
+_SHOW = frozenset(
+    "show prove demonstrate confirm establish support back validate find document".split()
+)
+_RESEARCH = frozenset(
+    "research study studies science evidence data trial trials literature body decades "
+    "years experience analysis analyses meta-analysis meta-analyses review reviews".split()
+)
+_PEOPLE = {
+    "community": "clinicians",
+    "expert": "experts",
+    "experts": "experts",
+    "doctor": "doctors",
+    "doctors": "doctors",
+    "physicians": "physicians",
+    "physician": "physicians",
+    "psychiatrists": "psychiatrists",
+    "scientists": "scientists",
+    "clinicians": "clinicians",
+    "researchers": "researchers",
+    "specialists": "specialists",
+    "professionals": "professionals",
+}
+_PEOPLE_VERBS = {
+    "recognize": "consider",
+    "recognise": "consider",
+    "agree": "think",
+    "accept": "consider",
+    "acknowledge": "consider",
+    "endorse": "support",
+}
+_SUBJECT_LIMIT = 7
+
+
+def rewrite(job: Job) -> bool:
+    """The first of the evidence rewrites that fits the claim."""
+    return _research_shows(job) or _authority(job) or _shown_to(job)
+
+
+def _verb(job: Job) -> Token | None:
+    verb = job.role.verb
+    if verb is None:
+        return None
+    for token in (*job.span, verb):
+        if token.pos_ in ("VERB", "AUX") and base_form(token.text) in _SHOW:
+            return token
+    return None
+
+
+def _subject_run(subject: Token) -> list[Token] | None:
+    """The subject's words, when they are one short run with no clause of their own."""
+    words = list(subject.subtree)
+    if len(words) > _SUBJECT_LIMIT or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return words
+
+
+def _verb_group(verb: Token) -> list[Token]:
+    """The verb with its auxiliaries and the adverbs between them ("have consistently shown")."""
+    before = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "neg")}
+    first = verb.i
+    while first - 1 in before:
+        first -= 1
+    return list(verb.doc[first : verb.i + 1])
+
+
+def _clause_object(verb: Token) -> Token | None:
+    """The finite clause the verb reports ("shows that it works"), if any."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and (
+            child.tag_ in ("VBZ", "VBP", "VBD", "MD")
+            or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _noun_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _research_shows(job: Job) -> bool:
+    """ "Research shows that ..." → "Early studies suggest that ..."."""
+    verb = _verb(job)
+    if verb is None or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ not in _RESEARCH:
+        return False
+    group = _verb_group(verb)
+    if any(t.lower_ in ("not", "n't", "never") for t in group):
+        return False
+    if _clause_object(verb) is None:
+        return _studied(job, verb)
+    run = _subject_run(subject)
+    pieces = {t.i: "" for t in group}
+    if run is not None and run[-1].i < group[0].i:
+        pieces.update({t.i: "" for t in run})
+        pieces[run[0].i] = job.cased(run[0], "early studies") if run[0].i else "Early studies"
+        pieces[group[-1].i] = "suggest"
+    else:
+        pieces[group[-1].i] = "suggest" if is_plural_subject(subject) else "suggests"
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="early studies suggest")
+
+
+def _studied(job: Job, verb: Token) -> bool:
+    """ "Trials have established the safety of X" → "Trials have examined the safety of X"."""
+    if _noun_object(verb) is None:
+        return False
+    new = {"VBD": "examined", "VBN": "examined"}.get(verb.tag_)
+    if new is None:
+        return False
+    job.hedged.add(verb.i)
+    return job.add({verb.i: job.cased(verb, new)}, safe=True, name="studied")
+
+
+def _authority(job: Job) -> bool:
+    """ "The medical community recognizes X as Y" → "Some clinicians consider X Y"."""
+    verb = job.role.verb
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ not in _PEOPLE:
+        return False
+    run = _subject_run(subject)
+    if run is None or run[-1].i >= verb.i:
+        return False
+    pieces = {t.i: "" for t in run}
+    pieces[run[0].i] = (
+        job.cased(run[0], f"some {_PEOPLE[subject.lower_]}")
+        if run[0].i
+        else f"Some {_PEOPLE[subject.lower_]}"
+    )
+    lemma = base_form(verb.text)
+    pieces[verb.i] = _PEOPLE_VERBS.get(lemma, lemma)
+    if pieces[verb.i] == "consider":
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                pieces[child.i] = ""
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="some clinicians consider")
+
+
+def _shown_to(job: Job) -> bool:
+    """ "X has been shown to help" → "Early studies suggest X can help"; "X is proven
+    effective" → "Early studies suggest X is effective"."""
+    verb = _verb(job)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not auxes:
+        return False
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    group = _verb_group(verb)
+    if subject.lower_ == "it" and _clause_object(verb) is not None:
+        # "It has been shown that X" → "Early studies suggest that X"
+        if subject.i + 1 != group[0].i:
+            return False
+        pieces = {t.i: "" for t in group}
+        pieces[subject.i] = job.cased(subject, "early studies suggest")
+        job.hedged.add(verb.i)
+        return job.add(pieces, safe=True, name="early studies suggest that")
+    run = _subject_run(subject)
+    if (
+        run is None
+        or run[-1].i >= group[0].i
+        or any(t.lower_ in ("not", "n't", "never") for t in group)
+    ):
+        return False
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None:
+        return False
+    plural = is_plural_subject(subject)
+    pieces = {t.i: "" for t in group}
+    if after.lower_ == "to":
+        pieces[after.i] = ""
+        pieces[group[0].i] = "can"
+    elif after.pos_ in ("ADJ", "ADV") or after.lower_ in ("safe", "effective"):
+        pieces[group[0].i] = "are" if plural else "is"
+    else:
+        return False
+    first = run[0]
+    intro = "early studies suggest"
+    pieces[first.i] = (
+        job.cased(first, f"{intro} {lowered(first)}")
+        if first.i
+        else f"Early studies suggest {lowered(first)}"
+    )
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="early studies suggest X can")

@@ -1,0 +1,219 @@
+"""The verb that governs a claim, and how to hedge it: "may" or "is thought to"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from lint.engine.context import governing_chain
+from lint.engine.rewrite.grammar import (
+    BE,
+    DO,
+    HAVE,
+    base_form,
+    base_phrase,
+    inflect,
+    is_known_verb,
+    is_plural_subject,
+    is_present_verb,
+    match_case,
+    subject_of,
+    uncontracted,
+)
+
+FINITE = ("VBZ", "VBP", "VBD")
+MODALS_TO_REPLACE = frozenset({"will", "can", "shall", "'ll", "wo"})
+# Words that already hedge a clause: another hedge would stack on them.
+HEDGES = frozenset(
+    "may might could would should possibly potentially perhaps maybe likely unlikely "
+    "suggest suggests suggested appear appears seem seems thought believed hope hopes "
+    "promising promise sometimes some tend tends tended".split()
+)
+# Verbs of proof: "may" on them stacks two hedges ("may have been shown"); they are
+# rewritten as "early studies suggest" instead.
+EVIDENCE = frozenset("show prove demonstrate confirm establish find validate document".split())
+# Certainty words that a hedge must never sit next to: they go when a verb is hedged.
+CERTAINTY = frozenset(
+    "definitely certainly surely absolutely undoubtedly truly really actually always "
+    "guaranteed clearly simply genuinely just".split()
+)
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    """The verb's finite auxiliaries ("will", "has", "is"; not the "to" of an infinitive)."""
+    return [
+        c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ != "TO"
+    ]
+
+
+def clause_verb(span: Span) -> Token | None:
+    """The first finite verb on the chain of heads from the match to its clause root.
+
+    The tagger sometimes reads "tea cures" or "ketamine works" as nouns; a word that can be
+    a present-tense verb right after a noun or pronoun, with no verb in its clause, counts.
+    """
+    chain = _own_clause(governing_chain(span))
+    for token in chain:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+            continue
+        if auxiliaries(token):
+            return token
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children) or any(
+            c.pos_ in ("NOUN", "PROPN", "PRON") for c in token.lefts
+        )
+        if token.tag_ in FINITE and (has_subject or token.dep_ == "conj"):
+            return token
+    if any(t.pos_ in ("VERB", "AUX") for t in chain):
+        return None
+    before_span = reversed(span.doc[: span.start])
+    for token in (*span, *chain, *before_span):
+        before = span.doc[token.i - 1] if token.i > 0 else None
+        if (
+            token.tag_ == "NNS"
+            and before is not None
+            and before.pos_ in ("NOUN", "PROPN", "PRON")
+            and is_present_verb(token.lower_)
+        ):
+            return token
+    return None
+
+
+# Where a clause inside another begins: a verb above it does not make its claim.
+_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
+
+
+def _own_clause(chain: list[Token]) -> list[Token]:
+    """The chain up to the first head of a clause of its own ("that it works" in "says that
+    it works"): the claim's verb is there or nowhere."""
+    for position, token in enumerate(chain):
+        if token.dep_ in _BOUNDARIES:
+            return chain[: position + 1]
+    return chain
+
+
+def is_hedged(verb: Token) -> bool:
+    """The clause of this verb already has a hedge: a modal, an evidential verb above it,
+    a hedged subject ("some patients", "early studies")."""
+    if verb.lower_ in HEDGES:
+        return True  # "tend to work", "seems"
+    token: Token | None = verb
+    while token is not None:
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass", "advmod", "neg") and child.lower_ in HEDGES:
+                return True
+            if child.dep_ in ("aux", "auxpass", "advmod") and child.lower_ in (
+                "not",
+                "n't",
+                "never",
+            ):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                g.lower_ in ("some", "early", "preliminary", "few") for g in child.subtree
+            ):
+                return True
+        if token.lower_ in HEDGES and token is not verb:
+            return True
+        own = token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        climbs = token.dep_ in ("ccomp", "xcomp", "conj") and not own
+        token = token.head if token.head.i != token.i and climbs else None
+    return False
+
+
+_NEARBY = frozenset(
+    "may might could suggest suggests suggested indicate indicates thought believed".split()
+)
+_STOPS = frozenset({".", ";", ":", "!", "?"})
+
+
+def _hedge_nearby(verb: Token) -> bool:
+    """A modal or an evidential verb earlier in the sentence part, or a modal later in the
+    same stretch without punctuation."""
+    doc = verb.doc
+    index = verb.i - 1
+    while index >= 0 and doc[index].text not in _STOPS:
+        if doc[index].lower_ in _NEARBY:
+            return True
+        index -= 1
+    index = verb.i + 1
+    while index < len(doc) and not doc[index].is_punct:
+        if doc[index].lower_ in ("may", "might", "could"):
+            return True
+        index += 1
+    return False
+
+
+def hedge_pieces(
+    verb: Token, title: bool, replaced: dict[int, str], thought: bool = False
+) -> dict[int, str] | None:
+    """New text for the words that put a hedge on this verb, or None where it cannot go.
+
+    "works" → "may work", "will feel" → "may feel", "has helped" → "may have helped",
+    "is" → "may be"; with ``thought``, "rewires" → "is thought to rewire". A verb that a
+    swap already changed ("cures" → "ease") is hedged in its new form; a certainty adverb
+    next to it goes ("will definitely clear" → "may clear").
+    """
+    if is_hedged(verb) or verb.lower_ in CERTAINTY or base_form(verb.text) in EVIDENCE:
+        return None  # never "may be guaranteed", "may have been shown"
+    if _hedge_nearby(verb):
+        return None  # "may" twice in a stretch of words reads as one hedge on another
+    pieces: dict[int, str] = {}
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in CERTAINTY and child.i not in replaced:
+            pieces[child.i] = ""
+        if child.dep_ in ("acomp", "attr", "oprd"):  # "is truly remarkable" → "may be remarkable"
+            for grandchild in child.children:
+                if grandchild.dep_ == "advmod" and grandchild.lower_ in CERTAINTY:
+                    pieces[grandchild.i] = ""
+    auxes = auxiliaries(verb)
+    if auxes:
+        first = auxes[0]
+        word = uncontracted(first)
+        if word in MODALS_TO_REPLACE or word in ("do", "does"):
+            pieces[first.i] = match_case(first.text, "may", title)
+        elif word in ("has", "have", "'ve"):
+            pieces[first.i] = match_case(first.text, "may have", title)
+        elif word in ("is", "are", "am", "'re", "'m") and not thought:
+            pieces[first.i] = match_case(first.text, "may be", title)
+        else:
+            return None  # past tense ("was", "did", "had"): a fact, not a promise
+        return pieces
+    if verb.tag_ not in ("VBZ", "VBP", "NNS") or not is_known_verb(uncontracted(verb)):
+        return None  # past tense, an imperative or an infinitive
+    current = replaced.get(verb.i, uncontracted(verb))
+    if not current:
+        return None
+    base = base_phrase(current.lower())
+    if thought:
+        be = "are" if is_plural_subject(subject_of(verb)) else "is"
+        new = f"{be} thought to {base}"
+    else:
+        new = f"may {base}"
+    lead = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        lead is not None
+        and lead.dep_ == "advmod"
+        and lead.head.i == verb.i
+        and lead.tag_ == "RB"
+        and lead.i not in pieces
+        and lead.i not in replaced
+    ):
+        word, rest = new.split(" ", 1)
+        pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
+        pieces[verb.i] = match_case(verb.text, rest, title)
+    else:
+        pieces[verb.i] = match_case(verb.text, new, title)
+    for other in verb.children:
+        if (
+            other.dep_ == "conj"
+            and other.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children)
+            and other.i not in replaced
+        ):
+            pieces[other.i] = match_case(other.text, base_form(other.text), title)
+    return pieces
+
+
+def participle(word: str) -> str:
+    return inflect(base_form(word), "VBN")
+
+
+__all__ = ["BE", "DO", "HAVE", "auxiliaries", "clause_verb", "hedge_pieces", "is_hedged"]

@@ -1,0 +1,214 @@
+"""Rewrites by the claims guide: one coherent rewrite per sentence, no stacked hedges, advice
+where only the writer can fix it, and a re-check that a hedge elsewhere cannot fool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.data import SourceText
+from lint.engine.rewrite.checks import (
+    certainty_hedge,
+    grammar_damage,
+    inserted_qualifier,
+    problems,
+    stacked_hedge,
+)
+from lint.evaluation import load_records
+from tests.conftest import SAMPLES, shared_path
+
+# The claims guide's table: each overclaim, and the rewrites as good as the guide's.
+GUIDE = [
+    (
+        "Ketamine treatment has high efficacy in treatment-resistant cases.",
+        {"Ketamine treatment has shown promise in treatment-resistant cases."},
+    ),
+    ("Patients can experience permanent changes.", {"Patients may experience lasting changes."}),
+    ("It has a lower risk of addiction.", {"Its risk of addiction is still being studied."}),
+    (
+        "Patients can begin to experience relief within hours.",
+        {"Patients may begin to experience relief within hours."},
+    ),
+    (
+        "The medical community now recognizes ketamine as a leading treatment.",
+        {"Some clinicians now consider ketamine an option."},
+    ),
+    (
+        "Ketamine works by rewiring the brain.",
+        {"Ketamine is thought to work by rewiring the brain."},
+    ),
+    ("It cures OCD.", {"It may ease OCD symptoms for some people."}),
+    ("Most patients achieve significant improvements.", {"Some patients achieve improvements."}),
+]
+
+
+def _fixed(pipeline, texts: list[str], unsafe: bool = True):
+    sources = [SourceText(f"{n}.txt", t) for n, t in enumerate(texts)]
+    return pipeline.fix_sources(sources, unsafe=unsafe)
+
+
+@pytest.mark.parametrize(("before", "good"), GUIDE)
+def test_the_guide_table(pipeline, before, good):
+    result = _fixed(pipeline, [before])[0]
+    assert result.text in good
+    assert result.remaining == []
+
+
+def test_every_finding_of_a_sentence_shares_one_rewrite(pipeline):
+    text = "Our clinic offers a clinically proven, safe alternative that works within hours."
+    findings = pipeline.check_text(text, "p.txt")
+    assert len(findings) >= 2
+    edits = {
+        tuple((s.start, s.end, s.replacement) for s in f.suggestions if s.replacement)
+        for f in findings
+    }
+    assert len(edits) == 1
+    assert all(any(s.advice for s in f.suggestions) for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I take it every night and it cures my insomnia.",
+        "'It works within hours,' says one doctor.",
+        "This balm cures eczema, says our founder.",
+        "Our laser cap is FDA-cleared to treat hair loss.",
+        'The leaflet says it is "completely safe".',
+    ],
+)
+def test_testimonials_quotes_and_regulatory_claims_get_advice_only(pipeline, text):
+    findings = pipeline.check_text(text, "p.txt")
+    assert findings
+    assert all(s.replacement is None and s.advice for f in findings for s in f.suggestions)
+    assert _fixed(pipeline, [text])[0].text == text
+
+
+# Hedges outside a claim's own words: the claim is still reported.
+NOT_HEDGED = [
+    (
+        "Our clinic may offer a clinically proven, safe alternative to antidepressants.",
+        {"consensus", "safety"},
+    ),
+    ("The drip may offer a safe and natural way to rehydrate.", {"safety"}),
+    ("Some clinics offer a safe alternative to surgery.", {"safety"}),
+    ("Ketamine may help, and it works within hours.", {"speed"}),
+    ("Early studies suggest it may help, and the infusions are completely safe.", {"safety"}),
+]
+
+
+@pytest.mark.parametrize(("text", "categories"), NOT_HEDGED)
+def test_a_hedge_outside_the_claim_does_not_silence_it(pipeline, text, categories):
+    found = {f.category for f in pipeline.check_text(text, "p.txt")}
+    assert categories <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our clinic offers a clinically proven, safe alternative to antidepressants.",
+        "Our clinic offers a safe and effective option for anxiety, and it works within hours.",
+        "Ketamine is completely safe, and it cures depression.",
+        "Most patients see dramatic results, and the effects are permanent.",
+    ],
+)
+def test_a_fix_hedges_each_claim_or_leaves_it_reported(pipeline, text):
+    """After --fix --unsafe-fixes each claim's words are gone or hedged in their own clause:
+    every claim word that survives the rewrite unhedged is still reported."""
+    result = _fixed(pipeline, [text])[0]
+    claims = {f.text.lower() for f in pipeline.check_text(text, "p.txt")}
+    kept = [c for c in claims if c in result.text.lower()]
+    for claim in kept:
+        clause = next(
+            (
+                part
+                for part in result.text.lower().replace(", and", ";").split(";")
+                if claim in part
+            ),
+            "",
+        )
+        assert any(w in clause.split() for w in ("may", "thought", "suggest", "some")) or any(
+            claim in f.text.lower() for f in result.remaining
+        ), (claim, result.text)
+
+
+def _overclaims(path: Path) -> list[str]:
+    return [r["text"] for r in load_records(path) if r["label"] == "overclaim"]
+
+
+def _sample_sentences() -> list[str]:
+    return [
+        line.strip()
+        for path in sorted(SAMPLES.rglob("*"))
+        if path.suffix in (".txt", ".md", ".html")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def _sets():
+    train = sorted(shared_path("train").glob("tr-*.jsonl"))
+    return {
+        "dev": _overclaims(shared_path("eval", "dev.jsonl")),
+        "train": [t for p in train for t in _overclaims(p)],
+        "samples": _sample_sentences(),
+    }
+
+
+def test_no_stacked_hedge_qualifier_or_hedged_certainty_anywhere(pipeline):
+    """On dev, the training corpus and the samples, in both modes: no "may have been shown",
+    "may ... may", "studies may suggest", "may be possibly", no "potential"/"possibly"
+    inserted, no "may definitely"."""
+    bad = []
+    for name, texts in _sets().items():
+        for unsafe in (False, True):
+            for text, result in zip(texts, _fixed(pipeline, texts, unsafe), strict=True):
+                if result.text == text:
+                    continue
+                if stacked_hedge(result.text) or certainty_hedge(result.text):
+                    bad.append((name, result.text))
+                if inserted_qualifier(text, result.text):
+                    bad.append((name, result.text))
+    assert bad == []
+
+
+def test_dev_overclaims_mostly_rewritten(pipeline):
+    """After --fix --unsafe-fixes, what the detector still flags on dev (measured: 100 of
+    245, 17 of them regulatory, which gets advice only) stays under a bound."""
+    texts = _overclaims(shared_path("eval", "dev.jsonl"))
+    results = _fixed(pipeline, texts)
+    still = [r for r in results if r.remaining]
+    assert len(still) / len(texts) <= 0.45
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It may have been shown to help.", True),
+        ("Studies may suggest that it helps.", True),
+        ("It may help and may also soothe.", True),
+        ("It may be possibly effective.", True),
+        ("Early studies suggest it can help.", False),
+        ("It may help. It may also soothe.", False),
+    ],
+)
+def test_stacked_hedge_check(text, expected):
+    assert stacked_hedge(text) is expected
+
+
+@pytest.mark.parametrize(
+    "heading", ["No Side Effects", "Side Effects Are Rare", "Instant Relief", "Hangover Cure"]
+)
+def test_headings_keep_their_words_and_grammar(pipeline, heading):
+    after = _fixed(pipeline, [heading])[0].text
+    assert "May Effect" not in after and after.strip()
+    assert grammar_damage(heading, after) == []
+
+
+def test_other_checks():
+    assert certainty_hedge("It may definitely help.")
+    assert inserted_qualifier("Ketamine heals.", "Ketamine potential heals.")
+    assert grammar_damage("Our tea cures it.", "Our tea may cures it.")
+    assert grammar_damage("A new option.", "A option.")
+    assert not grammar_damage("Our tea cures it.", "Our tea may ease it.")
+    assert problems("It works.", "It works.") == []
