@@ -2,11 +2,13 @@
 
 The rules give exact spans, rule ids and rewrites; the model gives every sentence a
 probability of being an overclaim. A rule's finding stands only where the model gives its
-sentence at least ``keep_rule`` (below that, the words are read in a sense that is no claim:
-neutral health information, statistics, research reporting). A sentence no rule flagged is
-flagged when the model gives it ``flag_alone`` or more and it reads as promotion (first or
-second person, a call to action, a superlative or an exclamation): a finding of the model,
-on the words that weigh most in its score, with the rule id ``<category>.model``.
+sentence, or one of its clauses, at least ``keep_rule`` (below that, the words are read in a
+sense that is no claim: neutral health information, statistics, research reporting). A
+sentence no rule flagged is flagged when the model gives it ``flag_alone`` or more, it reads
+as promotion (first or second person, a call to action, a superlative or an exclamation),
+and its claim stands without the words of selling: scored again without them, it still
+gets ``CLAIM_WITHOUT_SELLING``. Such a finding of the model sits on the words that weigh most
+in its score, with the rule id ``<category>.model``.
 
 A whole document weighs in too. One of at least ``informational_sentences`` sentences of
 which fewer than ``informational_share`` score 0.5 or more informs rather than sells (patient
@@ -17,11 +19,12 @@ page, is judged on its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lint.model.claim_model import ClaimModel
-from lint.model.features import FIRST_SECOND, IMPERATIVE, tokens
+from lint.model.features import FIRST_SECOND, IMPERATIVE, SCOPE_HEDGE, SCOPE_NEGATION, tokens
 from lint.rulebook.rules import Rule
 
 if TYPE_CHECKING:
@@ -34,9 +37,28 @@ PROMOTION = frozenset(
     amazing incredible powerful unique only most top premier world-class cutting-edge
     life-changing transform transforms transformative instantly instant""".split()
 )
-CATEGORY_SHARE = (
-    0.5  # a model finding names every category at least this likely (and the likeliest)
+# A finding of the model names every category at least this likely (and the likeliest).
+CATEGORY_SHARE = 0.5
+CLAIM_WITHOUT_SELLING = 0.5
+# The words of selling: a call to action, an offer, the reader and the seller.
+SELLING = (
+    FIRST_SECOND
+    | IMPERATIVE
+    | frozenset(
+        "us today now free book call schedule contact shop order visit appointment consultation".split()
+    )
 )
+_WORD = re.compile(r"[\w'%-]+|[!?]")
+# Where a sentence's clauses part: a comma, semicolon or colon, or "and"/"but" between them.
+_CLAUSES = re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+
+
+_HEDGES = SCOPE_HEDGE | SCOPE_NEGATION
+
+
+def without_selling(text: str) -> str:
+    """The sentence without the words of selling."""
+    return " ".join(w for w in _WORD.findall(text) if w.lower() not in SELLING)
 
 
 def promotional(text: str) -> bool:
@@ -85,11 +107,29 @@ class Fusion:
             return False
         return sum(1 for s in scores if s >= 0.5) / len(scores) < self.informational_share
 
-    def keeps_rules(self, score: float, informational: bool = False) -> bool:
-        return score >= (self.informational_keep_rule if informational else self.keep_rule)
+    def keeps_rules(
+        self, text: str, score: float, words: frozenset[str], informational: bool = False
+    ) -> bool:
+        """Whether the rules' findings in this sentence stand: its score reaches the
+        threshold, or, where some of its clauses are hedged or negated, the score of an
+        unhedged clause with the rules' trigger ``words`` does (a hedge in one clause does
+        not excuse a claim in another)."""
+        needed = self.informational_keep_rule if informational else self.keep_rule
+        if score >= needed:
+            return True
+        hedged: list[str] = []
+        plain: list[str] = []
+        for clause in _CLAUSES.split(text):
+            (hedged if _HEDGES.intersection(tokens(clause)) else plain).append(clause)
+        return bool(hedged) and any(
+            self.model.score(c) >= needed for c in plain if words.intersection(tokens(c))
+        )
 
     def flags_alone(self, text: str, score: float, informational: bool = False) -> bool:
-        return not informational and score >= self.flag_alone and promotional(text)
+        if informational or score < self.flag_alone or not promotional(text):
+            return False
+        claim = without_selling(text)
+        return any(c.isalpha() for c in claim) and self.model.score(claim) >= CLAIM_WITHOUT_SELLING
 
     def rule_confidence(self, score: float) -> float:
         """How often a rule's finding is right, for sentences the model scores like this one

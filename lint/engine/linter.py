@@ -149,7 +149,7 @@ class Linter:
                     found.append(Candidate(sentence, rules, words))
                 continue
             score = scores[n]
-            if rules and not fusion.keeps_rules(score, informational):
+            if rules and not fusion.keeps_rules(sentence.text, score, words, informational):
                 rules, words = frozenset(), frozenset()
             if rules or fusion.flags_alone(sentence.text, score, informational):
                 found.append(Candidate(sentence, rules, words, score))
@@ -337,7 +337,9 @@ class Linter:
             elif reason:
                 verdict = f"not a claim here: {reason}"
             elif (
-                score is not None and self.fusion is not None and not self.fusion.keeps_rules(score)
+                score is not None
+                and self.fusion is not None
+                and not self.fusion.keeps_rules(text, score, self.triggers.present(text.lower()))
             ):
                 verdict = f"dropped: the model finds the sentence unlikely a claim ({score:.2f})"
             else:

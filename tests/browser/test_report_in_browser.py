@@ -104,7 +104,11 @@ def test_the_page_renders_the_samples_with_their_counts_and_fetches_nothing(
     for name, count in categories.items():
         assert re.search(rf"^{name}\t.*\t{count}$", category_table, re.M)
     run = page.inner_text("table.run")
-    assert "model\ton (the shipped claim model)" in run and "version\t0.1.0" in run and "2026-01-01 00:00 UTC" in run
+    assert (
+        "model\ton (the shipped claim model)" in run
+        and "version\t0.1.0" in run
+        and "2026-01-01 00:00 UTC" in run
+    )
     paths = {f["path"] for f in samples_report.findings}
     assert page.eval_on_selector_all(
         "section.file .toggle", "nodes => nodes.map(n => n.textContent)"

@@ -9,10 +9,10 @@ import json
 import re
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 
+from lint.config import Settings
 from lint.data import Finding, Report, SourceText, Suggestion
 from lint.filters.fingerprints import with_fingerprints
 from lint.input.formats import extract
