@@ -45,7 +45,7 @@ def _binary(tmp):
 
 
 def _latin1(tmp):
-    (tmp / "old.txt").write_bytes("Caf\xe9 owners say it cures acne.\n".encode("latin-1"))
+    (tmp / "old.txt").write_bytes("Caf\xe9 cr\xe8me: our balm cures acne.\n".encode("latin-1"))
     return [str(tmp / "old.txt")]
 
 
@@ -69,7 +69,7 @@ def _too_big(tmp):
 
 def _long_line(tmp):
     (tmp / "line.txt").write_text("word " * 250000 + "it cures acne", encoding="utf-8")
-    return [str(tmp / "line.txt")]
+    return ["--no-model", str(tmp / "line.txt")]  # its input, not the model's judgement
 
 
 def _nested_html(tmp):
@@ -90,7 +90,7 @@ def _malformed_html(tmp):
     (tmp / "bad.html").write_text(
         '<p class="x>It cures acne.<<</p><script>unclosed', encoding="utf-8"
     )
-    return [str(tmp / "bad.html")]
+    return ["--no-model", str(tmp / "bad.html")]  # its input, not the model's judgement
 
 
 def _bad_among_good(tmp):

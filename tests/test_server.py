@@ -277,7 +277,7 @@ async def test_open_document_gets_diagnostics_with_ranges_codes_and_data(client:
     assert "claims or implies a cure" in cure.message
     assert cure.data["rule"] == "cure.cure" and cure.data["text"] == "cures"
     fixes = {(f["new"], f["safe"]) for f in cure.data["fixes"]}
-    assert ("may cure", True) in fixes and ("may ease", False) in fixes
+    assert fixes == {("may ease", True)}
     hedge = next(f for f in speed.data["fixes"] if f["safe"])
     assert (hedge["old"], hedge["new"]) == ("works", "may work")
     assert hedge["range"] == default_converter().unstructure(span(text, "works", client.encoding))
@@ -372,10 +372,9 @@ async def test_quick_fix_applies_the_hedged_rewrite(client: Client):
     preferred = [a for a in actions if a.is_preferred]
     assert len(preferred) == 1
     assert preferred[0].kind == types.CodeActionKind.QuickFix
-    assert preferred[0].title == "Rewrite “cures” as “may cure”"
-    assert any(a.title == "Rewrite “cures” as “may ease” (unsafe fix)" for a in actions)
+    assert preferred[0].title == "Rewrite “cures” as “may ease”"
     hedged = doc.apply(preferred[0].edit)
-    assert hedged == "Our tea may cure insomnia.\n"
+    assert hedged == "Our tea may ease insomnia.\n"
     doc.change(hedged)
     assert await doc.diagnostics() == []
     doc.close()
@@ -451,7 +450,7 @@ async def test_fix_all_applies_every_safe_rewrite(client: Client, pipeline):
     fixed = doc.apply(action.edit)
     expected = pipeline.fix_sources([SourceText("fixall.md", text, "markdown")])[0].text
     assert fixed == expected
-    assert "may cure" in fixed and "may work" in fixed
+    assert "may ease" in fixed and "may work" in fixed
     doc.close()
 
 
