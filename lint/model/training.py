@@ -27,7 +27,7 @@ STRENGTH = 3.0  # the inverse regularisation strength (C), chosen by cross-valid
 # ``informational_keep_rule`` (bench/thresholds.py prints how these were chosen).
 THRESHOLDS = {
     "keep_rule": 0.15,
-    "flag_alone": 0.80,
+    "flag_alone": 0.70,
     "informational_sentences": 5,
     "informational_share": 0.10,
     "informational_keep_rule": 0.50,
