@@ -96,7 +96,8 @@ class Fusion:
         self.informational_sentences = int(thresholds.get("informational_sentences", 5))
         self.informational_share = thresholds.get("informational_share", 0.0)
         self.informational_keep_rule = thresholds.get("informational_keep_rule", self.keep_rule)
-        self._bands = sorted(model.rule_confidence)
+        self._rule_bands = model.rule_confidence
+        self._model_bands = model.model_confidence
 
     def score(self, text: str) -> float:
         return self.model.score(text)
@@ -131,14 +132,18 @@ class Fusion:
         claim = without_selling(text)
         return any(c.isalpha() for c in claim) and self.model.score(claim) >= CLAIM_WITHOUT_SELLING
 
-    def rule_confidence(self, score: float) -> float:
-        """How often a rule's finding is right, for sentences the model scores like this one
-        (measured on the training corpus), or the model's own score when unmeasured."""
+    @staticmethod
+    def _measured(bands: list[tuple[float, float]], score: float) -> float:
+        """How often a finding was right for sentences the model scored like this one
+        (measured on the training corpus), or the score itself where unmeasured."""
         confidence = score
-        for lower, measured in self._bands:
+        for lower, measured in bands:
             if score >= lower:
                 confidence = measured
         return round(confidence, 3)
+
+    def rule_confidence(self, score: float) -> float:
+        return self._measured(self._rule_bands, score)
 
     def combine(self, doc: Doc, found: list[tuple[Rule, Span]], score: float) -> list[Claim]:
         """The claims of a sentence: the rules' (marked as the model's too where it agrees),
@@ -157,7 +162,8 @@ class Fusion:
         for category in self._categories(doc.text):
             rule = self.rules.get(f"{category}.model")
             if rule is not None:
-                claims.append(Claim(rule, span, [], "model", round(score, 3)))
+                confidence = self._measured(self._model_bands, score)
+                claims.append(Claim(rule, span, [], "model", confidence))
         return claims
 
     def _categories(self, text: str) -> list[str]:

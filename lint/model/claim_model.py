@@ -71,9 +71,8 @@ class ClaimModel:
         self.thresholds: dict[str, float] = dict(manifest["thresholds"])
         # How often the rules' findings are right, by the model's score of their sentence:
         # (lowest score, precision) pairs, measured on the training corpus.
-        self.rule_confidence: list[tuple[float, float]] = [
-            (float(low), float(share)) for low, share in manifest.get("rule_confidence", [])
-        ]
+        self.rule_confidence = _bands(manifest.get("rule_confidence", []))
+        self.model_confidence = _bands(manifest.get("model_confidence", []))
         self._mask = self.config.buckets - 1
         self._head = head
         self._bias = head[-1]
@@ -215,6 +214,10 @@ class ClaimModel:
             bias = numpy.frombuffer(data, "<f4", width, weights_end)
             self._category_heads = (rows, weights, bias.astype(numpy.float32))
         return self._category_heads
+
+
+def _bands(pairs: list[Any]) -> list[tuple[float, float]]:
+    return sorted((float(low), float(share)) for low, share in pairs)
 
 
 def _sigmoid(z: float) -> float:

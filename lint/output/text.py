@@ -32,7 +32,8 @@ def render_text(report: Report, quiet: bool = False, color: bool = False) -> str
     for f in findings:
         severity = paint(f.severity, fg=_COLORS.get(f.severity), bold=True)
         lines = [
-            f"{paint(one_line(f.path), bold=True)}:{f.line}:{f.column}: {severity} [{f.rule}] {one_line(f.message)}"
+            f"{paint(one_line(f.path), bold=True)}:{f.line}:{f.column}: {severity} [{f.rule}]"
+            f"{_source(f)} {one_line(f.message)}"
         ]
         source = texts.get(f.path)
         if source is not None:
@@ -141,3 +142,11 @@ def render_statistics(report: Report) -> str:
     rows = [f"{n:5}  {rule:<{width}}  {severity}" for (rule, severity), n in counts.most_common()]
     rows.append(f"{len(report.findings)} findings in {report.files} files")
     return "\n".join(rows)
+
+
+def _source(finding: Finding) -> str:
+    """Who raised the finding, and how sure: " (rule and model, 93%)"; nothing without the model."""
+    if finding.confidence is None:
+        return ""
+    who = {"rule": "rule", "model": "model", "both": "rule and model"}[finding.source]
+    return f" ({who}, {round(100 * finding.confidence)}%)"
