@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from click.testing import CliRunner
 
@@ -55,10 +56,11 @@ def test_text_output_underlines_the_span(tmp_path):
     page.write_text("Relief within hours, guaranteed.\n", encoding="utf-8")
     result = run("check", str(page))
     lines = result.output.splitlines()
-    assert (
-        lines[0]
-        == f"{page}:1:8: warning [speed.within-time] “within hours” promises fast onset as a certainty."
-    )
+    assert re.fullmatch(
+        re.escape(f"{page}:1:8: warning [speed.within-time] ")
+        + r"\((rule|rule and model), \d+%\) “within hours” promises fast onset as a certainty\.",
+        lines[0],
+    ), lines[0]
     assert lines[1] == "  Relief within hours, guaranteed."
     assert lines[2] == "         ^^^^^^^^^^^^"
     assert lines[3].startswith("  advice: Say that some people notice changes quickly")

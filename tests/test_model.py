@@ -45,7 +45,7 @@ def small_set(tmp_path_factory):
 
 def test_the_shipped_model_matches_its_hashes_and_a_changed_one_is_refused(tmp_path):
     model = ClaimModel.load(shipped_model_dir())
-    assert model.score("Our tea cures insomnia for good!") > 0.9
+    assert model.score("Our tea cures insomnia for good!") > model.thresholds["flag_alone"]
     copy = tmp_path / "model"
     shutil.copytree(shipped_model_dir(), copy)
     weights = bytearray((copy / "overclaim.bin").read_bytes())
@@ -90,8 +90,8 @@ def test_model_findings_have_valid_spans_categories_and_confidence(tmp_path):
     page = tmp_path / "page.md"
     text = (
         "# Feel young again\n\n"
-        "Walk in exhausted, walk out ten years younger!\n\n"
-        "A decade of therapy in a single weekend with our coaches.\n\n"
+        "Turn back the clock with our rejuvenating IV therapy!\n\n"
+        "Feel like yourself again in just days with our hormone therapy!\n\n"
         "Our office is on the second floor.\n"
     )
     page.write_text(text, encoding="utf-8")
