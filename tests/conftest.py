@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from lint.cli import main
 from lint.engine.linter import Linter
 from lint.pipeline import Pipeline, default_linter
 
@@ -20,6 +23,18 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available (the ../shared folder ships with the project's CI)")
     return path
+
+
+def invoke_in(
+    cwd: Path | str, args: list[str], env: dict | None = None, stdin: str | None = None
+) -> Result:
+    """The command line run with ``args`` from the folder ``cwd``."""
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner(env=env).invoke(main, args, input=stdin)
+    finally:
+        os.chdir(here)
 
 
 @pytest.fixture(scope="session")

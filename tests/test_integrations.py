@@ -4,28 +4,20 @@ conventions, and the command-line habits of ruff and ESLint."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from xml.etree import ElementTree
 
-from click.testing import CliRunner
 from jsonschema import Draft4Validator
 
-from lint.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, invoke_in
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text())
 CLAIMS = "Our balm cures eczema.\n\nIt is a breakthrough.\n"
 
 
 def run(cwd, *args: str, env: dict | None = None):
-    here = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner(env=env).invoke(main, ["check", "--no-cache", *args])
-    finally:
-        os.chdir(here)
+    return invoke_in(cwd, ["check", "--no-cache", *args], env=env)
 
 
 def repo_with_site(tmp_path):

@@ -4,7 +4,6 @@ and its commands (train, eval, explain) working end to end."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from dataclasses import replace
 
@@ -18,18 +17,13 @@ from lint.model.claim_model import ClaimModel, shipped_model_dir
 from lint.model.training import shipped_corpus
 from lint.pipeline import Pipeline
 from lint.rulebook.loading import load_rulebook
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, invoke_in
 
 CATEGORIES = set(load_rulebook().categories)
 
 
 def run(cwd, *args: str):
-    here = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, list(args))
-    finally:
-        os.chdir(here)
+    return invoke_in(cwd, list(args))
 
 
 @pytest.fixture(scope="module")

@@ -4,27 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from lint.cli import main
 from lint.data import SourceText
 from lint.input.reading import format_for
-from tests.conftest import ROOT, SAMPLES, SHARED
+from tests.conftest import ROOT, SAMPLES, SHARED, invoke_in
 
 CLAIMS = "Our balm cures eczema.\n\nIt is completely safe.\n"
 
 
 def run(cwd: Path, *args: str, stdin: str | None = None):
-    here = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, ["check", "--no-cache", *args], input=stdin)
-    finally:
-        os.chdir(here)
+    return invoke_in(cwd, ["check", "--no-cache", *args], stdin=stdin)
 
 
 def project(tmp_path: Path, config: str = "", page: str = "legal/a.md", text: str = CLAIMS):

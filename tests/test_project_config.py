@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 
-from click.testing import CliRunner
-
-from lint.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, invoke_in
 
 PROJECT = ROOT / "tests" / "fixtures" / "hair-clinic"
 
 
 def run_in_project(*args: str):
-    cwd = os.getcwd()
-    os.chdir(PROJECT)
-    try:
-        return CliRunner().invoke(main, list(args))
-    finally:
-        os.chdir(cwd)
+    return invoke_in(PROJECT, list(args))
 
 
 def findings(result) -> list[tuple[str, int, str, str]]:
