@@ -9,7 +9,9 @@ a rule ("The device is risk-free."): there, the rule's finding stands. A
 sentence no rule flagged is flagged when the model gives it ``flag_alone`` or more, it reads
 as promotion (first or second person, a call to action, a superlative or an exclamation),
 and its claim stands without the words of selling: scored again without them, it still
-gets ``CLAIM_WITHOUT_SELLING``. Such a finding of the model sits on the words that weigh most
+gets ``CLAIM_WITHOUT_SELLING``; and it reports no study (the rulebook's attribution cues:
+"our results show", "a 2019 trial found"), where a rule's claim would be exempt too. Such a
+finding of the model sits on the words that weigh most
 in its score, with the rule id ``<category>.model``.
 
 A whole document weighs in too. One of at least ``informational_sentences`` sentences of
@@ -94,9 +96,10 @@ class Claim:
 class Fusion:
     """The model's say on each sentence, with the rules' claims."""
 
-    def __init__(self, model: ClaimModel, rules: dict[str, Rule]):
+    def __init__(self, model: ClaimModel, rules: dict[str, Rule], attribution: tuple = ()):
         self.model = model
         self.rules = rules
+        self.attribution = attribution
         thresholds = model.thresholds
         self.keep_rule = thresholds["keep_rule"]
         self.flag_alone = thresholds["flag_alone"]
@@ -135,6 +138,8 @@ class Fusion:
 
     def flags_alone(self, text: str, score: float, informational: bool = False) -> bool:
         if informational or score < self.flag_alone or not promotional(text):
+            return False
+        if any(pattern.search(text) for pattern in self.attribution):
             return False
         claim = without_selling(text)
         return any(c.isalpha() for c in claim) and self.model.score(claim) >= CLAIM_WITHOUT_SELLING
