@@ -149,3 +149,11 @@ def test_training_without_both_labels_is_one_line(tmp_path):
     result = run(tmp_path, "train", str(only), "--output", "m")
     assert result.exit_code == 2
     assert result.output.strip() == "overclaim: training needs both overclaim and ok sentences"
+
+
+def test_the_model_adds_nothing_to_a_sentence_that_reports_a_study(tmp_path):
+    claim = "you will feel like yourself again in just days with our hormone therapy!"
+    plain = run(tmp_path, "explain", "--text", claim.capitalize()).output
+    reported = run(tmp_path, "explain", "--text", f"Our data show {claim}").output
+    assert ".model]" in plain
+    assert "P(overclaim) = 0.9" in reported and ".model]" not in reported
