@@ -415,10 +415,12 @@ def _trimmed(span):
 
 def _best_matches(matches, rules: dict[str, Rule]):
     """The strongest matches: one per overlapping group within a category (the most severe,
-    then the longest), and none on exactly the words of a stronger match of another category."""
+    then the longest), and none on exactly the words of a stronger match of another category.
+    Between matches equally strong, the rule id decides, so the choice never depends on the
+    order the matcher found them in."""
 
     def strength(m):
-        return (SEVERITY_RANK[rules[m.rule_id].severity], m.end - m.start, -m.start)
+        return (SEVERITY_RANK[rules[m.rule_id].severity], m.end - m.start, -m.start, m.rule_id)
 
     kept: list[Match] = []
     for match in sorted(matches, key=strength, reverse=True):
