@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lint.data import SourceText
 from lint.pipeline import Pipeline
@@ -22,7 +22,10 @@ class ExampleResult:
 
 
 def run_examples(pipeline: Pipeline) -> list[ExampleResult]:
-    """Lint every example sentence once; a flag: example needs its rule, a pass: one must not."""
+    """Lint every example sentence once, with the rules alone (an example tests its rule's
+    patterns and context; ``overclaim eval`` measures the model); a flag: example needs its
+    rule, a pass: one must not."""
+    pipeline = Pipeline(replace(pipeline.settings, model=False), pipeline.options)
     rulebook = pipeline.rulebook
     cases = [(r.id, "flag", s) for r in rulebook.rules for s in r.flag_examples]
     cases += [(r.id, "pass", s) for r in rulebook.rules for s in r.pass_examples]

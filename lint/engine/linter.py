@@ -416,14 +416,15 @@ def _trimmed(span):
 def _best_matches(matches, rules: dict[str, Rule]):
     """The strongest matches: one per overlapping group within a category (the most severe,
     then the longest), and none on exactly the words of a stronger match of another category.
-    Between matches equally strong, the rule id decides, so the choice never depends on the
-    order the matcher found them in."""
+    Between matches equally strong, the first rule id in alphabetical order is kept, so the
+    choice never depends on the order the matcher found them in."""
 
     def strength(m):
-        return (SEVERITY_RANK[rules[m.rule_id].severity], m.end - m.start, -m.start, m.rule_id)
+        return (SEVERITY_RANK[rules[m.rule_id].severity], m.end - m.start, -m.start)
 
     kept: list[Match] = []
-    for match in sorted(matches, key=strength, reverse=True):
+    by_id = sorted(matches, key=lambda m: m.rule_id)
+    for match in sorted(by_id, key=strength, reverse=True):  # stable: ties keep the id order
         category = rules[match.rule_id].category
         if not any(
             (rules[k.rule_id].category == category and k.start < match.end and match.start < k.end)
