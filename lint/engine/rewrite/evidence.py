@@ -110,7 +110,7 @@ def _research_shows(job: Job) -> bool:
         return False
     pieces = {t.i: "" for t in group}
     pieces[group[-1].i] = _suggest(verb, group, subject)
-    if _clause_object(verb) is None:
+    if _clause_object(verb) is None and not _that_clause(verb):
         infinitive = _object_infinitive(verb)
         if infinitive is None:
             return _studied(job, verb)
@@ -131,6 +131,23 @@ def _suggest(verb: Token, group: list[Token], subject: Token) -> str:
     if verb.tag_ == "VBP":
         return "suggest"
     return "suggest" if is_plural_subject(subject) else "suggests"
+
+
+def _that_clause(verb: Token) -> bool:
+    """ "shown that X reduces Y", however the parse attached "that": a finite verb follows."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "that":
+        return False
+    if any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.i == verb.i + 1 for m in c.children)
+        for c in verb.children
+    ):
+        return True  # "shown that lozenges significantly reduce ...", the verb read as VB
+    return any(
+        t.tag_ in ("VBZ", "VBP", "VBD", "MD")
+        for t in doc[verb.i + 2 :]
+        if not t.is_punct or t.text == ","
+    )
 
 
 def _object_infinitive(verb: Token) -> dict[int, str] | None:
