@@ -288,6 +288,14 @@ FAMILIES = [
         "Two in five customers see clearer skin.",
         {"Two in five customers see clearer skin."},
     ),
+    (
+        "Three out of four runners recover strongly and keep seeing impressive gains.",
+        {
+            "Three out of four runners recover strongly and keep seeing impressive gains.",
+            "Three out of four runners recover and keep seeing gains.",
+            "Three out of four runners recover strongly and keep seeing gains.",
+        },
+    ),
     # 5. a hype word under a degree word or in a hyphenated compound: advice
     (
         "This mask is a real game-changer for dry skin.",
@@ -306,6 +314,11 @@ FAMILIES = [
     (
         "With our coaching, recovery rates rise dramatically.",
         {"With our coaching, recovery rates rise dramatically."},
+    ),
+    # "may" and "is thought to" go before the adverbs that lead the verb
+    (
+        "Daily practice gradually rewires the nervous system.",
+        {"Daily practice is thought to gradually rewire the nervous system."},
     ),
     # 8. reporting and use verbs are not hedged
     (

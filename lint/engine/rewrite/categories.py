@@ -394,7 +394,8 @@ def _statistic(job: Job) -> bool:
     """The claim states a figure: digits or a number word with "%"/"percent", "N in M",
     "N out of M", a range."""
     doc = job.doc
-    first = max(0, job.span.start - 3)
+    lead = min(t.i for t in claim_words(job.span))  # "Two out of three" before "clients"
+    first = max(0, min(lead, job.span.start) - 3)
     words = list(doc[first : min(len(doc), job.span.end + 3)])
     for k, token in enumerate(words):
         if not token.like_num:

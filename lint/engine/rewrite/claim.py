@@ -550,6 +550,24 @@ _ATTRIBUTION = frozenset(
 _MANNER = frozenset("way ways how manner method".split())
 
 
+def _figure_subject(verb: Token) -> bool:
+    """The subject is a figure ("Three out of four runners", "70% of users"): a statistic
+    is checked against its source, not hedged."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    words = list(subject.subtree)
+    for k, token in enumerate(words):
+        rest = [t.lower_ for t in words[k + 1 : k + 3]]
+        if token.like_num and (
+            rest[:1] in (["%"], ["percent"]) or rest[:2] == ["out", "of"] or rest[:1] == ["in"]
+        ):
+            return True
+    return False
+
+
 def _not_the_claim(verb: Token) -> bool:
     """The verb reports or attributes the claim, states a fact of use ("is widely used to
     treat"), or sits in a clause about how someone acts ("the way we treat pain")."""
@@ -576,7 +594,13 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         and verb.head.tag_ in ("VBZ", "VBP")
     ):
         verb = verb.head  # "is well tolerated and has fewer ...": "may" goes on the first
-    if verb is None or verb.i in job.hedged or _reports_figure(verb) or _not_the_claim(verb):
+    if (
+        verb is None
+        or verb.i in job.hedged
+        or _reports_figure(verb)
+        or _not_the_claim(verb)
+        or _figure_subject(verb)
+    ):
         return None
     if _hedged_nearby(job, verb):
         return _shared_hedge(job, verb, replaced)

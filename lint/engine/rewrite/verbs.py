@@ -191,9 +191,14 @@ def hedge_pieces(
         new = f"may {base}"
     lead = _leading_adverb(verb, {**replaced, **pieces})
     if lead is not None:
-        word, rest = new.split(" ", 1)
-        pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
-        pieces[verb.i] = match_case(verb.text, rest, title)
+        # "may gently ease"; "are thought to gradually build"
+        word, rest = new.rsplit(" ", 1) if thought else new.split(" ", 1)
+        if thought:
+            pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
+            pieces[verb.i] = rest
+        else:
+            pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
+            pieces[verb.i] = match_case(verb.text, rest, title)
     else:
         pieces[verb.i] = match_case(verb.text, new, title)
     for other in verb.children:
