@@ -305,6 +305,11 @@ FAMILIES = [
         "Our cream is so revolutionary that salons copy it.",
         {"Our cream is so revolutionary that salons copy it."},
     ),
+    # ... and only a hype word: "a more lasting solution" reads well
+    (
+        "Pick natural habits for a more permanent solution.",
+        {"Pick natural habits for a more lasting solution.", "Pick natural habits for a solution."},
+    ),
     # 6. "eliminate" → "reduce" loses its absolute adverb and never repeats the verb
     (
         "The gum can reduce or completely eliminate sugar cravings.",
@@ -319,6 +324,22 @@ FAMILIES = [
     (
         "Daily practice gradually rewires the nervous system.",
         {"Daily practice is thought to gradually rewire the nervous system."},
+    ),
+    # ... but never inside "not only", nor before an "and" that joins something else
+    (
+        "Our drops deliver relief right away and benefits that last for years.",
+        {
+            "Our drops deliver relief right away and benefits that last for years.",
+            "Our drops may deliver relief right away and benefits that last for years.",
+        },
+    ),
+    # 7 again: a plural noun with a relative clause of its own is a noun
+    (
+        "The serum tightens skin, delivering a glow right away and benefits that last for months.",
+        {
+            "The serum tightens skin, delivering a glow right away and benefits that last for months.",
+            "The serum may tighten skin, delivering a glow right away and benefits that last for months.",
+        },
     ),
     # 8. reporting and use verbs are not hedged
     (

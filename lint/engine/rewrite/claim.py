@@ -67,7 +67,7 @@ def swaps(job: Job, tokens) -> dict[int, str]:
             f"{token.lower_}/{token.dep_}",
             table.get(f"{token.lower_}/{pos_of(job, token)}", table.get(token.lower_)),
         )
-        if new and degree_modified(token):
+        if new and job.category == "hype" and degree_modified(token):
             continue  # "so revolutionary", "the more revolutionary": "so new" changes it
         if new is not None:
             out[token.i] = job.cased(token, _inflected(job, token, new)) if new else ""
@@ -153,7 +153,7 @@ def phrase(job: Job) -> bool:
             if new is None or _modifies_noun(run) or _repeats(job.doc, run[0].i, new):
                 continue
             if splits_compound(job.doc, {t.i for t in run}) or (
-                new and any(degree_modified(t, outside=run) for t in run)
+                new and job.category == "hype" and any(degree_modified(t, outside=run) for t in run)
             ):
                 continue  # "the biggest breakthrough", "a total game-changer": advice
             if _breaks_ellipsis(run):

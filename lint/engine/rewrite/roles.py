@@ -128,9 +128,19 @@ def _misparsed_verb(span: Span) -> Token | None:
             )
             and is_present_verb(token.lower_)
             and not _has_verb_after(token)
+            and not _noun_like(token)
         ):
             return token
     return None
+
+
+def _noun_like(token: Token) -> bool:
+    """The word has what only a noun has: a relative clause ("benefits that last"), a
+    number, or it is joined to a participle ("delivering relief and benefits"). (Not a
+    determiner: "Our tea cures" is parsed with "Our" on "cures".)"""
+    if any(c.dep_ in ("relcl", "nummod") for c in token.children):
+        return True
+    return token.dep_ == "conj" and token.head.tag_ in ("VBG", "VBN", "VB")
 
 
 def _has_verb_after(token: Token) -> bool:

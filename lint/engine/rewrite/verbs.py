@@ -233,18 +233,13 @@ def _leading_adverb(verb: Token, changed: dict[int, str]) -> Token | None:
             continue
         if k in changed:
             break
-        if (
-            token.tag_ == "RB"
-            and token.dep_ in ("advmod", "conj")
-            and token.lower_
-            not in (
-                "not",
-                "n't",
-                "never",
-            )
-        ):
+        if token.lower_ in ("not", "n't", "never"):
+            return None  # "not only brings": "may" stays at the verb
+        if token.tag_ == "RB" and token.dep_ in ("advmod", "conj"):
             lead = token
-        elif not (token.lower_ in ("and", "or") and k > 0 and doc[k - 1].tag_ == "RB"):
+        elif not (
+            lead is not None and token.lower_ in ("and", "or") and k > 0 and doc[k - 1].tag_ == "RB"
+        ):
             break
         k -= 1
     if lead is None or (lead.head.i != verb.i and lead.head.i > lead.i + 3):
