@@ -173,12 +173,14 @@ def test_no_stacked_hedge_qualifier_or_hedged_certainty_anywhere(pipeline):
 
 
 def test_dev_overclaims_mostly_rewritten(pipeline):
-    """After --fix --unsafe-fixes, what the detector still flags on dev (measured: 100 of
-    245, 17 of them regulatory, which gets advice only) stays under a bound."""
+    """After --fix --unsafe-fixes, what the detector still flags on dev (measured: 123 of
+    245, 17 of them regulatory, which gets advice only; figures, reporting verbs, graded hype
+    words and broken coordinations get advice too, and "Research suggests" keeps its subject,
+    which the detector does not count as a hedge) stays under a bound."""
     texts = _overclaims(shared_path("eval", "dev.jsonl"))
     results = _fixed(pipeline, texts)
     still = [r for r in results if r.remaining]
-    assert len(still) / len(texts) <= 0.45
+    assert len(still) / len(texts) <= 0.51
 
 
 @pytest.mark.parametrize(
@@ -212,3 +214,153 @@ def test_other_checks():
     assert grammar_damage("A new option.", "A option.")
     assert not grammar_damage("Our tea cures it.", "Our tea may ease it.")
     assert problems("It works.", "It works.") == []
+
+
+# Families of bad rewrites a blind reading found, each with sentences of our own: the
+# rewrite in both modes (a set: what either mode may give; the sentence itself is advice).
+FAMILIES = [
+    # 1. an intensifier dropped from a pair of adverbs takes its "and" with it
+    (
+        "This gel can gently and dramatically improve skin tone.",
+        {"This gel may gently improve skin tone."},
+    ),
+    (
+        "The lozenge can quickly and significantly soothe a sore throat.",
+        {"The lozenge may quickly soothe a sore throat."},
+    ),
+    # 2. deletions take whole constituents and their commas
+    (
+        "Our spray, unlike nasal decongestants, clears congestion in minutes.",
+        {
+            "Our spray, unlike nasal decongestants, clears congestion in minutes.",
+            "Our spray clears congestion in minutes.",
+        },
+    ),
+    (
+        "Clients sleep better within days instead of the usual two-month wait.",
+        {
+            "Clients sleep better within days instead of the usual two-month wait.",
+            "Clients may sleep better within days instead of the usual two-month wait.",
+            "Clients sleep better within days.",
+            "Clients may sleep better within days.",
+        },
+    ),
+    (
+        "It offers a scientifically validated, gluten-free route to better digestion.",
+        {
+            "It offers a scientifically validated, gluten-free route to better digestion.",
+            "It offers a gluten-free route to better digestion.",
+        },
+    ),
+    (
+        "Acts quickly, often easing cramps before lunch.",
+        {
+            "Acts quickly, often easing cramps before lunch.",
+            "Acts, often easing cramps before lunch.",
+        },
+    ),
+    # 3. proof verbs with an object and an infinitive, and long research kept as it is
+    (
+        "Trials have shown the patch to be safe for teenagers.",
+        {"Trials suggest the patch is safe for teenagers."},
+    ),
+    (
+        "Recent trials have shown that zinc lozenges significantly reduce cold symptoms.",
+        {
+            "Recent trials suggest that zinc lozenges reduce cold symptoms.",
+            "Recent trials suggest that zinc lozenges significantly reduce cold symptoms.",
+        },
+    ),
+    (
+        "Fifteen years of research have proven that the diet lowers blood pressure.",
+        {"Fifteen years of research suggest that the diet lowers blood pressure."},
+    ),
+    # 4. a majority becomes "some" whole, with no second hedge; a figure is left as it is
+    (
+        "The vast majority of clients notice calmer skin after a week.",
+        {"Some clients notice calmer skin after a week."},
+    ),
+    (
+        "About 70% of users fall asleep faster.",
+        {"About 70% of users fall asleep faster."},
+    ),
+    (
+        "Two in five customers see clearer skin.",
+        {"Two in five customers see clearer skin."},
+    ),
+    (
+        "Three out of four runners recover strongly and keep seeing impressive gains.",
+        {
+            "Three out of four runners recover strongly and keep seeing impressive gains.",
+            "Three out of four runners recover and keep seeing gains.",
+            "Three out of four runners recover strongly and keep seeing gains.",
+        },
+    ),
+    # 5. a hype word under a degree word or in a hyphenated compound: advice
+    (
+        "This mask is a real game-changer for dry skin.",
+        {"This mask is a real game-changer for dry skin."},
+    ),
+    (
+        "Our cream is so revolutionary that salons copy it.",
+        {"Our cream is so revolutionary that salons copy it."},
+    ),
+    # ... and only a hype word: "a more lasting solution" reads well
+    (
+        "Pick natural habits for a more permanent solution.",
+        {"Pick natural habits for a more lasting solution.", "Pick natural habits for a solution."},
+    ),
+    # 6. "eliminate" → "reduce" loses its absolute adverb and never repeats the verb
+    (
+        "The gum can reduce or completely eliminate sugar cravings.",
+        {"The gum may reduce sugar cravings."},
+    ),
+    # 7. a plural noun before a verb is the subject, not a misread verb
+    (
+        "With our coaching, recovery rates rise dramatically.",
+        {"With our coaching, recovery rates rise dramatically."},
+    ),
+    # "may" and "is thought to" go before the adverbs that lead the verb
+    (
+        "Daily practice gradually rewires the nervous system.",
+        {"Daily practice is thought to gradually rewire the nervous system."},
+    ),
+    # ... but never inside "not only", nor before an "and" that joins something else
+    (
+        "Our drops deliver relief right away and benefits that last for years.",
+        {
+            "Our drops deliver relief right away and benefits that last for years.",
+            "Our drops may deliver relief right away and benefits that last for years.",
+        },
+    ),
+    # 7 again: a plural noun with a relative clause of its own is a noun
+    (
+        "The serum tightens skin, delivering a glow right away and benefits that last for months.",
+        {
+            "The serum tightens skin, delivering a glow right away and benefits that last for months.",
+            "The serum may tighten skin, delivering a glow right away and benefits that last for months.",
+        },
+    ),
+    # 8. reporting and use verbs are not hedged
+    (
+        "Dentists have also reported dramatic improvement in gum health.",
+        {"Dentists have also reported dramatic improvement in gum health."},
+    ),
+    (
+        "Zinc is widely used to cure colds.",
+        {"Zinc is widely used to cure colds."},
+    ),
+    # 9. a replaced verb phrase that a later conjunct shares: advice
+    (
+        "Get out of pain and back onto the tennis court!",
+        {"Get out of pain and back onto the tennis court!"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "good"), FAMILIES)
+def test_families_of_bad_rewrites(pipeline, before, good):
+    for unsafe in (False, True):
+        after = _fixed(pipeline, [before], unsafe)[0].text
+        assert after in good, (unsafe, after)
+        assert problems(before, after) == []

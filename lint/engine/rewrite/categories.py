@@ -7,7 +7,16 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from lint.engine.rewrite import evidence
-from lint.engine.rewrite.claim import Job, claim_words, drops, hedge, phrase, swaps, verb_is_hedged
+from lint.engine.rewrite.claim import (
+    Job,
+    claim_words,
+    drops,
+    hedge,
+    phrase,
+    splits_compound,
+    swaps,
+    verb_is_hedged,
+)
 from lint.engine.rewrite.edit import lowered
 from lint.engine.rewrite.grammar import article_for, base_form, is_plural_subject, subject_of
 from lint.engine.rewrite.verbs import auxiliaries
@@ -47,6 +56,8 @@ def rewrite_claim(job: Job) -> None:
     if (how == "evidence" or proof) and evidence.rewrite(job):
         return
     if phrase(job):
+        if job.category == "generalization" and job.plan.ops:
+            _mark_subject_hedged(job, job.plan.ops[-1].pieces)  # "some patients" hedges it
         return
     _generic(job, how)
 
@@ -230,20 +241,28 @@ def _drop_contrast(job: Job) -> bool:
     if head.lower_ in ("instead", "rather") and head.i + 1 < len(doc):
         link = doc[head.i + 1]  # "instead of masking symptoms": "of" may hang elsewhere
         words = sorted({*words, *link.subtree}, key=lambda t: t.i)
+        if not any(c.dep_ in ("pobj", "pcomp") for c in link.children):
+            # the parse left "of" without its object: take the noun phrase after it whole
+            chunk = next((c for c in doc.noun_chunks if c.start == link.i + 1), None)
+            if chunk is None:
+                return False
+            words = sorted({*words, *doc[head.i : chunk.end]}, key=lambda t: t.i)
     if words[-1].i - words[0].i + 1 != len(words):
         return False
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") for t in words[1:]):
+        return False  # not a whole phrase: "instead of" alone
     gone = {t.i for t in words}
     after = words[-1].i + 1
-    if after < len(doc) and doc[after].text == ",":
-        gone.add(after)
     before = words[0].i - 1
-    if (
-        before >= 0
-        and doc[before].text == ","
-        and words[0].i != 0
-        and (after >= len(doc) or doc[after].text != ",")
-    ):
-        gone.add(before)
+    if after < len(doc) and doc[after].text == ",":
+        gone.add(after)  # "Unlike X, it ..." and "it, unlike X, does ..." lose this comma
+    if before >= 0 and doc[before].text == "," and words[0].i != 0:
+        gone.add(before)  # "..., unlike X." and the parenthesis's opening comma
+    if after < len(doc) and doc[after].is_alpha and doc[after].pos_ not in ("CCONJ", "ADP"):
+        # the phrase ran into the next words: only a whole constituent goes
+        nxt = doc[after]
+        if nxt.head.i in gone or any(t.head.i == nxt.i for t in words):
+            return False
     if all(i in gone or not t.is_alpha for i, t in enumerate(doc)):
         return False
     return job.add({i: "" for i in gone}, safe=False, name="drop contrast")
@@ -287,6 +306,8 @@ def _one_option(job: Job) -> bool:
         return job.add(pieces, safe=False, name="one of the")
     else:
         pieces = {t.i: "" for t in claim_words if t.i < noun.i}
+        if splits_compound(doc, set(pieces)):
+            return False  # "the highest-quality care": not "a-quality care"
         following = next((t for t in doc[first : noun.i + 1] if t.i not in pieces), noun)
         det = "some" if plural else article_for(following.text)
         pieces[first] = job.cased(doc[first], det)
@@ -307,31 +328,15 @@ def _of_choice(noun: Token) -> list[Token]:
 
 
 def _generalization(job: Job) -> bool:
-    """ "85% of our clients" → "some of our clients"; "patients usually report" → "some
-    patients report"."""
+    """ "patients usually report" → "some patients report"; a figure ("85% of our clients",
+    "one in three patients", "45 to 75% of people") is a fact to source, not to soften: the
+    claim gets advice only."""
     span, doc = job.span, job.doc
     tokens = list(span)
-    words = [t.lower_ for t in tokens]
-    if (
-        tokens
-        and tokens[0].like_num
-        and len(tokens) > 2
-        and (words[1:3] in (["%", "of"], ["percent", "of"]) or words[1] in ("out", "in"))
-    ):
-        stop = 2
-        if tokens[1].lower_ in ("out", "in"):
-            stop = next((k + 1 for k, t in enumerate(tokens[2:], 2) if t.like_num), 0)
-            if not stop:
-                return False
-            pieces = {t.i: "" for t in tokens[:stop]}
-            pieces[tokens[0].i] = job.cased(tokens[0], "some")
-        else:
-            pieces = {t.i: "" for t in tokens[:stop]}
-            pieces[tokens[0].i] = job.cased(tokens[0], "some")
-        ok = job.add(pieces, safe=False, name="some of")
-        if ok:
-            _mark_subject_hedged(job, pieces)
-        return ok
+    if _statistic(job):
+        if job.role.verb is not None:
+            job.hedged.add(job.role.verb.i)  # nor "may" on the figure's verb
+        return True
     for token in tokens:
         if token.lower_ in _MAJORITY_ADVERBS and token.dep_ == "advmod":
             subject = subject_of(token.head)
@@ -383,6 +388,26 @@ def _addiction(job: Job) -> bool:
         return False
     pieces[verb.i] = f"risk of {noun} is still being studied"
     return job.add(pieces, safe=False, name="risk still being studied")
+
+
+def _statistic(job: Job) -> bool:
+    """The claim states a figure: digits or a number word with "%"/"percent", "N in M",
+    "N out of M", a range."""
+    doc = job.doc
+    lead = min(t.i for t in claim_words(job.span))  # "Two out of three" before "clients"
+    first = max(0, min(lead, job.span.start) - 3)
+    words = list(doc[first : min(len(doc), job.span.end + 3)])
+    for k, token in enumerate(words):
+        if not token.like_num:
+            continue
+        rest = [t.lower_ for t in words[k + 1 : k + 4]]
+        if rest[:1] in (["%"], ["percent"], ["per"]) or rest[:2] in (["in", "every"],):
+            return True
+        if rest[:1] == ["in"] and len(rest) > 1 and words[k + 2].like_num:
+            return True
+        if rest[:2] == ["out", "of"]:
+            return True
+    return False
 
 
 _SPECIAL: dict[str, Callable[[Job], bool]] = {

@@ -61,12 +61,19 @@ def swaps(job: Job, tokens) -> dict[int, str]:
     table = job.spec.swaps
     out = {}
     for token in tokens:
+        if splits_compound(job.doc, {token.i}):
+            continue  # never a part of a hyphenated word ("highest-quality")
         new = table.get(
             f"{token.lower_}/{token.dep_}",
             table.get(f"{token.lower_}/{pos_of(job, token)}", table.get(token.lower_)),
         )
+        if new and job.category == "hype" and degree_modified(token):
+            continue  # "so revolutionary", "the more revolutionary": "so new" changes it
         if new is not None:
             out[token.i] = job.cased(token, _inflected(job, token, new)) if new else ""
+    for i, new in list(out.items()):
+        if new:
+            out.update(_absolute_gone(job.doc, job.doc[i], new, out))
     gone = {i for i, new in out.items() if not new}
     for i in list(gone):
         for child in job.doc[i].lefts:
@@ -75,6 +82,41 @@ def swaps(job: Job, tokens) -> dict[int, str]:
                 gone.add(child.i)
     out.update({i: "" for i in _glue(job.doc, gone) if i not in out})
     return out
+
+
+_ABSOLUTE = frozenset(
+    "virtually completely totally entirely fully wholly altogether absolutely practically "
+    "permanently forever".split()
+)
+
+
+def _absolute_gone(doc: Doc, token: Token, new: str, out: dict[int, str]) -> dict[int, str]:
+    """A verb swapped for a weaker one ("eliminate" → "reduce") loses the absolute adverbs
+    on it ("virtually eliminate" → "reduce"), and a swap that repeats the verb it is joined
+    to ("reduce or eliminate" → "reduce or reduce") collapses into that verb."""
+    gone = {
+        c.i: ""
+        for c in token.children
+        if c.dep_ == "advmod" and c.lower_ in _ABSOLUTE and c.i not in out
+    }
+    if token.pos_ not in ("VERB", "AUX") and not gone:
+        return gone
+    lemma = base_form(new.split(" ")[0])
+    partner = None
+    if token.dep_ == "conj" and token.head.i < token.i:
+        partner = token.head
+    else:
+        partner = next((c for c in token.children if c.dep_ == "conj"), None)
+    if partner is None or partner.i in out or base_form(partner.text) != lemma:
+        return gone
+    low, high = sorted((partner.i, token.i))
+    if not all(t.lower_ in ("and", "or", ",") or t.i in gone for t in doc[low + 1 : high]):
+        return gone
+    # "reduce or virtually eliminate" → "reduce"; "eliminate or reduce" → "reduce"
+    drop = range(partner.i + 1, token.i + 1) if token.i > partner.i else range(token.i, partner.i)
+    for k in drop:
+        gone[k] = ""
+    return gone
 
 
 def _inflected(job: Job, token: Token, new: str) -> str:
@@ -110,9 +152,25 @@ def phrase(job: Job) -> bool:
                 safe, new = False, _lookup(job, table, run)
             if new is None or _modifies_noun(run) or _repeats(job.doc, run[0].i, new):
                 continue
+            if splits_compound(job.doc, {t.i for t in run}) or (
+                new and job.category == "hype" and any(degree_modified(t, outside=run) for t in run)
+            ):
+                continue  # "the biggest breakthrough", "a total game-changer": advice
+            if _breaks_ellipsis(run):
+                continue  # "Get out of pain and back into your life": advice
             pieces = {t.i: "" for t in run}
             pieces.update({i: "" for i in _leading_adverbs(run)})
+            new, extra = _bare_of(job.doc, run, new)
+            pieces.update(extra)
             head = run[0]
+            if new.lower().split(" ")[:1] == ["some"]:
+                # "the vast majority" → "some": the quantifier's determiner and intensifier go
+                lead = [c for c in head.lefts if c.dep_ in ("det", "amod", "advmod", "predet")]
+                if lead and all(t.i not in pieces for c in lead for t in c.subtree):
+                    first_lead = min(t.i for c in lead for t in c.subtree)
+                    pieces.update({k: "" for k in range(first_lead, head.i)})
+                    pieces[first_lead] = job.cased(job.doc[first_lead], new)
+                    new = ""
             verb = job.role.verb
             if (
                 new
@@ -130,6 +188,42 @@ def phrase(job: Job) -> bool:
             pieces.update(_trailing_all(run[-1]))
             return job.add(pieces, safe=safe, name="phrase")
     return False
+
+
+def _breaks_ellipsis(run: list[Token]) -> bool:
+    """A verb phrase whose verb a later conjunct shares without repeating it ("get out of
+    pain and back into your life"): replacing the phrase leaves that conjunct without it."""
+    ends = {t.i for t in run}
+    if run[0].pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        (c.dep_ == "conj" and c.i > run[-1].i and c.pos_ not in ("VERB", "AUX"))
+        and (c.head.i in ends or c.pos_ in ("ADV", "ADP", "PART"))
+        for t in run
+        for c in t.subtree
+        if c.i not in ends
+    )
+
+
+def _bare_of(doc: Doc, run: list[Token], new: str) -> tuple[str, dict[int, str]]:
+    """ "the majority of adults" → "some adults", not "some of adults": the "of" of a
+    quantifier goes before a noun with no determiner of its own."""
+    last = run[-1]
+    if new.endswith(" of") and last.lower_ == "of":
+        of, text = last.i, new[: -len(" of")]
+    elif (
+        new.split(" ")[-1:] == ["some"] and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of"
+    ):
+        of, text = last.i + 1, new
+    else:
+        return new, {}
+    after = of + 1
+    if after >= len(doc):
+        return new, {}
+    following = doc[after]
+    if following.pos_ in ("DET", "PRON", "PROPN", "NUM") or following.tag_ == "PRP$":
+        return new, {}  # "some of the patients", "some of our clients", "some of them"
+    return text, ({of: ""} if of != last.i else {})
 
 
 def _window(job: Job) -> list[Token]:
@@ -279,6 +373,37 @@ def drops(job: Job, tokens) -> dict[int, str] | None:
     return {i: "" for i in gone}
 
 
+# Words that grade the word after them: a swap under one no longer fits ("so new").
+DEGREE = frozenset(
+    "more most so very truly too really quite total totally absolute absolutely complete "
+    "completely utter utterly real true genuine biggest greatest largest best single "
+    "such extremely incredibly".split()
+)
+
+
+def degree_modified(token: Token, outside: list[Token] | None = None) -> bool:
+    """The word is graded by a degree word or a superlative before it ("so revolutionary",
+    "the biggest breakthrough", "a total game-changer")."""
+    if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+        return False  # a verb's adverbs are dealt with by the hedge
+    skip = {t.i for t in outside or [token]}
+    for child in token.lefts:
+        if child.i in skip or child.dep_ not in ("advmod", "amod", "npadvmod", "nmod"):
+            continue
+        if child.lower_ in DEGREE or child.tag_ in ("JJS", "RBS", "RBR", "JJR"):
+            return True
+    return False
+
+
+def splits_compound(doc: Doc, indices: set[int]) -> bool:
+    """Changing these tokens would change a part of a hyphenated word and leave the rest."""
+    for i in indices:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(doc) and j not in indices and _joined(doc, i, j):
+                return True
+    return False
+
+
 def _joined(doc: Doc, i: int, j: int) -> bool:
     """Tokens i and j are parts of one hyphenated word."""
     left, right = (doc[min(i, j)], doc[max(i, j)])
@@ -292,11 +417,36 @@ def _glue(doc: Doc, gone: set[int]) -> set[int]:
         j = i + 1
         if j < len(doc) and j not in gone and doc[j].lower_ in _GLUE:
             after = j + 1
-            if after < len(doc) and (after in gone or doc[after].pos_ in ("ADJ", "ADV", "VERB")):
+            if after < len(doc) and (
+                after in gone
+                or (
+                    doc[after].pos_ in ("ADJ", "ADV", "VERB")
+                    and (
+                        _coordinated(doc, i, after)
+                        or (  # "safer and more effective": "more" leads the conjunct
+                            doc[after].dep_ == "advmod"
+                            and doc[after].head.i > after
+                            and _coordinated(doc, i, doc[after].head.i)
+                        )
+                    )
+                )
+            ):
                 extra.add(j)
                 continue
-            if doc[j].text == "," and (i == 0 or doc[i - 1].pos_ in ("ADJ", "DET", "PUNCT")):
+            kept = i - 1
+            while kept >= 0 and kept in gone:
+                kept -= 1  # the word before the dropped run ("a" of "a clinically validated,")
+            if doc[j].text == "," and (kept < 0 or doc[kept].pos_ in ("ADJ", "DET", "PUNCT")):
                 extra.add(j)
+        if doc[i].dep_ == "conj" and doc[i].head.i < i and doc[i].head.i not in gone:
+            # "quickly and substantially boost" → "quickly boost": the coordinator goes too
+            for k in range(i - 1, doc[i].head.i, -1):
+                if k in gone:
+                    continue
+                if doc[k].lower_ in ("and", "or", "&", "/", ",", "but"):
+                    extra.add(k)
+                else:
+                    break
         after = i + 1
         while after < len(doc) and after in gone:
             after += 1
@@ -310,6 +460,16 @@ def _glue(doc: Doc, gone: set[int]) -> set[int]:
             extra.add(i - 1)  # "a definitive, permanent fix" → "a definitive fix"
         k = i - 1
         if (
+            k >= 1
+            and k not in gone
+            and k - 1 not in gone
+            and doc[k].lower_ in ("and", "or", "&")
+            and doc[k - 1].pos_ == doc[i].pos_
+            and doc[i].pos_ in ("ADV", "ADJ")
+            and (_coordinated(doc, k - 1, i) or doc[i].pos_ == "ADV")
+        ):
+            extra.add(k)  # "quickly and substantially boost" → "quickly boost"
+        if (
             k >= 0
             and k not in gone
             and doc[k].lower_ in ("and", "or", "&")
@@ -319,6 +479,18 @@ def _glue(doc: Doc, gone: set[int]) -> set[int]:
             if k - 1 >= 0 and doc[k - 1].text == ",":
                 extra.add(k - 1)
     return extra
+
+
+def _coordinated(doc: Doc, i: int, j: int) -> bool:
+    """Tokens i and j are members of one list: one is the other's conjunct, or both modify
+    the same word ("fast, effective relief")."""
+    a, b = doc[i], doc[j]
+    return (
+        (b.dep_ == "conj" and b.head.i == i)
+        or (a.dep_ == "conj" and a.head.i == j)
+        or (a.head.i == b.head.i and a.dep_ == b.dep_ and a.i != a.head.i)
+        or (b.dep_ == "conj" and b.head.head.i == a.head.i and b.head.i != b.i)
+    )
 
 
 def _hedged_nearby(job: Job, verb: Token) -> bool:
@@ -369,6 +541,48 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
+# Verbs that report, attribute or describe use: "may" on them hedges the report ("experts
+# may have reported"), not the claim.
+_ATTRIBUTION = frozenset(
+    "report say note observe describe mention state claim tell use employ prescribe "
+    "recommend cite document record".split()
+)
+_MANNER = frozenset("way ways how manner method".split())
+
+
+def _figure_subject(verb: Token) -> bool:
+    """The subject is a figure ("Three out of four runners", "70% of users"): a statistic
+    is checked against its source, not hedged."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    words = list(subject.subtree)
+    for k, token in enumerate(words):
+        rest = [t.lower_ for t in words[k + 1 : k + 3]]
+        if token.like_num and (
+            rest[:1] in (["%"], ["percent"]) or rest[:2] == ["out", "of"] or rest[:1] == ["in"]
+        ):
+            return True
+    return False
+
+
+def _not_the_claim(verb: Token) -> bool:
+    """The verb reports or attributes the claim, states a fact of use ("is widely used to
+    treat"), or sits in a clause about how someone acts ("the way we treat pain")."""
+    if base_form(verb.text) in _ATTRIBUTION:
+        return True
+    if verb.dep_ in ("relcl", "acl") and verb.head.lower_ in _MANNER:
+        return True
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        verb.dep_ in ("relcl", "acl", "advcl", "ccomp")
+        and subject is not None
+        and subject.lower_ in ("we", "us", "you", "i")
+    )
+
+
 def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int, str] | None:
     """Swaps plus a hedge on the claim's verb, or None where the verb cannot take one."""
     verb = job.role.verb
@@ -380,7 +594,13 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         and verb.head.tag_ in ("VBZ", "VBP")
     ):
         verb = verb.head  # "is well tolerated and has fewer ...": "may" goes on the first
-    if verb is None or verb.i in job.hedged or _reports_figure(verb):
+    if (
+        verb is None
+        or verb.i in job.hedged
+        or _reports_figure(verb)
+        or _not_the_claim(verb)
+        or _figure_subject(verb)
+    ):
         return None
     if _hedged_nearby(job, verb):
         return _shared_hedge(job, verb, replaced)

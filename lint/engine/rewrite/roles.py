@@ -127,9 +127,33 @@ def _misparsed_verb(span: Span) -> Token | None:
                 or doc[token.i + 1].tag_ == "VBP"
             )
             and is_present_verb(token.lower_)
+            and not _has_verb_after(token)
+            and not _noun_like(token)
         ):
             return token
     return None
+
+
+def _noun_like(token: Token) -> bool:
+    """The word has what only a noun has: a relative clause ("benefits that last"), a
+    number, or it is joined to a participle ("delivering relief and benefits"). (Not a
+    determiner: "Our tea cures" is parsed with "Our" on "cures".)"""
+    if any(c.dep_ in ("relcl", "nummod") for c in token.children):
+        return True
+    return token.dep_ == "conj" and token.head.tag_ in ("VBG", "VBN", "VB")
+
+
+def _has_verb_after(token: Token) -> bool:
+    """A finite verb follows in the clause ("success rates climb"): the word is its subject
+    noun, not a misread verb."""
+    for later in token.doc[token.i + 1 :]:
+        if later.is_punct or later.lower_ in ("and", "or", "but"):
+            return False
+        if later.tag_ in ("VBP", "VBZ", "VBD", "MD") and later.pos_ in ("VERB", "AUX"):
+            return later.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl") or any(
+                c.i == token.i for c in later.children
+            )
+    return False
 
 
 def _own_action(verb: Token) -> bool:

@@ -182,23 +182,23 @@ def hedge_pieces(
     if not current:
         return None
     base = base_phrase(current.lower())
+    if verb.i not in replaced and not _round_trips(uncontracted(verb), base.split(" ")[0]):
+        return None  # "rates" → "rat": not a form of the verb it would become
     if thought:
         be = "are" if is_plural_subject(subject_of(verb)) else "is"
         new = f"{be} thought to {base}"
     else:
         new = f"may {base}"
-    lead = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if (
-        lead is not None
-        and lead.dep_ == "advmod"
-        and lead.head.i == verb.i
-        and lead.tag_ == "RB"
-        and lead.i not in pieces
-        and lead.i not in replaced
-    ):
-        word, rest = new.split(" ", 1)
-        pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
-        pieces[verb.i] = match_case(verb.text, rest, title)
+    lead = _leading_adverb(verb, {**replaced, **pieces})
+    if lead is not None:
+        # "may gently ease"; "are thought to gradually build"
+        word, rest = new.rsplit(" ", 1) if thought else new.split(" ", 1)
+        if thought:
+            pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
+            pieces[verb.i] = rest
+        else:
+            pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
+            pieces[verb.i] = match_case(verb.text, rest, title)
     else:
         pieces[verb.i] = match_case(verb.text, new, title)
     for other in verb.children:
@@ -210,6 +210,41 @@ def hedge_pieces(
         ):
             pieces[other.i] = match_case(other.text, base_form(other.text), title)
     return pieces
+
+
+def _round_trips(word: str, lemma: str) -> bool:
+    """The word is a present form of this lemma ("works" of "work"; not "rates" of "rat")."""
+    if word in BE | HAVE | DO or word == lemma:
+        return True
+    from lemminflect import getInflection
+
+    return word in getInflection(lemma, tag="VBZ") or word in getInflection(lemma, tag="VBP")
+
+
+def _leading_adverb(verb: Token, changed: dict[int, str]) -> Token | None:
+    """The first kept adverb of the run of adverbs right before the verb ("gently and
+    dramatically improves"): "may" goes before it, not between it and its verb."""
+    doc = verb.doc
+    k, lead = verb.i - 1, None
+    while k >= 0:
+        token = doc[k]
+        if k in changed and not changed[k]:
+            k -= 1
+            continue
+        if k in changed:
+            break
+        if token.lower_ in ("not", "n't", "never"):
+            return None  # "not only brings": "may" stays at the verb
+        if token.tag_ == "RB" and token.dep_ in ("advmod", "conj"):
+            lead = token
+        elif not (
+            lead is not None and token.lower_ in ("and", "or") and k > 0 and doc[k - 1].tag_ == "RB"
+        ):
+            break
+        k -= 1
+    if lead is None or (lead.head.i != verb.i and lead.head.i > lead.i + 3):
+        return None
+    return lead
 
 
 def participle(word: str) -> str:
