@@ -152,8 +152,8 @@ def test_training_without_both_labels_is_one_line(tmp_path):
 
 
 def test_the_model_adds_nothing_to_a_sentence_that_reports_a_study(tmp_path):
-    claim = "you will feel like yourself again in just days with our hormone therapy!"
-    plain = run(tmp_path, "explain", "--text", claim.capitalize()).output
+    claim = "you can turn back the clock with our rejuvenating IV therapy!"
+    plain = run(tmp_path, "explain", "--text", claim[0].upper() + claim[1:]).output
     reported = run(tmp_path, "explain", "--text", f"Our data show {claim}").output
-    assert ".model]" in plain
+    assert "[hype.model]" in plain
     assert "P(overclaim) = 0.9" in reported and ".model]" not in reported
