@@ -46,7 +46,7 @@ def test_sarif_has_what_code_scanning_reads_with_paths_from_the_repository_root(
     for result in the_run["results"]:
         location = result["locations"][0]["physicalLocation"]["artifactLocation"]
         assert location == {"uri": "site/page.md", "uriBaseId": "%SRCROOT%"}
-        assert result["properties"]["source"] == "rule"
+        assert result["properties"]["source"] in ("rule", "both")
 
 
 def test_sarif_describes_the_unused_suppression_rule(tmp_path):

@@ -159,7 +159,7 @@ def test_a_click_opens_the_panel_with_the_rule_and_the_rewritten_sentence(
     panel = page.evaluate(PANEL_TEXT, i)
     assert panel["visible"]
     rule = rulebook_for(Settings()).rule(f["rule"])
-    for part in (f["message"], f["rule"], f["category"], rule.why, *rule.refs, "rule"):
+    for part in (f["message"], f["rule"], f["category"], rule.why, *rule.refs, f["source"]):
         assert part in panel["all"]
     text = samples_report.texts[f["path"]]
     start, end = f["sentence_start"], f["sentence_end"]
