@@ -167,9 +167,14 @@ def test_the_table_is_large_and_varied(linter):
 
 
 def test_safe_fixes_only_hedge(pipeline):
+    before = "Our balm works fast."
+    safe = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=False)[0].text
+    assert safe == "Our balm may work fast."
+    # Deleting "Unlike conventional painkillers," is unsafe, and a safe hedge beside that
+    # claim would leave it standing: only the unsafe fix rewrites the sentence.
     before = "Unlike conventional painkillers, our balm works fast."
     safe = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=False)[0].text
-    assert safe == "Unlike conventional painkillers, our balm may work fast."
+    assert safe == before
     unsafe = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=True)[0].text
     assert unsafe == "Our balm may work fast."
 

@@ -364,3 +364,19 @@ def test_families_of_bad_rewrites(pipeline, before, good):
         after = _fixed(pipeline, [before], unsafe)[0].text
         assert after in good, (unsafe, after)
         assert problems(before, after) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TMS is a well-tolerated, proven method for depression.",
+        "It is the most proven, lasting solution for joint pain.",
+    ],
+)
+def test_a_safe_fix_never_leaves_a_claim_beside_its_hedge(pipeline, text):
+    """Where the safe changes cannot reach every claim of a sentence ("may be a
+    well-tolerated, proven method"), --fix leaves the sentence to the unsafe rewrite."""
+    safe = _fixed(pipeline, [text], unsafe=False)[0]
+    full = _fixed(pipeline, [text])[0]
+    assert safe.text == text
+    assert full.text != text and "proven" not in full.text

@@ -71,8 +71,19 @@ def _build(claims: Sequence[Claim], lexicon: Lexicon, unsafe: bool) -> Edit | No
         job = Job(
             plan, claim.span, claim.category, claim.spec, role, lexicon, title, unsafe, hedged
         )
+        before = len(plan.ops)
         rewrite_claim(job)
+        if not unsafe and len(plan.ops) == before and not _shares_a_hedge(claim.span, hedged):
+            # A safe rewrite that leaves a claim as it was would put a hedge beside it
+            # ("may be a well-tolerated, proven method"): the sentence's rewrite is unsafe.
+            return None
     return plan.edit(safe_only=not unsafe)
+
+
+def _shares_a_hedge(span: Span, hedged: set[int]) -> bool:
+    """Whether an earlier change hedged the verb this claim depends on."""
+    root = span.root
+    return any(t.i in hedged for t in (root, root.head, *span))
 
 
 def specs_for(rulebook) -> Mapping[str, Fix]:
