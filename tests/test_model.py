@@ -157,3 +157,22 @@ def test_the_model_adds_nothing_to_a_sentence_that_reports_a_study(tmp_path):
     reported = run(tmp_path, "explain", "--text", f"Our data show {claim}").output
     assert "[hype.model]" in plain
     assert "P(overclaim) = 0.9" in reported and ".model]" not in reported
+
+
+def test_a_short_sentence_is_judged_by_its_document_when_the_document_informs(tmp_path):
+    """Alone, a short sentence keeps its rule's finding (too little context to overrule);
+    in a document that informs, the document is that context."""
+    claim = "It cures acne."
+    informing = " ".join(
+        [
+            "Acne is a skin condition that occurs when hair follicles become plugged.",
+            "It most often affects the face, forehead, chest, upper back and shoulders.",
+            "Doctors grade acne by the number and type of lesions they see.",
+            "Hormones, certain medicines and diet can influence the condition.",
+            "A dermatologist can explain the options and their side effects.",
+            claim,
+        ]
+    )
+    fused = Pipeline()
+    assert {f.rule for f in fused.check_text(claim)} == {"cure.cure"}
+    assert fused.check_text(informing) == []

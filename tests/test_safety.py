@@ -360,7 +360,8 @@ def test_diff_of_a_file_name_with_a_space_applies_with_patch(tmp_path):
 def test_text_output_of_a_very_long_line_reads_only_a_window(tmp_path):
     page = tmp_path / "long.txt"
     page.write_text(
-        ("Plain words here. " * 20_000) + "It cures acne. " + "More. " * 20_000, encoding="utf-8"
+        ("Plain words here. " * 20_000) + "Our tea cures insomnia for good! " + "More. " * 20_000,
+        encoding="utf-8",
     )
     lines = run(tmp_path, "--no-cache", "long.txt").output.splitlines()
     excerpt = lines[1]

@@ -5,7 +5,8 @@ probability of being an overclaim. A rule's finding stands only where the model 
 sentence, or one of its clauses, at least ``keep_rule`` (below that, the words are read in a
 sense that is no claim: neutral health information, statistics, research reporting). A
 sentence of fewer than ``OVERRULE_WORDS`` words gives the model too little context to overrule
-a rule ("The device is risk-free."): there, the rule's finding stands. A
+a rule ("The device is risk-free."): there, the rule's finding stands, unless its document
+informs rather than sells (below): the document is the context the sentence lacks. A
 sentence no rule flagged is flagged when the model gives it ``flag_alone`` or more, it reads
 as promotion (first or second person, a call to action, a superlative or an exclamation),
 and its claim stands without the words of selling: scored again without them, it still
@@ -126,7 +127,8 @@ class Fusion:
         unhedged clause with the rules' trigger ``words`` does (a hedge in one clause does
         not excuse a claim in another)."""
         needed = self.informational_keep_rule if informational else self.keep_rule
-        if score >= needed or len(_WORD.findall(text)) < OVERRULE_WORDS:
+        short = len(_WORD.findall(text)) < OVERRULE_WORDS
+        if score >= needed or (short and not informational):
             return True
         hedged: list[str] = []
         plain: list[str] = []
