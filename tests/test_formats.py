@@ -174,3 +174,12 @@ def test_gitignore_and_exclude_are_honoured(tmp_path):
     assert json.loads(result.stdout)["summary"]["files"] == 1
     assert "ignored by .gitignore" in result.stderr
     assert "hidden folder" in result.stderr
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+def test_markdown_lines_end_as_markdown_it_ends_them(newline):
+    """markdown-it breaks lines at "\\r\\n", "\\r" and "\\n": its line map indexes those."""
+    text = newline.join(["Intro line", "Our tea cures insomnia.", "", "More text.", ""])
+    found = check_text(text, "page.md")
+    assert [(f.rule, f.text) for f in found] == [("cure.cure", "cures")]
+    assert check_text("\r\r0", "page.md") == []

@@ -49,6 +49,8 @@ def _copy_decoded(out: ProseBuilder, raw: str, start: int) -> None:
 
 # Markdown ------------------------------------------------------------------------------
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
 
 def extract_markdown(text: str) -> Prose:
     """Prose of paragraphs, headings, list items, table cells, quotes, link text and alt text.
@@ -66,10 +68,14 @@ def extract_markdown(text: str) -> Prose:
             out.copy(field.group("value"), field.start("value"))
             out.block(field.end("value"))
         # Keep the line count so markdown-it's line maps still index the source lines.
-        body = "\n" * text.count("\n", 0, front.end()) + text[front.end() :]
+        head = text[: front.end()]
+        if head.endswith("\r") and text.startswith("\n", front.end()):
+            head = head[:-1]  # the front matter's last "\r\n" stays whole in the body
+        body = "\n" * len(_LINE_BREAK.findall(head)) + text[len(head) :]
     parser = MarkdownIt("commonmark").enable("table")
     parser.disable("text_join")
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"] + [len(text) + 1]
+    # markdown-it counts lines as it splits them: at "\r\n", "\r" or "\n".
+    line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)] + [len(text) + 1]
     for token in parser.parse(body):
         if token.type not in ("inline", "html_block") or token.map is None:
             continue
