@@ -15,6 +15,9 @@ FLAGGED = [
     ("Unlike conventional painkillers, the balm is completely safe.", "safety"),
     ("The treatment is non-addictive.", "safety"),
     ("Most patients feel better after two sessions.", "generalization"),
+    # A cited study does not excuse a promise to the reader.
+    ("A 2019 study found that our gummies cure your insomnia for good.", "cure"),
+    ("Our results show that the balm relieves pain within hours!", "speed"),
 ]
 
 QUIET = [
@@ -26,6 +29,7 @@ QUIET = [
     "Early studies suggest that the drip could reduce fatigue.",
     "It is thought to reset neural circuits.",
     "A 2013 randomized trial of 15 adults found symptom reduction lasting up to a week.",
+    "Our results show that the balm relieves pain within hours.",
     "If the treatment works for you, we can repeat it.",
     "Is ketamine a miracle cure?",
     "Clinics across the country are promising instant relief.",

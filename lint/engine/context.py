@@ -33,7 +33,11 @@ def exemption(
     sentence = span.doc.text if sentence is None else sentence
     if "question" in unless and sentence.rstrip(" \"'”’)").endswith("?"):
         return "question"
-    if "attributed" in unless and any(p.search(sentence) for p in cues.attribution):
+    if (
+        "attributed" in unless
+        and any(p.search(sentence) for p in cues.attribution)
+        and not _addresses_the_reader(span.doc, cues)
+    ):
         return "attributed"
     chain = governing_chain(span)
     claim = Claim(span, matched, chain)
@@ -48,6 +52,12 @@ def exemption(
         if name in unless and check(claim, cues):
             return name
     return None
+
+
+def _addresses_the_reader(doc, cues: Cues) -> bool:
+    """Whether the sentence speaks to the reader or exclaims: copy that sells, where a study
+    it cites does not make its promise a report."""
+    return any(t.lower_ in cues["reader"] or t.text == "!" for t in doc)
 
 
 def governing_chain(span: Span) -> list[Token]:
