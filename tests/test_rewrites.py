@@ -173,14 +173,14 @@ def test_no_stacked_hedge_qualifier_or_hedged_certainty_anywhere(pipeline):
 
 
 def test_dev_overclaims_mostly_rewritten(pipeline):
-    """After --fix --unsafe-fixes, what the detector still flags on dev (measured: 123 of
+    """After --fix --unsafe-fixes, what the detector still flags on dev (measured: 128 of
     245, 17 of them regulatory, which gets advice only; figures, reporting verbs, graded hype
-    words and broken coordinations get advice too, and "Research suggests" keeps its subject,
+    words, broken coordinations and majorities in negated clauses get advice too, and "Research suggests" keeps its subject,
     which the detector does not count as a hedge) stays under a bound."""
     texts = _overclaims(shared_path("eval", "dev.jsonl"))
     results = _fixed(pipeline, texts)
     still = [r for r in results if r.remaining]
-    assert len(still) / len(texts) <= 0.52
+    assert len(still) / len(texts) <= 0.53
 
 
 @pytest.mark.parametrize(
@@ -380,3 +380,18 @@ def test_a_safe_fix_never_leaves_a_claim_beside_its_hedge(pipeline, text):
     full = _fixed(pipeline, [text])[0]
     assert safe.text == text
     assert full.text != text and "proven" not in full.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most patients go through the program without any major side effects.",
+        "Most patients feel no pain during the session.",
+    ],
+)
+def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
+    """ "Some patients … without side effects" would say the others have them."""
+    result = _fixed(pipeline, [text])[0]
+    assert result.text == text
+    found = pipeline.check_text(text, "p.txt")
+    assert any(s.advice for f in found for s in f.suggestions)

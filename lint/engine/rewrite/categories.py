@@ -327,12 +327,21 @@ def _of_choice(noun: Token) -> list[Token]:
     return []
 
 
+_PRIVATIVE = frozenset({"without", "no", "never", "not", "n't", "nothing", "none", "free"})
+
+
 def _generalization(job: Job) -> bool:
     """ "patients usually report" → "some patients report"; a figure ("85% of our clients",
     "one in three patients", "45 to 75% of people") is a fact to source, not to soften: the
     claim gets advice only."""
     span, doc = job.span, job.doc
     tokens = list(span)
+    verb = job.role.verb
+    if verb is not None and any(t.lower_ in _PRIVATIVE for t in verb.subtree):
+        # "Most patients go through it without side effects" → "some patients … without side
+        # effects" would say the others have them: the claim gets advice only.
+        job.hedged.add(verb.i)
+        return True
     if _statistic(job):
         if job.role.verb is not None:
             job.hedged.add(job.role.verb.i)  # nor "may" on the figure's verb
