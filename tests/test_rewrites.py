@@ -395,3 +395,14 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
     assert result.text == text
     found = pipeline.check_text(text, "p.txt")
     assert any(s.advice for f in found for s in f.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Every one of our patients recovers.", "Some of our patients recover."),
+        ("Every one of our clients sees results.", "Some of our clients see results."),
+    ],
+)
+def test_every_one_of_becomes_some_of(pipeline, text, expected):
+    assert _fixed(pipeline, [text])[0].text == expected

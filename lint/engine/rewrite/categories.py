@@ -112,7 +112,7 @@ def _generic(job: Job, how: str) -> None:
 
 def _agreement(job: Job, replaced: dict[int, str]) -> dict[int, str]:
     """ "every patient recovers" → "some patients recover": the noun after a determiner
-    that became "some" turns plural, and so does its verb."""
+    that became "some" turns plural, and so does its verb ("every one of" → "some of")."""
     out: dict[int, str] = {}
     doc = job.doc
     for index, new in replaced.items():
@@ -120,6 +120,11 @@ def _agreement(job: Job, replaced: dict[int, str]) -> dict[int, str]:
         if token.lower_ not in ("every", "each", "any") or new.lower() != "some":
             continue
         after = doc[index + 1] if index + 1 < len(doc) else None
+        if after is not None and after.lower_ == "one" and doc[after.i + 1 :][:1].text == "of":
+            out[after.i] = ""  # "every one of our patients recovers" → "some of … recover"
+            if after.dep_ in ("nsubj", "nsubjpass"):
+                out.update(_plural_verb(job, after.head))
+            continue
         noun: Token | None
         if after is not None and after.lower_ in job.lexicon.plurals:
             noun = after  # "every patient", even when the parser reads it as a modifier
