@@ -152,11 +152,15 @@ def test_training_without_both_labels_is_one_line(tmp_path):
 
 
 def test_the_model_adds_nothing_to_a_sentence_that_reports_a_study(tmp_path):
-    claim = "you can turn back the clock with our rejuvenating IV therapy!"
-    plain = run(tmp_path, "explain", "--text", claim[0].upper() + claim[1:]).output
-    reported = run(tmp_path, "explain", "--text", f"Our data show {claim}").output
-    assert "[hype.model]" in plain
-    assert "P(overclaim) = 0.9" in reported and ".model]" not in reported
+    plain = run(tmp_path, "explain", "--text", "Our rejuvenating IV therapy turns back the clock!")
+    reported = run(
+        tmp_path,
+        "explain",
+        "--text",
+        "Our results show that our rejuvenating IV therapy turns back the clock.",
+    ).output
+    assert ".model]" in plain.output
+    assert "P(overclaim) = 0.9" in reported and "Findings:\n  none" in reported
 
 
 def test_a_short_sentence_is_judged_by_its_document_when_the_document_informs(tmp_path):

@@ -33,11 +33,7 @@ def exemption(
     sentence = span.doc.text if sentence is None else sentence
     if "question" in unless and sentence.rstrip(" \"'”’)").endswith("?"):
         return "question"
-    if (
-        "attributed" in unless
-        and any(p.search(sentence) for p in cues.attribution)
-        and not _addresses_the_reader(span.doc, cues)
-    ):
+    if "attributed" in unless and cues.reports_a_study(sentence):
         return "attributed"
     chain = governing_chain(span)
     claim = Claim(span, matched, chain)
@@ -52,12 +48,6 @@ def exemption(
         if name in unless and check(claim, cues):
             return name
     return None
-
-
-def _addresses_the_reader(doc, cues: Cues) -> bool:
-    """Whether the sentence speaks to the reader or exclaims: copy that sells, where a study
-    it cites does not make its promise a report."""
-    return any(t.lower_ in cues["reader"] or t.text == "!" for t in doc)
 
 
 def governing_chain(span: Span) -> list[Token]:

@@ -10,8 +10,8 @@ informs rather than sells (below): the document is the context the sentence lack
 sentence no rule flagged is flagged when the model gives it ``flag_alone`` or more, it reads
 as promotion (first or second person, a call to action, a superlative or an exclamation),
 and its claim stands without the words of selling: scored again without them, it still
-gets ``CLAIM_WITHOUT_SELLING``; and it reports no study (the rulebook's attribution cues:
-"our results show", "a 2019 trial found"), where a rule's claim would be exempt too. Such a
+gets ``CLAIM_WITHOUT_SELLING``; and it reports no study (``Cues.reports_a_study``: "our
+results show", "a 2019 trial found"), where a rule's claim would be exempt too. Such a
 finding of the model sits on the words that weigh most
 in its score, with the rule id ``<category>.model``.
 
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from lint.model.claim_model import ClaimModel
 from lint.model.features import FIRST_SECOND, IMPERATIVE, SCOPE_HEDGE, SCOPE_NEGATION, tokens
-from lint.rulebook.rules import Rule
+from lint.rulebook.rules import Cues, Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -66,6 +66,11 @@ _CLAUSES = re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE
 _HEDGES = SCOPE_HEDGE | SCOPE_NEGATION
 
 
+def _short(text: str) -> bool:
+    """Too short a sentence for the model to overrule a rule in."""
+    return len(_WORD.findall(text)) < OVERRULE_WORDS
+
+
 def without_selling(text: str) -> str:
     """The sentence without the words of selling."""
     return " ".join(w for w in _WORD.findall(text) if w.lower() not in SELLING)
@@ -97,10 +102,10 @@ class Claim:
 class Fusion:
     """The model's say on each sentence, with the rules' claims."""
 
-    def __init__(self, model: ClaimModel, rules: dict[str, Rule], attribution: tuple = ()):
+    def __init__(self, model: ClaimModel, rules: dict[str, Rule], cues: Cues | None = None):
         self.model = model
         self.rules = rules
-        self.attribution = attribution
+        self.cues = cues or Cues()
         thresholds = model.thresholds
         self.keep_rule = thresholds["keep_rule"]
         self.flag_alone = thresholds["flag_alone"]
@@ -127,8 +132,7 @@ class Fusion:
         unhedged clause with the rules' trigger ``words`` does (a hedge in one clause does
         not excuse a claim in another)."""
         needed = self.informational_keep_rule if informational else self.keep_rule
-        short = len(_WORD.findall(text)) < OVERRULE_WORDS
-        if score >= needed or (short and not informational):
+        if score >= needed or (not informational and _short(text)):
             return True
         hedged: list[str] = []
         plain: list[str] = []
@@ -141,7 +145,7 @@ class Fusion:
     def flags_alone(self, text: str, score: float, informational: bool = False) -> bool:
         if informational or score < self.flag_alone or not promotional(text):
             return False
-        if any(pattern.search(text) for pattern in self.attribution):
+        if self.cues.reports_a_study(text):
             return False
         claim = without_selling(text)
         return any(c.isalpha() for c in claim) and self.model.score(claim) >= CLAIM_WITHOUT_SELLING
@@ -157,9 +161,8 @@ class Fusion:
         return round(confidence, 3)
 
     def rule_confidence(self, text: str, score: float) -> float:
-        if len(_WORD.findall(text)) < OVERRULE_WORDS:
-            return max(SHORT_SENTENCE_CONFIDENCE, self._measured(self._rule_bands, score))
-        return self._measured(self._rule_bands, score)
+        measured = self._measured(self._rule_bands, score)
+        return max(SHORT_SENTENCE_CONFIDENCE, measured) if _short(text) else measured
 
     def combine(self, doc: Doc, found: list[tuple[Rule, Span]], score: float) -> list[Claim]:
         """The claims of a sentence: the rules' (marked as the model's too where it agrees),

@@ -108,9 +108,7 @@ class Linter:
     def with_model(self, model: ClaimModel | None) -> Linter:
         """The same rules, deciding with this claim model (None: the rules alone)."""
         copy = _copy.copy(self)
-        copy.fusion = (
-            Fusion(model, self.rules, self.cues.attribution) if model is not None else None
-        )
+        copy.fusion = Fusion(model, self.rules, self.cues) if model is not None else None
         return copy
 
     @classmethod

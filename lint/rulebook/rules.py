@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +56,9 @@ class Category:
     rewrite: Fix | None = None  # how its claims are rewritten (rules may refine it)
 
 
+_WORDS = re.compile(r"[\w']+")
+
+
 @dataclass(frozen=True)
 class Cues:
     """Word lists that decide context: hedges, negations, attribution and so on."""
@@ -64,6 +68,13 @@ class Cues:
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.lists.get(name, frozenset())
+
+    def reports_a_study(self, sentence: str) -> bool:
+        """Whether the sentence reports a study (an attribution cue) rather than selling: it
+        neither addresses the reader nor exclaims ("Our data show you will sleep better!")."""
+        if "!" in sentence or not any(p.search(sentence) for p in self.attribution):
+            return False
+        return self["reader"].isdisjoint(_WORDS.findall(sentence.lower()))
 
 
 @dataclass(frozen=True)

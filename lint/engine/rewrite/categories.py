@@ -342,14 +342,13 @@ def _generalization(job: Job) -> bool:
     span, doc = job.span, job.doc
     tokens = list(span)
     verb = job.role.verb
-    if verb is not None and any(t.lower_ in _PRIVATIVE for t in verb.subtree):
-        # "Most patients go through it without side effects" → "some patients … without side
-        # effects" would say the others have them: the claim gets advice only.
-        job.hedged.add(verb.i)
-        return True
-    if _statistic(job):
-        if job.role.verb is not None:
-            job.hedged.add(job.role.verb.i)  # nor "may" on the figure's verb
+    # "Most patients go through it without side effects" → "some patients … without side
+    # effects" would say the others have them; a figure is a fact to source: advice only,
+    # and no "may" on the verb either.
+    negated = verb is not None and any(t.lower_ in _PRIVATIVE for t in verb.subtree)
+    if negated or _statistic(job):
+        if verb is not None:
+            job.hedged.add(verb.i)
         return True
     for token in tokens:
         if token.lower_ in _MAJORITY_ADVERBS and token.dep_ == "advmod":
