@@ -318,7 +318,10 @@ FAMILIES = [
     # 7. a plural noun before a verb is the subject, not a misread verb
     (
         "With our coaching, recovery rates rise dramatically.",
-        {"With our coaching, recovery rates rise dramatically."},
+        {
+            "With our coaching, recovery rates rise dramatically.",
+            "With our coaching, recovery rates may rise.",
+        },
     ),
     # "may" and "is thought to" go before the adverbs that lead the verb
     (

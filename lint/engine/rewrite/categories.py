@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -19,7 +20,8 @@ from lint.engine.rewrite.claim import (
 )
 from lint.engine.rewrite.edit import lowered
 from lint.engine.rewrite.grammar import article_for, base_form, is_plural_subject, subject_of
-from lint.engine.rewrite.verbs import auxiliaries
+from lint.engine.rewrite.roles import REPORTING, Role, own_action
+from lint.engine.rewrite.verbs import EVIDENCE, auxiliaries
 
 _SUPERLATIVE_NOUNS = frozenset(
     "treatment treatments therapy therapies option options choice choices approach approaches "
@@ -28,6 +30,7 @@ _SUPERLATIVE_NOUNS = frozenset(
 _PROOF = frozenset(
     "proven proved shown demonstrated confirmed established found show shows prove proves".split()
 )
+_COPULAS = frozenset("is are was were 's 're be".split())
 _MAJORITY_ADVERBS = frozenset(
     "usually generally typically always consistently routinely reliably".split()
 )
@@ -101,6 +104,8 @@ def _generic(job: Job, how: str) -> None:
     dropped = drops(job, job.span)
     if dropped is not None and job.add({**replaced, **dropped}, safe=False, name="drop"):
         return
+    if role.kind == "modifier" and _hedge_governing(job, replaced, thought=how == "thought"):
+        return
     # A swap alone leaves a weaker claim still stated as fact ("makes the formula
     # effective", "Manages Fatigue"): only where swapping is the whole rewrite.
     alone = how in ("swap", "some") or (
@@ -108,6 +113,62 @@ def _generic(job: Job, how: str) -> None:
     )
     if replaced and alone:
         job.add(replaced, safe=True, name="swap")
+
+
+# Claims that a hedge on the verb governing them covers: "They carry powerful healing
+# properties" → "They may carry healing properties"; "…, restoring normal signalling" → "… is
+# thought to reshape …, restoring normal signalling".
+_GOVERNED = frozenset({"efficacy", "mechanism", "cure", "permanence", "speed"})
+
+
+def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
+    """A claim that qualifies a noun or sits in a participle phrase is hedged on the finite
+    verb that governs it (unsafe: the hedge covers more than the claim's own words), unless
+    that verb is the writer's own act or a report."""
+    if job.category not in _GOVERNED or not job.unsafe:
+        return False
+    verb = job.role.verb if job.role.verb is not None else finite_above(job.span.root)
+    if verb is None or verb.lower_ in REPORTING or own_action(verb) or verb_is_hedged(job):
+        return False
+    if verb.lower_ in _COPULAS and any(c.dep_ == "prep" for c in verb.children):
+        return False  # "It's about a powerful tool": not a claim "may" can carry
+    if any(
+        (t.lower_ in _PROOF or base_form(t.text) in EVIDENCE) and t.i not in replaced
+        for t in verb.subtree
+    ):
+        return False  # "may have a proven success rate", "may keep confirming"
+    if thought and verb.lower_ in _COPULAS:
+        return False  # "The problem is thought to be that …"
+    governed = replace(job, role=Role("predicate", verb))
+    degree = [c for c in verb.children if c.dep_ == "advmod" and c.i not in replaced]
+    replaced = {**replaced, **swaps(job, degree)}  # "rates rise dramatically" → "may rise"
+    pieces = hedge(governed, replaced, thought=thought)
+    return pieces is not None and job.add(pieces, safe=False, name="hedge the governing verb")
+
+
+def finite_above(token: Token) -> Token | None:
+    """The first finite verb above a non-finite one ("easing" of "…, easing pain")."""
+    passed = _adverbial(token)
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "csubj"):
+            return None  # a clause of its own, or the subject: "The method for ending …"
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.tag_ in ("VBZ", "VBP", "VBD") or auxiliaries(token):
+            return token if passed else None
+        passed = passed or _adverbial(token)
+    return None
+
+
+def _adverbial(token: Token) -> bool:
+    """A participle or infinitive phrase that adds to its clause's verb ("…, easing pain",
+    "by rebalancing …"), not one that qualifies a noun ("a proven method")."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.tag_ in ("VBG", "VBN", "VB")
+        and token.dep_ in ("advcl", "pcomp", "xcomp", "conj", "pobj", "dep")
+    )
 
 
 def _agreement(job: Job, replaced: dict[int, str]) -> dict[int, str]:

@@ -31,7 +31,7 @@ _COPULAS = frozenset(
     }
 )
 _QUOTES = '"“”'
-_REPORTING = frozenset(
+REPORTING = frozenset(
     "say says said tell tells told explain explains note notes add adds write writes".split()
 )
 _PROVIDERS = frozenset(
@@ -88,7 +88,7 @@ def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
         return Role("modifier" if finite and verb is None else "bare", verb)
     if span.start <= verb.i < span.end:
         return Role("verb", verb)
-    if verb.lower_ in _REPORTING or _own_action(verb):
+    if verb.lower_ in REPORTING or own_action(verb):
         return Role("modifier", verb)  # "says", "we offer": the writer's act, never hedged
     root = span.root
     noun = root if root.pos_ in ("NOUN", "PROPN") else None
@@ -156,7 +156,7 @@ def _has_verb_after(token: Token) -> bool:
     return False
 
 
-def _own_action(verb: Token) -> bool:
+def own_action(verb: Token) -> bool:
     """The clinic or the writer does it: "we offer", "our team provides"."""
     subject = subject_of(verb)
     if subject is None:
@@ -193,7 +193,7 @@ def advice_only(doc: Doc, span: Span, role: Role) -> bool:
     before = doc.text[: span.start_char]
     if sum(before.count(q) for q in _QUOTES) % 2 == 1 or _single_quoted(doc.text, span):
         return True
-    if any(t.dep_ == "ROOT" and t.lower_ in _REPORTING for t in doc):
+    if any(t.dep_ == "ROOT" and t.lower_ in REPORTING for t in doc):
         return True  # "..., says our founder": someone's words
     verb = role.verb
     return (

@@ -172,7 +172,12 @@ def hedge_pieces(
         elif word in ("has", "have", "'ve"):
             pieces[first.i] = match_case(first.text, "may have", title)
         elif word in ("is", "are", "am", "'re", "'m") and not thought:
-            pieces[first.i] = match_case(first.text, "may be", title)
+            frequency = _frequency_after(first)
+            if frequency is not None:  # "are often absorbed" → "may often be absorbed"
+                pieces[first.i] = match_case(first.text, f"may {frequency.lower_}", title)
+                pieces[frequency.i] = "be"
+            else:
+                pieces[first.i] = match_case(first.text, "may be", title)
         else:
             return None  # past tense ("was", "did", "had"): a fact, not a promise
         return pieces
@@ -185,7 +190,9 @@ def hedge_pieces(
     if verb.i not in replaced and not _round_trips(uncontracted(verb), base.split(" ")[0]):
         return None  # "rates" → "rat": not a form of the verb it would become
     if thought:
-        be = "are" if is_plural_subject(subject_of(verb)) else "is"
+        # the verb's own form says it: "BHRT brings" is singular whatever the tag of "BHRT"
+        plural = verb.tag_ == "VBP" or (verb.tag_ != "VBZ" and is_plural_subject(subject_of(verb)))
+        be = "are" if plural else "is"
         new = f"{be} thought to {base}"
     else:
         new = f"may {base}"
@@ -210,6 +217,19 @@ def hedge_pieces(
         ):
             pieces[other.i] = match_case(other.text, base_form(other.text), title)
     return pieces
+
+
+_FREQUENCY = frozenset(
+    "often usually generally typically frequently commonly normally now also still already".split()
+)
+
+
+def _frequency_after(auxiliary: Token) -> Token | None:
+    """A frequency or time adverb right after "is"/"are" ("often", "now"): "may" goes before
+    it, "be" after it."""
+    doc = auxiliary.doc
+    after = doc[auxiliary.i + 1] if auxiliary.i + 1 < len(doc) else None
+    return after if after is not None and after.lower_ in _FREQUENCY else None
 
 
 def _round_trips(word: str, lemma: str) -> bool:
