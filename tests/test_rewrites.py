@@ -409,3 +409,33 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
 )
 def test_every_one_of_becomes_some_of(pipeline, text, expected):
     assert _fixed(pipeline, [text])[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "These drops carry remarkably powerful healing properties.",
+            "These drops may carry healing properties.",
+        ),
+        (
+            "The device resets the nerves, restoring normal signalling in the bladder.",
+            "The device is thought to reset the nerves, restoring normal signalling in the bladder.",
+        ),
+    ],
+)
+def test_a_claim_in_a_phrase_is_hedged_on_the_verb_that_governs_it(pipeline, text, expected):
+    assert _fixed(pipeline, [text])[0].text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our team offers a powerful program that rewires the brain.",
+        "The method for ending panic attacks draws on decades of study.",
+        "Research keeps confirming the remarkable effects of the program.",
+    ],
+)
+def test_the_governing_verb_is_not_hedged_for_the_writers_act_a_subject_or_a_proof(pipeline, text):
+    fixed = _fixed(pipeline, [text])[0].text
+    assert "may " not in fixed and "thought to" not in fixed.replace("is thought to rewire", "")

@@ -153,6 +153,8 @@ def hedge_pieces(
     """
     if is_hedged(verb) or verb.lower_ in CERTAINTY or base_form(verb.text) in EVIDENCE:
         return None  # never "may be guaranteed", "may have been shown"
+    if any(c.dep_ == "xcomp" and base_form(c.text) in EVIDENCE for c in verb.children):
+        return None  # nor "may keep confirming", "may continue to show"
     if _hedge_nearby(verb):
         return None  # "may" twice in a stretch of words reads as one hedge on another
     pieces: dict[int, str] = {}
