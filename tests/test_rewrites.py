@@ -439,3 +439,21 @@ def test_a_claim_in_a_phrase_is_hedged_on_the_verb_that_governs_it(pipeline, tex
 def test_the_governing_verb_is_not_hedged_for_the_writers_act_a_subject_or_a_proof(pipeline, text):
     fixed = _fixed(pipeline, [text])[0].text
     assert "may " not in fixed and "thought to" not in fixed.replace("is thought to rewire", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Research supports this therapy for back pain.",
+            "Early research supports this therapy for back pain.",
+        ),
+        (
+            "Recent trials validate the benefits of the program.",
+            "Some recent trials validate the benefits of the program.",
+        ),
+        ("The evidence strongly supports this approach.", "Some evidence supports this approach."),
+    ],
+)
+def test_research_that_supports_in_the_present_is_bounded(pipeline, text, expected):
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == expected

@@ -173,10 +173,17 @@ def _object_infinitive(verb: Token) -> dict[int, str] | None:
     return {to: "can"}
 
 
+_PROVE = frozenset("show prove demonstrate confirm establish".split())
+
+
 def _studied(job: Job, verb: Token) -> bool:
-    """ "Trials have established the safety of X" → "Trials have examined the safety of X"."""
+    """ "Trials have established the safety of X" → "Trials have examined the safety of X";
+    in the present, "Studies show marked drops" → "Studies suggest marked drops" and
+    "Research supports X" → "Early research supports X"."""
     if _noun_object(verb) is None:
         return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return _present_support(job, verb)
     new = {"VBD": "examined", "VBN": "examined"}.get(verb.tag_)
     if new is None:
         return False
@@ -260,3 +267,36 @@ def _shown_to(job: Job) -> bool:
     )
     job.hedged.add(verb.i)
     return job.add(pieces, safe=True, name="early studies suggest X can")
+
+
+def _present_support(job: Job, verb: Token) -> bool:
+    subject = subject_of(verb)
+    run = _subject_run(subject) if subject is not None else None
+    if subject is None or run is None or run[-1].i >= verb.i:
+        return False
+    group = _verb_group(verb)
+    if any(t.lower_ in ("not", "n't", "never") or t.pos_ == "AUX" for t in group):
+        return False
+    pieces = {t.i: "" for t in group if t.i != verb.i}  # "strongly supports" → "supports"
+    if base_form(verb.text) in _PROVE:
+        pieces[verb.i] = _suggest(verb, group, subject)
+    elif any(t.lower_ in ("early", "some", "preliminary", "emerging", "limited") for t in run):
+        return False
+    else:
+        first = run[0]
+        if first.dep_ == "det":
+            pieces[first.i] = job.cased(first, "some")
+        elif first.i != subject.i:  # "Recent clinical studies" → "Some recent clinical studies"
+            pieces[first.i] = (
+                job.cased(first, f"some {lowered(first)}")
+                if first.i
+                else (f"Some {lowered(first)}")
+            )
+        else:
+            pieces[first.i] = (
+                job.cased(first, f"early {lowered(first)}")
+                if first.i
+                else (f"Early {lowered(first)}")
+            )
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="early research supports")
