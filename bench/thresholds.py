@@ -1,6 +1,6 @@
 """Choose the fusion thresholds by cross-validation on the training corpus alone.
 
-Usage: python bench/thresholds.py [--budget 0.01] [--top 15] [--scores FILE]
+Usage: python bench/thresholds.py [--budget 0.01] [--top 15] [--scores FILE] [--folds K]
 
 Every domain of the shipped corpus is left out in turn: the claim model is trained on the
 others and scores the domain's sentences (out of fold). With the rules' findings, each pair
@@ -14,13 +14,16 @@ Then the document gate: pages of the corpus (sentences that share a source) with
 ``MIN_SENTENCES`` sentences, and the share of neutral pages (no overclaim) and of pages that
 sell (an overclaim or more) where fewer than ``informational_share`` of the sentences score
 0.5 or more.
-``--scores FILE`` keeps the out-of-fold scores between runs.
+``--scores FILE`` keeps the out-of-fold scores between runs; ``--folds K`` leaves out K groups
+of whole domains in turn instead of one domain at a time (K trainings instead of one per
+domain: minutes instead of half an hour).
 """
 
 from __future__ import annotations
 
 import sys
 import tempfile
+import zlib
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
@@ -34,21 +37,23 @@ from lint.model.training import shipped_corpus, train
 from lint.pipeline import Pipeline
 from lint.rulebook.loading import load_rulebook
 
-NEUTRAL = ("tr-h.jsonl", "extra-neutral.jsonl", "more-neutral.jsonl")
+NEUTRAL = ("tr-h.jsonl", "extra-neutral.jsonl", "more-neutral.jsonl", "more-research.jsonl")
 KEEP = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 ALONE = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 
 
-def out_of_fold(records: list[dict]) -> list[float]:
-    """Each record's score from a model trained without its domain."""
+def out_of_fold(records: list[dict], folds: int | None = None) -> list[float]:
+    """Each record's score from a model trained without its domain (or its fold of domains)."""
     categories = list(load_rulebook().categories)
     scores = [0.0] * len(records)
-    for domain in sorted({r["domain"] for r in records}):
+    domains = sorted({r["domain"] for r in records})
+    group = {d: (zlib.crc32(d.encode()) % folds if folds else d) for d in domains}
+    for held in sorted(set(group.values()), key=str):
         with tempfile.TemporaryDirectory() as folder:
-            train([r for r in records if r["domain"] != domain], Path(folder), categories)
+            train([r for r in records if group[r["domain"]] != held], Path(folder), categories)
             model = ClaimModel.load(Path(folder))
             for i, record in enumerate(records):
-                if record["domain"] == domain:
+                if group[record["domain"]] == held:
                     scores[i] = model.score(record["text"])
     return scores
 
@@ -80,7 +85,8 @@ def main(argv: list[str]) -> int:
     if cache is not None and cache.exists():
         scores = [float(x) for x in cache.read_text().split()]
     else:
-        scores = out_of_fold(records)
+        folds = int(argv[argv.index("--folds") + 1]) if "--folds" in argv else None
+        scores = out_of_fold(records, folds)
         if cache is not None:
             cache.write_text("\n".join(f"{s:.6f}" for s in scores))
     rules = Pipeline(replace(Settings(), model=False))
