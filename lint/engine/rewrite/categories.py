@@ -137,6 +137,8 @@ def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
         for t in verb.subtree
     ):
         return False  # "may have a proven success rate", "may keep confirming"
+    if any(a.lower_ in ("has", "have", "had", "'s", "'ve") for a in auxiliaries(verb)):
+        return False  # "has emerged as a powerful tool": "may have emerged" doubts a fact
     if thought and verb.lower_ in _COPULAS:
         return False  # "The problem is thought to be that …"
     governed = replace(job, role=Role("predicate", verb))

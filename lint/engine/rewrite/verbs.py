@@ -191,6 +191,11 @@ def hedge_pieces(
     base = base_phrase(current.lower())
     if verb.i not in replaced and not _round_trips(uncontracted(verb), base.split(" ")[0]):
         return None  # "rates" → "rat": not a form of the verb it would become
+    frequency = _frequency_after(verb) if base == "be" and not thought else None
+    if frequency is not None:  # "is now a preferred method" → "may now be an option"
+        pieces[verb.i] = match_case(verb.text, "may", title)
+        pieces[frequency.i] = f"{frequency.lower_} be"
+        return pieces
     if thought:
         # the verb's own form says it: "BHRT brings" is singular whatever the tag of "BHRT"
         plural = verb.tag_ == "VBP" or (verb.tag_ != "VBZ" and is_plural_subject(subject_of(verb)))
