@@ -457,3 +457,19 @@ def test_the_governing_verb_is_not_hedged_for_the_writers_act_a_subject_or_a_pro
 )
 def test_research_that_supports_in_the_present_is_bounded(pipeline, text, expected):
     assert _fixed(pipeline, [text], unsafe=False)[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "These gummies ease anxiety without the side effects of prescription drugs.",
+            "with side effects that are usually mild.",
+        ),
+        ("You get results with zero adverse effects.", "with side effects that are usually mild."),
+    ],
+)
+def test_no_side_effects_becomes_usually_mild(pipeline, text, expected):
+    """The claims guide's rewrite of "no side effects", an unsafe fix."""
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == text
+    assert _fixed(pipeline, [text])[0].text.endswith(expected)

@@ -428,11 +428,57 @@ def _generalization(job: Job) -> bool:
 
 
 def _safety(job: Job) -> bool:
-    """ "X is non-addictive" → "X's risk of addiction is still being studied"."""
+    """ "X is non-addictive" → "X's risk of addiction is still being studied"; "without
+    (any of) the side effects of pills" → "with side effects that are usually mild"."""
     words = {t.lower_ for t in job.span}
     if any(w.split("-")[-1] in _ADDICTION_WORDS or w in _ADDICTION_WORDS for w in words):
         return _addiction(job)
-    return False
+    return _without_side_effects(job)
+
+
+_NONE_OF = frozenset("no zero any hardly none minimal few the of known".split())
+_HARM_WORDS = frozenset(
+    "harmful serious significant unpleasant nasty dangerous unwanted major adverse".split()
+)
+_EFFECTS = frozenset("effects effect reactions risks".split())
+_MAJORITY = frozenset("most majority all every everyone everybody nearly almost".split())
+
+
+def _without_side_effects(job: Job) -> bool:
+    """The phrase that says there are no side effects, from its "without" (or the "no" after
+    "with") to "effects", with an "of X" comparison after it, becomes "with side effects that
+    are usually mild" (the claims guide's wording; the advice says what to add)."""
+    doc = job.doc
+    if any(t.lower_ in _MAJORITY for t in doc):
+        return False  # "Most patients … without side effects": the others would have them
+    end = next((t.i for t in doc[job.span.start : job.span.end + 2] if t.lower_ in _EFFECTS), None)
+    if end is None:
+        return False
+    start = end - 1
+    while start >= 0 and (
+        doc[start].lower_ in _NONE_OF
+        or doc[start].lower_ in _HARM_WORDS
+        or doc[start].lower_ in ("side", "-", "causing", "having")
+    ):
+        start -= 1
+    if start < 0 or doc[start].lower_ not in ("without", "with"):
+        return False
+    opener = doc[start]
+    between = {t.lower_ for t in doc[start + 1 : end]}
+    if opener.lower_ == "with" and not between & {"no", "zero", "hardly", "minimal", "few"}:
+        return False  # "with side effects": nothing said about their absence
+    last = end
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and after.lower_ in ("of", "from", "associated", "that"):
+        if after.lower_ in ("of", "from"):
+            last = max(t.i for t in after.subtree)  # "of pills like ibuprofen"
+        else:
+            return False  # a clause about the effects: the writer must say what it means
+    pieces = {t.i: "" for t in doc[start : last + 1]}
+    pieces[start] = job.cased(opener, "with side effects that are usually mild")
+    if any(t.i in pieces and t.is_punct and t.text not in ("-",) for t in doc[start : last + 1]):
+        return False
+    return job.add(pieces, safe=False, name="side effects usually mild")
 
 
 def _addiction(job: Job) -> bool:
