@@ -8,7 +8,9 @@ of thresholds (``keep_rule``: a rule's finding stands at this score or more; ``f
 a promotional sentence no rule flagged is flagged at this score or more) gives, on the main
 training files, precision and recall averaged over domains; and, on the neutral files (health
 information: tr-h, extra-neutral, more-neutral), the share of `ok` sentences flagged. Prints
-the pairs with the best mean F1 whose neutral share is within the budget.
+the pairs with the best mean F1 whose neutral share is within the budget, then, at the shipped
+pair, the same figures for each ``flag_alone_plain`` (the bar for a sentence that does not read
+as promotion).
 
 Then the document gate: pages of the corpus (sentences that share a source) with at least
 ``MIN_SENTENCES`` sentences, and the share of neutral pages (no overclaim) and of pages that
@@ -33,13 +35,14 @@ from lint.data import SourceText
 from lint.engine.fusion import promotional
 from lint.evaluation import load_records
 from lint.model.claim_model import ClaimModel
-from lint.model.training import shipped_corpus, train
+from lint.model.training import THRESHOLDS, shipped_corpus, train
 from lint.pipeline import Pipeline
 from lint.rulebook.loading import load_rulebook
 
 NEUTRAL = ("tr-h.jsonl", "extra-neutral.jsonl", "more-neutral.jsonl", "more-research.jsonl")
 KEEP = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 ALONE = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
+PLAIN = (0.8, 0.85, 0.9, 0.95, 1.01)
 
 
 def out_of_fold(records: list[dict], folds: int | None = None) -> list[float]:
@@ -122,6 +125,22 @@ def main(argv: list[str]) -> int:
             print(
                 f"| {keep:.2f} | {alone:.2f} | {p:.3f} | {r:.3f} | {f1:.3f} | {100 * share:.2f}% |"
             )
+    keep, alone = THRESHOLDS["keep_rule"], THRESHOLDS["flag_alone"]
+    print(f"\nat keep_rule {keep} and flag_alone {alone}, a plain (not promotional) sentence")
+    print("| flag_alone_plain | mean P | mean R | mean F1 | neutral flagged |")
+    print("|---:|---:|---:|---:|---:|")
+    for plain in PLAIN:
+        flags = [
+            (ruled[i] and scores[i] >= keep) or scores[i] >= (alone if promo[i] else plain)
+            for i in range(len(records))
+        ]
+        p, r, f1 = mean_f1(
+            [flags[i] for i in main_set],
+            [records[i]["label"] == "overclaim" for i in main_set],
+            [records[i]["domain"] for i in main_set],
+        )
+        share = sum(flags[i] for i in neutral) / len(neutral)
+        print(f"| {plain:.2f} | {p:.3f} | {r:.3f} | {f1:.3f} | {100 * share:.2f}% |")
     print_document_gate(records, scores)
     return 0
 

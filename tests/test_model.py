@@ -180,3 +180,20 @@ def test_a_short_sentence_is_judged_by_its_document_when_the_document_informs(tm
     fused = Pipeline()
     assert {f.rule for f in fused.check_text(claim)} == {"cure.cure"}
     assert fused.check_text(informing) == []
+
+
+def test_a_plain_statement_needs_a_higher_score_than_promotion():
+    """A sentence that does not read as promotion is flagged by the model alone only at
+    ``flag_alone_plain``; promotion at ``flag_alone``."""
+    from lint.engine.fusion import Fusion, promotional
+
+    model = ClaimModel.load(shipped_model_dir())
+    fusion = Fusion(model, {})
+    plain = "Magnetic bracelets improve circulation and relieve arthritis pain."
+    assert not promotional(plain)
+    low, high = fusion.flag_alone, fusion.flag_alone_plain
+    assert low < high
+    assert not fusion.flags_alone(plain, (low + high) / 2)
+    assert fusion.flags_alone(plain, high)
+    found = Pipeline().check_text(plain, "p.txt")
+    assert [(f.rule, f.source) for f in found] == [("efficacy.model", "model")]

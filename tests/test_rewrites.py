@@ -473,3 +473,26 @@ def test_no_side_effects_becomes_usually_mild(pipeline, text, expected):
     """The claims guide's rewrite of "no side effects", an unsafe fix."""
     assert _fixed(pipeline, [text], unsafe=False)[0].text == text
     assert _fixed(pipeline, [text])[0].text.endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acupuncture is the ultimate migraine cure.",
+            "Acupuncture may ease migraine symptoms for some people.",
+        ),
+        (
+            "This herbal tea is a cure for insomnia.",
+            "This herbal tea may ease symptoms of insomnia for some people.",
+        ),
+        (
+            "Why Cold Plunges Are the Ultimate Hangover Cure",
+            "Why Cold Plunges May Ease Hangover Symptoms for Some People",
+        ),
+    ],
+)
+def test_the_cure_as_a_predicate_becomes_may_ease_symptoms(pipeline, text, expected):
+    """The claims guide's rewrite of a cure; never "may be the cure" (a hedge beside it)."""
+    assert _fixed(pipeline, [text])[0].text == expected
+    assert "may be" not in _fixed(pipeline, [text], unsafe=False)[0].text.lower()

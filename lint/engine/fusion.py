@@ -7,8 +7,9 @@ sense that is no claim: neutral health information, statistics, research reporti
 sentence of fewer than ``OVERRULE_WORDS`` words gives the model too little context to overrule
 a rule ("The device is risk-free."): there, the rule's finding stands, unless its document
 informs rather than sells (below): the document is the context the sentence lacks. A
-sentence no rule flagged is flagged when the model gives it ``flag_alone`` or more, it reads
-as promotion (first or second person, a call to action, a superlative or an exclamation),
+sentence no rule flagged is flagged when the model gives it ``flag_alone`` or more and it reads
+as promotion (first or second person, a call to action, a superlative or an exclamation), or
+``flag_alone_plain`` or more when it does not ("The implant restores normal nerve signalling"),
 and its claim stands without the words of selling: scored again without them, it still
 gets ``CLAIM_WITHOUT_SELLING``; and it reports no study (``Cues.reports_a_study``: "our
 results show", "a 2019 trial found"), where a rule's claim would be exempt too. Such a
@@ -109,6 +110,7 @@ class Fusion:
         thresholds = model.thresholds
         self.keep_rule = thresholds["keep_rule"]
         self.flag_alone = thresholds["flag_alone"]
+        self.flag_alone_plain = thresholds.get("flag_alone_plain", 1.01)
         self.informational_sentences = int(thresholds.get("informational_sentences", 5))
         self.informational_share = thresholds.get("informational_share", 0.0)
         self.informational_keep_rule = thresholds.get("informational_keep_rule", self.keep_rule)
@@ -143,7 +145,8 @@ class Fusion:
         )
 
     def flags_alone(self, text: str, score: float, informational: bool = False) -> bool:
-        if informational or score < self.flag_alone or not promotional(text):
+        needed = self.flag_alone if promotional(text) else self.flag_alone_plain
+        if informational or score < needed:
             return False
         if self.cues.reports_a_study(text):
             return False

@@ -21,13 +21,14 @@ SEED = 13
 STRENGTH = 3.0  # the inverse regularisation strength (C), chosen by cross-validation
 # When the model speaks (chosen by leaving each domain of the training corpus out in turn;
 # see lint.engine.fusion): a rule's finding is kept when the model gives its sentence at least
-# ``keep_rule``; a sentence no rule flagged is flagged at ``flag_alone`` or more, if it reads
-# as promotion; a document of ``informational_sentences`` or more of which fewer than
+# ``keep_rule``; a sentence no rule flagged is flagged at ``flag_alone`` or more if it reads
+# as promotion, at ``flag_alone_plain`` or more if it does not; a document of ``informational_sentences`` or more of which fewer than
 # ``informational_share`` score 0.5 or more informs, and there rule findings need
 # ``informational_keep_rule`` (bench/thresholds.py prints how these were chosen).
 THRESHOLDS = {
     "keep_rule": 0.15,
     "flag_alone": 0.80,
+    "flag_alone_plain": 0.90,
     "informational_sentences": 5,
     "informational_share": 0.10,
     "informational_keep_rule": 0.50,

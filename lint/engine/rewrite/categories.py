@@ -68,11 +68,13 @@ def rewrite_claim(job: Job) -> None:
 def _generic(job: Job, how: str) -> None:
     role = job.role
     replaced = swaps(job, claim_words(job.span))
+    # "may be a cure", "may be a miracle": a hedge beside the noun leaves its claim
+    noun_claim = job.category in ("cure", "hype") and job.span.root.pos_ in ("NOUN", "PROPN")
     if role.kind in ("verb", "predicate") and how in ("may", "thought", "evidence"):
-        if verb_is_hedged(job):
+        if verb_is_hedged(job) and not noun_claim:
             job.add(replaced, safe=True, name="swap")
             return
-        if how != "evidence":
+        if how != "evidence" and not noun_claim:
             pieces = hedge(job, replaced, thought=how == "thought")
             if pieces is not None:
                 job.add(pieces, safe=True, name="hedge")
@@ -252,6 +254,8 @@ def _cure(job: Job) -> bool:
     """ "It cures OCD." → "It may ease OCD symptoms for some people." (the claims guide's
     rewrite), when the verb's object is a disorder's name that ends the clause."""
     verb = job.role.verb
+    if job.role.kind == "predicate" and verb is not None:
+        return _is_the_cure(job, verb)
     if job.role.kind != "verb" or verb is None or verb.lower_ not in ("cures", "cure"):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -267,6 +271,53 @@ def _cure(job: Job) -> bool:
         return False
     pieces[objects[0].i] = f"{objects[0].text} symptoms for some people"
     return job.add(pieces, safe=True, name="may ease symptoms for some people")
+
+
+_HYPE_WORDS = frozenset("ultimate best perfect miracle magic real true only natural".split())
+
+
+def _is_the_cure(job: Job, verb: Token) -> bool:
+    """ "IV hydration is the ultimate hangover cure" → "IV hydration may ease hangover
+    symptoms for some people"; "X is a cure for insomnia" → "X may ease symptoms of insomnia
+    for some people" (unsafe: the sentence says less)."""
+    if verb.lower_ not in ("is", "are", "'s", "'re") or any(
+        c.dep_ in ("aux", "neg") for c in verb.children
+    ):
+        return False
+    noun = next((t for t in job.span if t.lower_ in ("cure", "cures", "remedy")), None)
+    if noun is None or noun.dep_ != "attr" or noun.head.i != verb.i:
+        return False
+    doc = job.doc
+    words = list(noun.subtree)
+    if words[-1].i - words[0].i + 1 != len(words) or words[0].i != verb.i + 1:
+        return False
+    condition = [c for c in noun.lefts if c.dep_ == "compound"]
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "for"), None)
+    if of is not None and not condition:
+        what = [t for t in of.subtree if t.i != of.i]
+        if not what or any(t.pos_ in ("VERB", "AUX") for t in what):
+            return False
+        new = f"symptoms of {doc[what[0].i : what[-1].i + 1].text} for some people"
+    elif condition and of is None:
+        first = noun.i
+        while (
+            first - 1 > verb.i
+            and doc[first - 1].dep_ == "compound"
+            and doc[first - 1].lower_ not in _HYPE_WORDS
+        ):
+            first -= 1  # "hangover" of "the ultimate hangover cure", not "ultimate"
+        if first == noun.i:
+            return False
+        condition_words = doc[first : noun.i].text
+        new = (
+            f"{condition_words if job.title else condition_words.lower()} symptoms for some people"
+        )
+    else:
+        return False
+    pieces = {t.i: "" for t in words}
+    pieces[verb.i] = job.cased(verb, "may ease")
+    pieces[words[0].i] = job.cased(words[0], new) if job.title else new
+    return job.add(pieces, safe=False, name="may ease symptoms for some people")
 
 
 def _superiority(job: Job) -> bool:

@@ -16,7 +16,7 @@ from lint.rulebook.fixspec import Fix
 
 # Claims that restructure their clause are rewritten first; the others in the order of the
 # sentence, so that "may" lands on the first of two verbs and the second shares it.
-_FIRST = ("regulatory", "consensus", "superiority", "generalization")
+_FIRST = ("regulatory", "consensus", "superiority", "generalization", "cure")
 
 
 @dataclass(frozen=True)
@@ -73,15 +73,22 @@ def _build(claims: Sequence[Claim], lexicon: Lexicon, unsafe: bool) -> Edit | No
         )
         before = len(plan.ops)
         rewrite_claim(job)
-        if not unsafe and len(plan.ops) == before and not _shares_a_hedge(claim.span, hedged):
+        if not unsafe and len(plan.ops) == before and not _shares_a_hedge(claim, hedged):
             # A safe rewrite that leaves a claim as it was would put a hedge beside it
             # ("may be a well-tolerated, proven method"): the sentence's rewrite is unsafe.
             return None
     return plan.edit(safe_only=not unsafe)
 
 
-def _shares_a_hedge(span: Span, hedged: set[int]) -> bool:
+# Claims that a hedge beside them does not weaken: "may be the cure", "may be the best".
+_ABSOLUTE = frozenset({"cure", "hype", "superiority", "regulatory"})
+
+
+def _shares_a_hedge(claim: Claim, hedged: set[int]) -> bool:
     """Whether an earlier change hedged the verb this claim depends on."""
+    if claim.category in _ABSOLUTE:
+        return False
+    span = claim.span
     root = span.root
     return any(t.i in hedged for t in (root, root.head, *span))
 
