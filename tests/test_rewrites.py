@@ -496,3 +496,12 @@ def test_the_cure_as_a_predicate_becomes_may_ease_symptoms(pipeline, text, expec
     """The claims guide's rewrite of a cure; never "may be the cure" (a hedge beside it)."""
     assert _fixed(pipeline, [text])[0].text == expected
     assert "may be" not in _fixed(pipeline, [text], unsafe=False)[0].text.lower()
+
+
+def test_an_unsourced_figure_keeps_its_sentence_for_advice(pipeline):
+    """Softening the other claims of "Two out of three patients respond strongly" would leave
+    the figure standing as if the sentence were fixed: the writer gets advice instead."""
+    text = "Two out of three patients respond strongly to our program and see impressive results."
+    assert _fixed(pipeline, [text])[0].text == text
+    found = pipeline.check_text(text, "p.txt")
+    assert any(s.advice for f in found for s in f.suggestions)

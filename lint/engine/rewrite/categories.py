@@ -69,7 +69,11 @@ def _generic(job: Job, how: str) -> None:
     role = job.role
     replaced = swaps(job, claim_words(job.span))
     # "may be a cure", "may be a miracle": a hedge beside the noun leaves its claim
-    noun_claim = job.category in ("cure", "hype") and job.span.root.pos_ in ("NOUN", "PROPN")
+    noun_claim = (
+        job.category in ("cure", "hype")
+        and role.kind == "predicate"
+        and job.span.root.pos_ in ("NOUN", "PROPN")
+    )
     if role.kind in ("verb", "predicate") and how in ("may", "thought", "evidence"):
         if verb_is_hedged(job) and not noun_claim:
             job.add(replaced, safe=True, name="swap")
@@ -460,7 +464,12 @@ def _generalization(job: Job) -> bool:
     # effects" would say the others have them; a figure is a fact to source: advice only,
     # and no "may" on the verb either.
     negated = verb is not None and any(t.lower_ in _PRIVATIVE for t in verb.subtree)
-    if negated or _statistic(job):
+    if _statistic(job):
+        # an unsourced figure ("two out of three patients") needs its source, not a softer
+        # word: hedging the sentence's other claims would leave it standing as if fixed
+        job.plan.advice_only = True
+        return True
+    if negated:
         if verb is not None:
             job.hedged.add(verb.i)
         return True

@@ -49,6 +49,7 @@ class Plan:
 
     doc: Doc
     ops: list[Op] = field(default_factory=list)
+    advice_only: bool = False  # a claim that only its writer can fix: the sentence stays
 
     def taken(self) -> set[int]:
         return {i for op in self.ops for i in op.pieces}

@@ -77,6 +77,8 @@ def _build(claims: Sequence[Claim], lexicon: Lexicon, unsafe: bool) -> Edit | No
             # A safe rewrite that leaves a claim as it was would put a hedge beside it
             # ("may be a well-tolerated, proven method"): the sentence's rewrite is unsafe.
             return None
+    if plan.advice_only:
+        return None
     return plan.edit(safe_only=not unsafe)
 
 
