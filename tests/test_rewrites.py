@@ -505,3 +505,17 @@ def test_an_unsourced_figure_keeps_its_sentence_for_advice(pipeline):
     assert _fixed(pipeline, [text])[0].text == text
     found = pipeline.check_text(text, "p.txt")
     assert any(s.advice for f in found for s in f.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Recovery drinks rehydrate your body faster than water alone, thanks to their salts.",
+            "Recovery drinks rehydrate your body, thanks to their salts.",
+        ),
+    ],
+)
+def test_a_comparison_on_a_verb_goes_with_its_than_phrase(pipeline, text, expected):
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == text
+    assert _fixed(pipeline, [text])[0].text == expected

@@ -325,10 +325,13 @@ def _is_the_cure(job: Job, verb: Token) -> bool:
 
 
 def _superiority(job: Job) -> bool:
-    """ "Unlike X, ..." goes; "the best treatment" → "an option"."""
+    """ "Unlike X, ..." goes; "the best treatment" → "an option"; "recover much faster than
+    traditional methods" → "recover"."""
     words = [t.lower_ for t in job.span]
     if words and words[0] in ("unlike", "instead", "rather"):
         return _drop_contrast(job)
+    if _drop_comparison(job):
+        return True
     if (
         job.category == "superiority"
         and any(
@@ -354,6 +357,34 @@ def _superiority(job: Job) -> bool:
     ):
         return _one_option(job)
     return False
+
+
+def _drop_comparison(job: Job) -> bool:
+    """An adverb of comparison on a verb, with its "than" phrase, goes whole: "rehydrate your
+    body faster than water alone" → "rehydrate your body" (unsafe). Not on "works" or "is",
+    which would be left saying only that it works."""
+    doc, span = job.doc, job.span
+    than = next((t for t in doc[span.start : span.end + 3] if t.lower_ == "than"), None)
+    if than is None:
+        return False
+    comparative = than.head
+    if comparative.tag_ != "RBR" or comparative.dep_ != "advmod":
+        return False
+    verb = comparative.head
+    if verb.pos_ != "VERB" or base_form(verb.text) in ("work", "be", "act", "perform", "do"):
+        return False
+    words = sorted(comparative.subtree, key=lambda t: t.i)
+    if words[-1].i - words[0].i + 1 != len(words) or words[0].i <= verb.i:
+        return False
+    gone = {t.i for t in words}
+    after = words[-1].i + 1
+    if (
+        after < len(doc)
+        and doc[after].is_alpha
+        and doc[after].pos_ not in ("CCONJ", "ADP", "SCONJ")
+    ):
+        return False
+    return job.add({i: "" for i in gone}, safe=False, name="drop comparison")
 
 
 def _drop_contrast(job: Job) -> bool:
