@@ -519,3 +519,10 @@ def test_an_unsourced_figure_keeps_its_sentence_for_advice(pipeline):
 def test_a_comparison_on_a_verb_goes_with_its_than_phrase(pipeline, text, expected):
     assert _fixed(pipeline, [text], unsafe=False)[0].text == text
     assert _fixed(pipeline, [text])[0].text == expected
+
+
+def test_a_heading_that_starts_with_a_verb_is_not_hedged_on_its_object(pipeline):
+    """The tagger reads "Relieves pain" as a noun and a verb: "Relieves may pain" is broken."""
+    for unsafe in (False, True):
+        fixed = _fixed(pipeline, ["Relieves pain quickly and lasts all day"], unsafe)[0].text
+        assert "may pain" not in fixed

@@ -583,6 +583,23 @@ def _not_the_claim(verb: Token) -> bool:
     )
 
 
+def _after_a_leading_verb(verb: Token, lexicon: Lexicon) -> bool:
+    """A heading or list item that starts with a verb the tagger read as a noun ("Relieves
+    pain quickly"): the word after it is its object, not a verb to hedge ("Relieves may pain").
+    A benefit noun is a subject ("Results last")."""
+    doc = verb.doc
+    first = doc[0]
+    return (
+        verb.i == 1
+        and verb.pos_ != "AUX"
+        and first.tag_ in ("NNS", "VBZ", "NNP")
+        and is_present_verb(first.lower_)
+        and first.lower_ not in lexicon.benefit
+        and first.lower_ not in lexicon.population
+        and not list(first.children)
+    )
+
+
 def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int, str] | None:
     """Swaps plus a hedge on the claim's verb, or None where the verb cannot take one."""
     verb = job.role.verb
@@ -600,6 +617,7 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         or _reports_figure(verb)
         or _not_the_claim(verb)
         or _figure_subject(verb)
+        or _after_a_leading_verb(verb, job.lexicon)
     ):
         return None
     if _hedged_nearby(job, verb):
