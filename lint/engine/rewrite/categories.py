@@ -540,6 +540,8 @@ def _without_side_effects(job: Job) -> bool:
     "with") to "effects", with an "of X" comparison after it, becomes "with side effects that
     are usually mild" (the claims guide's wording; the advice says what to add)."""
     doc = job.doc
+    if job.role.kind == "bare":
+        return False  # a heading ("Effective Without Side Effects") would gain a claim
     if any(t.lower_ in _MAJORITY for t in doc):
         return False  # "Most patients … without side effects": the others would have them
     end = next((t.i for t in doc[job.span.start : job.span.end + 2] if t.lower_ in _EFFECTS), None)
