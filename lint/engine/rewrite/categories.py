@@ -540,7 +540,7 @@ def _without_side_effects(job: Job) -> bool:
     "with") to "effects", with an "of X" comparison after it, becomes "with side effects that
     are usually mild" (the claims guide's wording; the advice says what to add)."""
     doc = job.doc
-    if job.role.kind == "bare":
+    if job.title or job.role.kind == "bare":
         return False  # a heading ("Effective Without Side Effects") would gain a claim
     if any(t.lower_ in _MAJORITY for t in doc):
         return False  # "Most patients … without side effects": the others would have them
