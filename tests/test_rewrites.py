@@ -405,15 +405,7 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
     [
         ("Every one of our patients recovers.", "Some of our patients recover."),
         ("Every one of our clients sees results.", "Some of our clients see results."),
-    ],
-)
-def test_every_one_of_becomes_some_of(pipeline, text, expected):
-    assert _fixed(pipeline, [text])[0].text == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+        # a claim in a phrase is hedged on the verb that governs it
         (
             "These drops carry remarkably powerful healing properties.",
             "These drops may carry healing properties.",
@@ -424,7 +416,9 @@ def test_every_one_of_becomes_some_of(pipeline, text, expected):
         ),
     ],
 )
-def test_a_claim_in_a_phrase_is_hedged_on_the_verb_that_governs_it(pipeline, text, expected):
+def test_unsafe_rewrites_by_family(pipeline, text, expected):
+    """ "every one of" → "some of", not "some one of"; a claim that qualifies a noun or sits
+    in a participle phrase is hedged on the finite verb that governs it."""
     assert _fixed(pipeline, [text])[0].text == expected
 
 
