@@ -1,13 +1,15 @@
 """Choose the fusion thresholds by cross-validation on the training corpus alone.
 
-Usage: python bench/thresholds.py [--budget 0.01] [--top 15] [--scores FILE] [--folds K]
+Usage: python bench/thresholds.py [--budget 0.03] [--top 15] [--scores FILE] [--folds K]
 
 Every domain of the shipped corpus is left out in turn: the claim model is trained on the
 others and scores the domain's sentences (out of fold). With the rules' findings, each pair
 of thresholds (``keep_rule``: a rule's finding stands at this score or more; ``flag_alone``:
 a promotional sentence no rule flagged is flagged at this score or more) gives, on the main
 training files, precision and recall averaged over domains; and, on the neutral files (health
-information: tr-h, extra-neutral, more-neutral), the share of `ok` sentences flagged. Prints
+information and research reporting: tr-h, extra-neutral, more-neutral, more-research), the
+share of `ok` sentences flagged (research reporting trips the rules most: the default budget
+is 3%). Prints
 the pairs with the best mean F1 whose neutral share is within the budget, then, at the shipped
 pair, the same figures for each ``flag_alone_plain`` (the bar for a sentence that does not read
 as promotion).
@@ -79,7 +81,7 @@ def mean_f1(flags, expected, domains) -> tuple[float, float, float]:
 
 
 def main(argv: list[str]) -> int:
-    budget = float(argv[argv.index("--budget") + 1]) if "--budget" in argv else 0.01
+    budget = float(argv[argv.index("--budget") + 1]) if "--budget" in argv else 0.03
     top = int(argv[argv.index("--top") + 1]) if "--top" in argv else 15
     files = {path.name: load_records(path) for path in shipped_corpus()}
     records = [r for rs in files.values() for r in rs]
