@@ -9,9 +9,9 @@ a promotional sentence no rule flagged is flagged at this score or more) gives, 
 training files, precision and recall averaged over domains; and, on the neutral files (health
 information and research reporting: tr-h, extra-neutral, more-neutral, more-research), the
 share of `ok` sentences flagged (research reporting trips the rules most: the default budget
-is 3%). Prints the pairs with the best mean F1 whose neutral share is within the budget, then,
-at the shipped pair, the same figures for each ``flag_alone_plain`` (the bar for a sentence that does not read
-as promotion).
+is 3%). Prints the pairs with the best mean F1 whose neutral share is within the budget,
+then, at the shipped pair, the same figures for each ``flag_alone_plain`` (the bar for a
+sentence that does not read as promotion).
 
 Then the document gate: pages of the corpus (sentences that share a source) with at least
 ``MIN_SENTENCES`` sentences, and the share of neutral pages (no overclaim) and of pages that
