@@ -522,3 +522,17 @@ def test_a_heading_that_starts_with_a_verb_is_not_hedged_on_its_object(pipeline)
     for unsafe in (False, True):
         fixed = _fixed(pipeline, ["Relieves pain quickly and lasts all day"], unsafe)[0].text
         assert "may pain" not in fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our program has helped thousands of patients recover.",
+        "Thanks to its many advantages, it has become the treatment of choice.",
+    ],
+)
+def test_no_may_on_a_bare_infinitive_or_a_verb_of_becoming(pipeline, text):
+    """ "helped … patients may recover" is broken; "may have become" doubts a fact."""
+    for unsafe in (False, True):
+        fixed = _fixed(pipeline, [text], unsafe)[0].text
+        assert "patients may" not in fixed and "may have become" not in fixed

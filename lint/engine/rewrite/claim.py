@@ -583,6 +583,19 @@ def _not_the_claim(verb: Token) -> bool:
     )
 
 
+_CAUSATIVE = frozenset("help make let see watch hear have feel".split())
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """ "helped thousands of patients recover": the verb has no tense of its own to hedge
+    ("helped … patients may recover" is broken)."""
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and base_form(verb.head.text) in _CAUSATIVE
+        and not any(c.dep_ in ("aux", "mark") for c in verb.children)
+    )
+
+
 def _after_a_leading_verb(verb: Token, lexicon: Lexicon) -> bool:
     """A heading or list item that starts with a verb the tagger read as a noun ("Relieves
     pain quickly"): the word after it is its object, not a verb to hedge ("Relieves may pain").
@@ -618,6 +631,7 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         or _not_the_claim(verb)
         or _figure_subject(verb)
         or _after_a_leading_verb(verb, job.lexicon)
+        or _bare_infinitive(verb)
     ):
         return None
     if _hedged_nearby(job, verb):

@@ -155,6 +155,10 @@ def hedge_pieces(
         return None  # never "may be guaranteed", "may have been shown"
     if any(c.dep_ == "xcomp" and base_form(c.text) in EVIDENCE for c in verb.children):
         return None  # nor "may keep confirming", "may continue to show"
+    if base_form(verb.text) in _BECOMING and any(
+        a.lower_ in ("has", "have", "'s", "'ve") for a in auxiliaries(verb)
+    ):
+        return None  # "has become the treatment of choice": "may have become" doubts a fact
     if _hedge_nearby(verb):
         return None  # "may" twice in a stretch of words reads as one hedge on another
     pieces: dict[int, str] = {}
@@ -226,6 +230,7 @@ def hedge_pieces(
     return pieces
 
 
+_BECOMING = frozenset("become emerge grow turn prove".split())
 _FREQUENCY = frozenset(
     "often usually generally typically frequently commonly normally now also still already".split()
 )
