@@ -189,11 +189,11 @@ def test_a_plain_statement_needs_a_higher_score_than_promotion():
 
     model = ClaimModel.load(shipped_model_dir())
     fusion = Fusion(model, {})
-    plain = "Detox foot pads draw toxins out of the body overnight."
+    plain = "Magnetic bracelets improve circulation and relieve arthritis pain."
     assert not promotional(plain)
     low, high = fusion.flag_alone, fusion.flag_alone_plain
     assert low < high
     assert not fusion.flags_alone(plain, (low + high) / 2)
     assert fusion.flags_alone(plain, high)
     found = Pipeline().check_text(plain, "p.txt")
-    assert [(f.rule, f.source) for f in found] == [("mechanism.model", "model")]
+    assert [(f.rule, f.source) for f in found] == [("efficacy.model", "model")]
