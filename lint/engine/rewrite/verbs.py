@@ -153,6 +153,8 @@ def hedge_pieces(
     """
     if is_hedged(verb) or verb.lower_ in CERTAINTY or base_form(verb.text) in EVIDENCE:
         return None  # never "may be guaranteed", "may have been shown"
+    if verb.doc.text.rstrip().endswith("?"):
+        return None  # a question asks, it does not claim: not "Why may pellets work?"
     if any(c.dep_ == "xcomp" and base_form(c.text) in EVIDENCE for c in verb.children):
         return None  # nor "may keep confirming", "may continue to show"
     if base_form(verb.text) in _BECOMING and any(
@@ -167,8 +169,10 @@ def hedge_pieces(
             pieces[child.i] = ""
         if child.dep_ in ("acomp", "attr", "oprd"):  # "is truly remarkable" → "may be remarkable"
             for grandchild in child.children:
-                if grandchild.dep_ == "advmod" and grandchild.lower_ in CERTAINTY:
-                    pieces[grandchild.i] = ""
+                if grandchild.dep_ == "advmod" and (
+                    grandchild.lower_ in CERTAINTY or grandchild.lower_ in _WHOLLY
+                ):
+                    pieces[grandchild.i] = ""  # "is completely free" → "may be free"
     auxes = auxiliaries(verb)
     if auxes:
         first = auxes[0]
@@ -230,6 +234,7 @@ def hedge_pieces(
     return pieces
 
 
+_WHOLLY = frozenset("completely totally entirely fully wholly".split())
 _BECOMING = frozenset("become emerge grow turn prove".split())
 _FREQUENCY = frozenset(
     "often usually generally typically frequently commonly normally now also still already".split()
