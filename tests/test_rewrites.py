@@ -275,7 +275,10 @@ FAMILIES = [
     ),
     (
         "Fifteen years of research have proven that the diet lowers blood pressure.",
-        {"Fifteen years of research suggest that the diet lowers blood pressure."},
+        {
+            "Fifteen years of research suggest that the diet lowers blood pressure.",
+            "Some research suggests that the diet lowers blood pressure.",
+        },
     ),
     # 4. a majority becomes "some" whole, with no second hedge; a figure is left as it is
     (
@@ -536,3 +539,27 @@ def test_no_may_on_a_bare_infinitive_or_a_verb_of_becoming(pipeline, text):
     for unsafe in (False, True):
         fixed = _fixed(pipeline, [text], unsafe)[0].text
         assert "patients may" not in fixed and "may have become" not in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Numerous studies show that acupuncture relieves chronic back pain.",
+            "Some studies suggest that acupuncture relieves chronic back pain.",
+        ),
+        (
+            "Solid research has shown that this therapy can lift depression.",
+            "Some research suggests that this therapy can lift depression.",
+        ),
+    ],
+)
+def test_a_subject_that_weighs_evidence_is_made_modest(pipeline, text, expected):
+    """ "Numerous studies", "Solid research": the weight of the subject is a claim too."""
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == expected
+
+
+def test_a_misparsed_research_subject_is_not_dropped(pipeline):
+    """The parser reads "research show" as two nouns: never "Decades of show"."""
+    text = "Decades of research show that yoga reduces anxiety."
+    assert "of show" not in _fixed(pipeline, [text])[0].text

@@ -368,6 +368,14 @@ def drops(job: Job, tokens) -> dict[int, str] | None:
         for i in gone
     ):
         return None
+    if any(
+        doc[i].pos_ == "NOUN"
+        and doc[i].dep_ == "compound"
+        and doc[i].head.i not in gone
+        and base_form(doc[i].head.text) in ("show", "prove", "confirm", "demonstrate", "suggest")
+        for i in gone
+    ):
+        return None  # "Decades of research show", read as a noun "show": not "Decades of show"
     if all(i in gone or not t.is_alpha for i, t in enumerate(doc)):
         return None
     return {i: "" for i in gone}

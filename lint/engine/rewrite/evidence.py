@@ -95,10 +95,43 @@ def _noun_object(verb: Token) -> Token | None:
     return None
 
 
+_VOLUME = frozenset(
+    "numerous multiple several many countless solid extensive substantial robust overwhelming "
+    "consistent ample strong".split()
+)
+_AMOUNT = frozenset("decades years body wealth number host mountain".split())
+
+
+def _bounded(job: Job, subject: Token) -> tuple[dict[int, str], bool]:
+    """The subject's weight of evidence made modest: "Numerous studies" → "Some studies",
+    "Decades of research" and "A growing body of evidence" → "Some research", "Some
+    evidence"; and whether the new subject is plural. Empty where it claims no weight."""
+    run = _subject_run(subject)
+    if run is None:
+        return {}, False
+    of = next((k for k, t in enumerate(run) if t.lower_ == "of"), None)
+    if of is not None and of + 1 < len(run) and any(t.lower_ in _AMOUNT for t in run[:of]):
+        head = run[of + 1 :]  # "research" of "decades of research"
+        if not head or any(t.pos_ == "DET" for t in head):
+            return {}, False
+        pieces = {t.i: "" for t in run[: of + 1]}
+        pieces[run[0].i] = job.cased(run[0], "some")
+        if head[0].lower_ in _VOLUME:  # "decades of solid research"
+            pieces[head[0].i] = ""
+        return pieces, head[-1].tag_ == "NNS"
+    volume = [t for t in run if t.lower_ in _VOLUME and t.i < subject.i]
+    if not volume:
+        return {}, False
+    pieces = {t.i: "" for t in volume}
+    lead = min([*(t.i for t in volume), *(t.i for t in run if t.dep_ == "det")])
+    pieces[lead] = job.cased(job.doc[lead], "some")
+    return pieces, subject.tag_ == "NNS"
+
+
 def _research_shows(job: Job) -> bool:
     """ "Research shows that ..." → "Research suggests that ..."; "Studies have shown X to be
-    safe" → "Studies suggest X is safe". The subject stays: "decades of research" is not
-    "early studies"."""
+    safe" → "Studies suggest X is safe"; a subject that weighs ("Numerous studies", "Decades of
+    research") becomes "Some studies", "Some research"."""
     verb = _verb(job)
     if verb is None or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         return False
@@ -110,6 +143,10 @@ def _research_shows(job: Job) -> bool:
         return False
     pieces = {t.i: "" for t in group}
     pieces[group[-1].i] = _suggest(verb, group, subject)
+    weight, plural = _bounded(job, subject)
+    if weight:
+        pieces.update(weight)
+        pieces[group[-1].i] = "suggest" if plural else "suggests"
     if _clause_object(verb) is None and not _that_clause(verb):
         infinitive = _object_infinitive(verb)
         if infinitive is None:
@@ -278,8 +315,16 @@ def _present_support(job: Job, verb: Token) -> bool:
     if any(t.lower_ in ("not", "n't", "never") or t.pos_ == "AUX" for t in group):
         return False
     pieces = {t.i: "" for t in group if t.i != verb.i}  # "strongly supports" → "supports"
+    weight, plural = _bounded(job, subject)
     if base_form(verb.text) in _PROVE:
         pieces[verb.i] = _suggest(verb, group, subject)
+        if weight:
+            pieces.update(weight)
+            pieces[verb.i] = "suggest" if plural else "suggests"
+    elif weight:
+        pieces.update(weight)  # "A growing body of evidence supports" → "Some evidence supports"
+        lemma = base_form(verb.text)
+        pieces[verb.i] = lemma if plural else verb.text if verb.tag_ == "VBZ" else lemma + "s"
     elif any(t.lower_ in ("early", "some", "preliminary", "emerging", "limited") for t in run):
         return False
     else:
