@@ -9,7 +9,7 @@ a rule ("The device is risk-free."): there, the rule's finding stands, unless it
 informs rather than sells (below): the document is the context the sentence lacks. A
 sentence no rule flagged is flagged when the model gives it ``flag_alone`` or more and it reads
 as promotion (first or second person, a call to action, a superlative or an exclamation), or
-``flag_alone_plain`` or more when it does not ("The implant restores normal nerve signalling"),
+``flag_alone_plain`` or more when it does not ("Magnetic bracelets improve circulation"),
 and its claim stands without the words of selling: scored again without them, it still
 gets ``CLAIM_WITHOUT_SELLING``; and it reports no study (``Cues.reports_a_study``: "our
 results show", "a 2019 trial found"), where a rule's claim would be exempt too. Such a

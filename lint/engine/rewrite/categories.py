@@ -21,7 +21,7 @@ from lint.engine.rewrite.claim import (
 from lint.engine.rewrite.edit import lowered
 from lint.engine.rewrite.grammar import article_for, base_form, is_plural_subject, subject_of
 from lint.engine.rewrite.roles import REPORTING, Role, own_action
-from lint.engine.rewrite.verbs import EVIDENCE, auxiliaries
+from lint.engine.rewrite.verbs import BE, EVIDENCE, auxiliaries, in_perfect
 
 _SUPERLATIVE_NOUNS = frozenset(
     "treatment treatments therapy therapies option options choice choices approach approaches "
@@ -30,7 +30,7 @@ _SUPERLATIVE_NOUNS = frozenset(
 _PROOF = frozenset(
     "proven proved shown demonstrated confirmed established found show shows prove proves".split()
 )
-_COPULAS = frozenset("is are was were 's 're be".split())
+_COPULAS = BE | {"'s"}
 _MAJORITY_ADVERBS = frozenset(
     "usually generally typically always consistently routinely reliably".split()
 )
@@ -143,7 +143,7 @@ def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
         for t in verb.subtree
     ):
         return False  # "may have a proven success rate", "may keep confirming"
-    if any(a.lower_ in ("has", "have", "had", "'s", "'ve") for a in auxiliaries(verb)):
+    if in_perfect(verb):
         return False  # "has emerged as a powerful tool": "may have emerged" doubts a fact
     if thought and verb.lower_ in _COPULAS:
         return False  # "The problem is thought to be that …"

@@ -157,9 +157,7 @@ def hedge_pieces(
         return None  # a question asks, it does not claim: not "Why may pellets work?"
     if any(c.dep_ == "xcomp" and base_form(c.text) in EVIDENCE for c in verb.children):
         return None  # nor "may keep confirming", "may continue to show"
-    if base_form(verb.text) in _BECOMING and any(
-        a.lower_ in ("has", "have", "'s", "'ve") for a in auxiliaries(verb)
-    ):
+    if base_form(verb.text) in _BECOMING and in_perfect(verb):
         return None  # "has become the treatment of choice": "may have become" doubts a fact
     if _hedge_nearby(verb):
         return None  # "may" twice in a stretch of words reads as one hedge on another
@@ -215,12 +213,8 @@ def hedge_pieces(
     if lead is not None:
         # "may gently ease"; "are thought to gradually build"
         word, rest = new.rsplit(" ", 1) if thought else new.split(" ", 1)
-        if thought:
-            pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
-            pieces[verb.i] = rest
-        else:
-            pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
-            pieces[verb.i] = match_case(verb.text, rest, title)
+        pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
+        pieces[verb.i] = rest if thought else match_case(verb.text, rest, title)
     else:
         pieces[verb.i] = match_case(verb.text, new, title)
     for other in verb.children:
@@ -239,6 +233,11 @@ _BECOMING = frozenset("become emerge grow turn prove".split())
 _FREQUENCY = frozenset(
     "often usually generally typically frequently commonly normally now also still already".split()
 )
+
+
+def in_perfect(verb: Token) -> bool:
+    """ "has emerged", "'ve become": a hedge there ("may have emerged") doubts a fact."""
+    return any(a.lower_ in HAVE or a.lower_ == "'s" for a in auxiliaries(verb))
 
 
 def _frequency_after(auxiliary: Token) -> Token | None:
@@ -288,4 +287,13 @@ def participle(word: str) -> str:
     return inflect(base_form(word), "VBN")
 
 
-__all__ = ["BE", "DO", "HAVE", "auxiliaries", "clause_verb", "hedge_pieces", "is_hedged"]
+__all__ = [
+    "BE",
+    "DO",
+    "HAVE",
+    "auxiliaries",
+    "clause_verb",
+    "hedge_pieces",
+    "in_perfect",
+    "is_hedged",
+]
