@@ -301,10 +301,14 @@ FAMILIES = [
             "Three out of four runners recover strongly and keep seeing gains.",
         },
     ),
-    # 5. a hype word under a degree word or in a hyphenated compound: advice
+    # 5. a hype word under a degree word: advice, unless the phrase table has it whole
+    # (a phrase rewrite is unsafe: --fix leaves it)
     (
         "This mask is a real game-changer for dry skin.",
-        {"This mask is a real game-changer for dry skin."},
+        {
+            "This mask is a new option for dry skin.",
+            "This mask is a real game-changer for dry skin.",
+        },
     ),
     (
         "Our cream is so revolutionary that salons copy it.",
@@ -383,10 +387,11 @@ def test_families_of_bad_rewrites(pipeline, before, good):
 )
 def test_a_safe_fix_never_leaves_a_claim_beside_its_hedge(pipeline, text):
     """Where the safe changes cannot reach every claim of a sentence ("may be a
-    well-tolerated, proven method"), --fix leaves the sentence to the unsafe rewrite."""
+    well-tolerated, proven method"), --fix leaves the sentence to the unsafe rewrite; where
+    they can ("proven" dropped, the rest hedged), nothing is left to report."""
     safe = _fixed(pipeline, [text], unsafe=False)[0]
     full = _fixed(pipeline, [text])[0]
-    assert safe.text == text
+    assert safe.text == text or ("proven" not in safe.text and safe.remaining == [])
     assert full.text != text and "proven" not in full.text
 
 
@@ -563,3 +568,128 @@ def test_a_misparsed_research_subject_is_not_dropped(pipeline):
     """The parser reads "research show" as two nouns: never "Decades of show"."""
     text = "Decades of research show that yoga reduces anxiety."
     assert "of show" not in _fixed(pipeline, [text])[0].text
+
+
+# Rewrites that only hedge one of a sentence's claims, or a clause next to it.
+LEAVE_A_CLAIM = [
+    "A growing body of evidence supports acupuncture as an effective treatment for migraine.",
+    "And unlike opioids, this balm carries no risk of overdose or unpleasant side effects.",
+    "Especially effective for people with chronic pain, acting as a fast-acting bridge.",
+    "Works rapidly, often bringing relief within hours to days",
+    "The biggest advantage of natural sleep cures is that they're completely free of side effects.",
+    "Our program offers a scientifically compelling way to heal the brain at the cellular level.",
+]
+
+
+@pytest.mark.parametrize("text", LEAVE_A_CLAIM)
+def test_no_rewrite_leaves_a_claim_its_rules_still_find(pipeline, text):
+    """Every rewrite offered, applied on its own, leaves none of the rules' claims that it
+    was offered for: a rewrite that hedges another claim is not offered (advice only)."""
+    findings = pipeline.check_text(text, "p.txt")
+    rules = {f.rule for f in findings if f.source != "model"}
+    assert rules
+    offered = {s.replacement for f in findings for s in f.suggestions if s.replacement}
+    for finding in findings:
+        for suggestion in finding.suggestions:
+            if suggestion.replacement is None:
+                continue
+            rewritten = text[: suggestion.start] + suggestion.replacement + text[suggestion.end :]
+            left = {f.rule for f in pipeline.check_text(rewritten, "p.txt")}
+            assert not rules & left, (rewritten, rules & left)
+    assert offered or all(f.suggestions for f in findings)  # advice stays
+
+
+def test_a_rewrite_that_needs_a_second_step_is_offered_whole(pipeline):
+    """ "Treatment works, and anyone can get better": the rewrite of the majority leaves
+    "works", whose own rewrite settles it; the two are offered as one."""
+    text = "Treatment works, and anyone can get better, but they have to put in the effort."
+    findings = pipeline.check_text(text, "p.txt")
+    suggestion = next(s for f in findings for s in f.suggestions if s.replacement)
+    rewritten = text[: suggestion.start] + suggestion.replacement + text[suggestion.end :]
+    assert rewritten == (
+        "Treatment may work, and some people can get better, but they have to put in the effort."
+    )
+    assert pipeline.check_text(rewritten, "p.txt") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated word of hype is swapped or dropped whole
+        (
+            "Spravato is here, a game-changing treatment that opens new doors for patients.",
+            "Spravato is here, a treatment that opens new doors for patients.",
+        ),
+        ("Cutting-Edge Pain Care Is Here", "Modern Pain Care Is Here"),
+        ("Our serum has been a total game-changer for dry skin!", None),
+        # superlatives: the words that say what the thing is stay
+        (
+            "Luxury rehab is simply the highest-quality addiction treatment option there is.",
+            "Luxury rehab is simply an addiction treatment option.",
+        ),
+        (
+            "Citicoline: One of the Most Powerful Foundation Nootropics",
+            "Citicoline: One of the Foundation Nootropics",
+        ),
+        (
+            "Cranial stimulation is the most profound of these tools.",
+            "Cranial stimulation is one of these tools.",
+        ),
+        (
+            "Our clinic offers the most advanced pain care in the region.",
+            "Our clinic offers pain care in the region.",
+        ),
+        # a boast after a comma goes whole
+        (
+            "Hormone pellets are widely used for menopause, with excellent results.",
+            "Hormone pellets are widely used for menopause.",
+        ),
+        # proof: "has proven itself a" → "early studies suggest … can be a"
+        (
+            "In recent years, laser therapy has proven itself a reliable, drug-free option.",
+            "In recent years, early studies suggest laser therapy can be a reliable, drug-free "
+            "option.",
+        ),
+    ],
+)
+def test_phrases_and_superlatives_by_family(pipeline, text, expected):
+    fixed = _fixed(pipeline, [text])[0].text
+    if expected is None:
+        assert "game-changer" not in fixed and "total" not in fixed
+    else:
+        assert fixed == expected
+    assert not problems(text, fixed)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We use a safe procedure to treat knee pain.",
+            "We use a procedure to treat knee pain.",
+        ),
+        ("We offer a fast-acting therapy for migraine.", "We offer a therapy for migraine."),
+        (
+            "We offer a clinically validated, drug-free path forward.",
+            "We offer a drug-free path forward.",
+        ),
+    ],
+)
+def test_dropping_a_modifier_that_leaves_what_the_noun_is_is_safe(pipeline, text, expected):
+    result = pipeline.fix_sources([SourceText("p.txt", text)], unsafe=False)[0]
+    assert result.text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The proven efficacy of these enhancers comes from their action on the brain.",
+        "We ground every program in evidence-based practice.",
+        "Hangover Drips: The Quick Fix",
+        "Rapid symptom relief.",
+    ],
+)
+def test_dropping_a_modifier_the_noun_still_needs_is_not_safe(pipeline, text):
+    """ "the efficacy" and "relief" still presuppose it; "practice" is not "evidence-based
+    practice"."""
+    assert pipeline.fix_sources([SourceText("p.txt", text)], unsafe=False)[0].text == text

@@ -40,6 +40,7 @@ def exemption(
     checks = (
         ("negated", _is_negated),
         ("hedged", _is_hedged),
+        ("suggested", _is_suggested),
         ("reported", _is_reported),
         ("condition", _is_about_condition),
         ("purpose", _is_purpose),
@@ -135,6 +136,11 @@ def _is_hedged(claim: Claim, cues: Cues) -> bool:
             if child.dep_ in _QUANTIFIED and _has_quantifier(child, cues):
                 return True
     return False
+
+
+def _is_suggested(claim: Claim, cues: Cues) -> bool:
+    """An evidential verb governs the claim: "studies suggest the patch is safe"."""
+    return any(claim.outside(t) and t.lower_ in cues["evidential"] for t in claim.chain)
 
 
 _OBJECTS = ("dobj", "pobj", "appos", "conj")

@@ -251,18 +251,11 @@ class Linter:
         claims: dict[tuple[str, frozenset[str]], list[Claim]] = {}
         parsed = nlp.pipe(to_parse.values(), batch_size=_BATCH_SIZE)
         for key, doc in zip(to_parse, parsed, strict=True):
-            found = [
-                (self.rules[m.rule_id], _trimmed(doc[m.start : m.end]))
-                for m in self._claims(doc, matcher(doc, key[1]) if key[1] else [])
-            ]
-            score = scores.get(key)
-            if self.fusion is not None and score is not None:
-                judged = self.fusion.combine(doc, found, score)
-            else:
-                judged = [Claim(rule, span) for rule, span in found]
+            judged = self._judge(doc, matcher, key[1], scores.get(key))
             # One rewrite of the sentence from all its claims, shared by its findings.
             edits = rewriter.sentence_edits([(c.rule, c.span) for c in judged]) if judged else []
             claims[key] = [replace(c, edits=edits) for c in judged]
+        self._settle(nlp, matcher, rewriter, claims)
         for index, candidate, where, base, key in placed:
             if not claims[key]:
                 continue
@@ -287,6 +280,81 @@ class Linter:
                 results[index].append(
                     replace(found, source=claim.source, confidence=claim.confidence)
                 )
+
+    def _judge(self, doc, matcher, rules: frozenset[str], score: float | None) -> list[Claim]:
+        """The claims of a parsed sentence: the rules' in context, with the model's say."""
+        found = [
+            (self.rules[m.rule_id], _trimmed(doc[m.start : m.end]))
+            for m in self._claims(doc, matcher(doc, rules) if rules else [])
+        ]
+        if self.fusion is not None and score is not None:
+            return self.fusion.combine(doc, found, score)
+        return [Claim(rule, span) for rule, span in found]
+
+    def _judge_rewrite(self, doc, matcher, scored: bool) -> list[Claim]:
+        """The claims of a rewritten sentence, as ``check`` would find them."""
+        text = doc.text
+        rules, words = self.triggers.select(normalize(text).lower())
+        matcher.add_phrases(set(words))
+        if self.fusion is None or not scored:
+            return self._judge(doc, matcher, rules, None)
+        score = self.fusion.score(text)
+        if rules and not self.fusion.keeps_rules(text, score, words):
+            rules = frozenset()
+        return self._judge(doc, matcher, rules, score)
+
+    def _settle(self, nlp, matcher, rewriter, claims) -> None:
+        """Keep only the rewrites that leave none of their sentence's rules' claims.
+
+        A rewrite that leaves one (a hedge on another clause, a claim no template reaches)
+        would make the claim look fixed; where the rewritten sentence's own rewrite settles
+        it, the two make one rewrite (at most ``SETTLE_STEPS`` in a row). The rewrite with
+        every change and the safe one are settled apart: the safe one with safe steps only."""
+        trials = []  # (sentence key, unsafe, edit)
+        for key, judged in claims.items():
+            edits = judged[0].edits if judged else []
+            if edits:
+                trials.append((key, True, edits[0]))
+                safe = next((e for e in edits if e.safe), None)
+                if safe is not None:
+                    trials.append((key, False, safe))
+        if not trials:
+            return
+        texts = [edit.apply(claims[key][0].span.doc.text) for key, _, edit in trials]
+        settled: dict[tuple, dict[bool, Edit | None]] = {}
+        docs = nlp.pipe(texts, batch_size=_BATCH_SIZE)
+        for (key, unsafe, edit), doc in zip(trials, docs, strict=True):
+            found = self._settled(nlp, matcher, rewriter, claims[key], edit, doc, unsafe)
+            settled.setdefault(key, {})[unsafe] = found
+        for key, ways in settled.items():
+            full, safe = ways.get(True), ways.get(False)
+            edits = [safe] if safe is not None else []
+            if full is not None and (safe is None or full.pieces != safe.pieces):
+                edits.insert(0, full)
+            claims[key] = [replace(c, edits=edits) for c in claims[key]]
+
+    def _settled(self, nlp, matcher, rewriter, judged, edit, doc, unsafe: bool) -> Edit | None:
+        """The edit, or the edit and the rewrites after it as one, once none of the
+        sentence's rules finds its claim in the result; None when no such rewrite is found."""
+        from lint.engine.rewrite.edit import Edit
+
+        wanted = {c.rule.id for c in judged if c.source != "model"}
+        original = judged[0].span.doc.text
+        scored = self.fusion is not None and judged[0].confidence is not None
+        safe, steps = edit.safe, 1
+        for _ in range(SETTLE_STEPS):
+            left = self._judge_rewrite(doc, matcher, scored)
+            if not any(c.rule.id in wanted for c in left):
+                if steps == 1:
+                    return edit
+                return Edit.between(original, doc.text, safe) if doc.text != original else None
+            follow = rewriter.sentence_edits([(c.rule, c.span) for c in left])
+            step = follow[0] if unsafe and follow else next((e for e in follow if e.safe), None)
+            if step is None:
+                return None
+            safe, steps = safe and step.safe, steps + 1
+            doc = nlp(step.apply(doc.text))
+        return None
 
     def _lexically_possible(self, rule_id: str, words: set[str]) -> bool:
         """The rule's required words are among the sentence's words."""
@@ -368,6 +436,8 @@ class Linter:
         return self._matcher
 
 
+# The most rewrites in a row that may make one rewrite of a sentence (see Linter._settle).
+SETTLE_STEPS = 3
 # Run-on "sentences" (lists, tables flattened to text) are parsed only around what could match.
 LONG_SENTENCE = 60
 WINDOW = 25

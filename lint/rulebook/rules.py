@@ -8,7 +8,7 @@ from typing import Any
 
 from lint.rulebook.fixspec import Fix
 
-DEFAULT_UNLESS = ("hedged", "negated", "attributed", "question", "reported")
+DEFAULT_UNLESS = ("hedged", "suggested", "negated", "attributed", "question", "reported")
 
 
 @dataclass(frozen=True)

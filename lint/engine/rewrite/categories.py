@@ -23,6 +23,17 @@ from lint.engine.rewrite.grammar import article_for, base_form, is_plural_subjec
 from lint.engine.rewrite.roles import REPORTING, Role, own_action
 from lint.engine.rewrite.verbs import BE, EVIDENCE, auxiliaries, in_perfect
 
+_OPTION_NOUNS = frozenset("option options choice choices".split())
+_SUPERIORITY_WORDS = frozenset(
+    "best leading top most gold choice premier finest number ultimate highest preferred "
+    "highest-quality".split()
+)
+# Nouns that take no "a": what a superlative becomes without its "the".
+_UNCOUNTABLE = frozenset(
+    "care relief support help guidance protection recovery healing sleep comfort value quality "
+    "nutrition hydration wellness wellbeing well-being health research evidence "
+    "science".split()
+)
 _SUPERLATIVE_NOUNS = frozenset(
     "treatment treatments therapy therapies option options choice choices approach approaches "
     "method methods solution solutions remedy remedies standard answer".split()
@@ -108,7 +119,9 @@ def _generic(job: Job, how: str) -> None:
         return
     # A claim that only qualifies a noun, or a heading: drop its words, or at least swap.
     dropped = drops(job, job.span)
-    if dropped is not None and job.add({**replaced, **dropped}, safe=False, name="drop"):
+    if dropped is not None and job.add(
+        {**replaced, **dropped}, safe=_safe_drop(job, dropped), name="drop"
+    ):
         return
     if role.kind == "modifier" and _hedge_governing(job, replaced, thought=how == "thought"):
         return
@@ -119,6 +132,36 @@ def _generic(job: Job, how: str) -> None:
     )
     if replaced and alone:
         job.add(replaced, safe=True, name="swap")
+
+
+# Claims whose words, dropped, leave what the noun is ("a safe procedure" → "a procedure",
+# "rapid relief" → "relief", "a clinically validated path" → "a path").
+_SAFE_DROPS = frozenset({"speed", "safety", "consensus", "permanence"})
+# Nouns that carry the claim themselves: "the proven efficacy" without "proven" still
+# presupposes it.
+_CLAIM_NOUNS = frozenset(
+    "efficacy effectiveness safety success potency power benefits benefit results fix "
+    "recovery relief reduction reductions improvement improvements gains outcome outcomes "
+    "effect effects response remission healing change changes progress".split()
+)
+# "evidence-based practice", "science-backed ingredients": without them the noun names
+# something else; only an unsafe fix drops them.
+_NAMING = frozenset("based backed supported tested driven informed".split())
+
+
+def _safe_drop(job: Job, dropped: dict[int, str]) -> bool:
+    """Whether dropping the claim's words is safe: the claim is only a modifier of a noun
+    that does not carry the claim itself, and nothing else changed."""
+    if job.category not in _SAFE_DROPS or any(new for new in dropped.values()):
+        return False
+    if any(job.doc[i].lower_ in _NAMING for i in dropped):
+        return False
+    doc = job.doc
+    heads = {doc[i].head for i in dropped if doc[i].head.i not in dropped}
+    return all(
+        h.pos_ in ("NOUN", "PROPN") and h.dep_ != "amod" and h.lower_ not in _CLAIM_NOUNS
+        for h in heads
+    )
 
 
 # Claims that a hedge on the verb governing them covers: "They carry powerful healing
@@ -334,25 +377,7 @@ def _superiority(job: Job) -> bool:
         return True
     if (
         job.category == "superiority"
-        and any(
-            w
-            in (
-                "best",
-                "leading",
-                "top",
-                "most",
-                "gold",
-                "choice",
-                "premier",
-                "finest",
-                "number",
-                "ultimate",
-                "highest",
-                "preferred",
-                "highest-quality",
-            )
-            for w in words
-        )
+        and any(w in _SUPERIORITY_WORDS for w in words)
         and not any(w in ("than",) for w in words)
     ):
         return _one_option(job)
@@ -425,7 +450,13 @@ def _drop_contrast(job: Job) -> bool:
 def _one_option(job: Job) -> bool:
     """ "the most effective treatment for X" → "an option for X"."""
     span, doc = job.span, job.doc
+    if _one_of_these(job):
+        return True
+    if [t.lower_ for t in span[:3]] == ["one", "of", "the"] and len(span) > 4:
+        span = span[2:]  # "one of the most powerful tools" → "one of the tools"
     noun = span.root if span.root.pos_ in ("NOUN", "PROPN") else span.root.head
+    while noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "highest-quality" qualifies "option", not "quality"
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
     first = min(
@@ -446,7 +477,20 @@ def _one_option(job: Job) -> bool:
     if not claim_words or claim_words[0].i != first:
         return False
     plural = noun.tag_ in ("NNS", "NNPS")
-    if noun.lower_ in _SUPERLATIVE_NOUNS or noun.lower_ in ("standard", "choice"):
+    between = doc[claim_words[-1].i + 1 : noun.i]
+    # the words that say what the noun is ("addiction treatment option") stay; a list of
+    # praise after a comma ("the most proven, lasting solution") goes with the superlative
+    kept = [t for t in between if t.dep_ in ("compound", "amod")]
+    if any(t.text == "," for t in between) or noun.lower_ not in _OPTION_NOUNS:
+        kept = []  # "the most effective ketamine treatment" → "an option"
+    if first > 0 and doc[first - 1].lower_ == "of" and doc[first].lower_ == "the":
+        # "one of the best tools" → "one of the tools"; "one of the most powerful
+        # foundation nootropics" → "one of the foundation nootropics"
+        pieces = {t.i: "" for t in claim_words if t.i != first and _superlative(t)}
+        if any(c.dep_ in ("cc", "conj") for i in pieces for c in doc[i].children):
+            return False  # "the most effective and safest": no words to keep in between
+        return bool(pieces) and job.add(pieces, safe=False, name="one of the")
+    if not kept and (noun.lower_ in _SUPERLATIVE_NOUNS or noun.lower_ in ("standard", "choice")):
         new_noun = "options" if plural else "option"
         pieces = {t.i: "" for t in doc[first : noun.i + 1]}
         # "of choice" after the noun is part of the superlative
@@ -454,20 +498,53 @@ def _one_option(job: Job) -> bool:
         pieces.update({t.i: "" for t in tail})
         det = "some" if plural else article_for(new_noun)
         pieces[first] = job.cased(doc[first], f"{det} {new_noun}")
-    elif first > 0 and doc[first - 1].lower_ == "of" and doc[first].lower_ == "the":
-        # "one of the best tools" → "one of the tools"
-        pieces = {t.i: "" for t in claim_words if t.i < noun.i and t.i != first}
-        return job.add(pieces, safe=False, name="one of the")
     else:
         pieces = {t.i: "" for t in claim_words if t.i < noun.i}
         if splits_compound(doc, set(pieces)):
             return False  # "the highest-quality care": not "a-quality care"
         following = next((t for t in doc[first : noun.i + 1] if t.i not in pieces), noun)
         det = "some" if plural else article_for(following.text)
-        pieces[first] = job.cased(doc[first], det)
+        if not plural and noun.lower_ in _UNCOUNTABLE:
+            det = ""  # "the most advanced pain care" → "pain care", never "a pain care"
+        pieces[first] = job.cased(doc[first], det) if det else ""
         if noun.lower_ == "way":
             pieces[first] = job.cased(doc[first], "one")
+    pieces.update({t.i: "" for t in _there_is(noun)})
     return job.add(pieces, safe=False, name="an option")
+
+
+def _superlative(token: Token) -> bool:
+    """A word of the superlative: "best", "most" and the word it grades, "leading"."""
+    if token.tag_ in ("JJS", "RBS") or token.lower_ in _SUPERIORITY_WORDS:
+        return True
+    return any(c.tag_ == "RBS" and c.dep_ == "advmod" for c in token.children)
+
+
+def _there_is(noun: Token) -> list[Token]:
+    """ "there is" after a superlative's noun ("the best option there is") goes with it."""
+    clause = next((c for c in noun.rights if c.dep_ == "relcl"), None)
+    if clause is None:
+        return []
+    words = sorted(clause.subtree, key=lambda t: t.i)
+    if [t.lower_ for t in words] in (["there", "is"], ["there", "are"]):
+        return words
+    return []
+
+
+def _one_of_these(job: Job) -> bool:
+    """ "the most profound of these tools" → "one of these tools"."""
+    adjective = job.span.root
+    if adjective.pos_ != "ADJ" or not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in adjective.children
+    ):
+        return False
+    lead = [c for c in adjective.lefts if c.dep_ in ("det", "advmod")]
+    if not lead or lead[0].lower_ != "the" or any(c.lower_ not in ("the", "most") for c in lead):
+        return False
+    pieces = {c.i: "" for c in lead}
+    pieces[lead[0].i] = job.cased(lead[0], "one")
+    pieces[adjective.i] = ""
+    return job.add(pieces, safe=False, name="one of the")
 
 
 def _of_choice(noun: Token) -> list[Token]:
@@ -625,7 +702,29 @@ def _statistic(job: Job) -> bool:
     return False
 
 
+_OUTCOMES = frozenset("results result outcomes outcome success effects benefits".split())
+
+
+def _efficacy(job: Job) -> bool:
+    """A boast added after a comma goes whole: "widely used to treat it, with excellent
+    results" → "widely used to treat it" (unsafe)."""
+    doc = job.doc
+    preposition = next((t for t in job.span if t.lower_ == "with" and t.dep_ == "prep"), None)
+    if preposition is None or preposition.i == 0 or doc[preposition.i - 1].text != ",":
+        return False
+    words = sorted(preposition.subtree, key=lambda t: t.i)
+    noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lower_ not in _OUTCOMES:
+        return False
+    after = words[-1].i + 1
+    if after < len(doc) and not doc[after].is_punct:
+        return False  # only a phrase that closes the clause
+    gone = {doc[preposition.i - 1].i, *(t.i for t in words)}
+    return job.add({i: "" for i in gone}, safe=False, name="drop boast")
+
+
 _SPECIAL: dict[str, Callable[[Job], bool]] = {
+    "efficacy": _efficacy,
     "superiority": _superiority,
     "generalization": _generalization,
     "safety": _safety,

@@ -61,8 +61,15 @@ def swaps(job: Job, tokens) -> dict[int, str]:
     table = job.spec.swaps
     out = {}
     for token in tokens:
-        if splits_compound(job.doc, {token.i}):
-            continue  # never a part of a hyphenated word ("highest-quality")
+        word = hyphenated(job.doc, token)
+        if len(word) > 1:
+            # a hyphenated word is swapped whole ("game-changing" → "new"), never in part
+            if token.i == word.start and word.end <= tokens[-1].i + 1:
+                new = table.get(word.text.lower())
+                if new is not None and not degree_modified(word.root):
+                    out.update({t.i: "" for t in word})
+                    out[token.i] = job.cased(token, new) if new else ""
+            continue
         new = table.get(
             f"{token.lower_}/{token.dep_}",
             table.get(f"{token.lower_}/{pos_of(job, token)}", table.get(token.lower_)),
@@ -93,7 +100,8 @@ _ABSOLUTE = frozenset(
 def _absolute_gone(doc: Doc, token: Token, new: str, out: dict[int, str]) -> dict[int, str]:
     """A verb swapped for a weaker one ("eliminate" → "reduce") loses the absolute adverbs
     on it ("virtually eliminate" → "reduce"), and a swap that repeats the verb it is joined
-    to ("reduce or eliminate" → "reduce or reduce") collapses into that verb."""
+    to ("reduce or eliminate" → "reduce or reduce", "helps heal" → "helps help") collapses
+    into that verb."""
     gone = {
         c.i: ""
         for c in token.children
@@ -102,6 +110,10 @@ def _absolute_gone(doc: Doc, token: Token, new: str, out: dict[int, str]) -> dic
     if token.pos_ not in ("VERB", "AUX") and not gone:
         return gone
     lemma = base_form(new.split(" ")[0])
+    before = doc[token.i - 1] if token.i else None
+    if before is not None and token.head.i == before.i and base_form(before.text) == lemma:
+        gone[token.i] = ""  # "helps heal" → "helps", never "helps help"
+        return gone
     partner = None
     if token.dep_ == "conj" and token.head.i < token.i:
         partner = token.head
@@ -231,6 +243,12 @@ def _window(job: Job) -> list[Token]:
     before it ("has" + "high efficacy", "is" + "guaranteed to")."""
     doc, span = job.doc, job.span
     first = span.start
+    if (
+        first > 1
+        and doc[first - 1].lower_ in ("total", "real", "true", "complete", "absolute")
+        and doc[first - 2].lower_ in ("a", "an")
+    ):
+        first -= 1  # "a total game-changer": the phrase table has it whole
     if first and doc[first - 1].lower_ in ("a", "an", "the"):
         first -= 1
     verb = job.role.verb
@@ -410,6 +428,16 @@ def splits_compound(doc: Doc, indices: set[int]) -> bool:
             if 0 <= j < len(doc) and j not in indices and _joined(doc, i, j):
                 return True
     return False
+
+
+def hyphenated(doc: Doc, token: Token) -> Span:
+    """The hyphenated word the token is a part of ("game-changing"), or the token alone."""
+    first = last = token.i
+    while first > 0 and _joined(doc, first - 1, first):
+        first -= 1
+    while last + 1 < len(doc) and _joined(doc, last, last + 1):
+        last += 1
+    return doc[first : last + 1]
 
 
 def _joined(doc: Doc, i: int, j: int) -> bool:

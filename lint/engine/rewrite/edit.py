@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from lint.engine.rewrite.grammar import article_for, keeps_capital
+
+_PARTS = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,30 @@ class Edit:
     end: int
     pieces: tuple[tuple[int, int, str], ...]
     safe: bool
+
+    @classmethod
+    def between(cls, before: str, after: str, safe: bool) -> Edit:
+        """The edit that turns one text into the other, a piece for each changed run of
+        words (so that markup between them stays out of every piece)."""
+        old, new = _PARTS.findall(before), _PARTS.findall(after)
+        offsets = [0]
+        for part in old:
+            offsets.append(offsets[-1] + len(part))
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        pieces = tuple(
+            (offsets[i1], offsets[i2], "".join(new[j1:j2]))
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            if tag != "equal"
+        )
+        return cls(pieces[0][0], pieces[-1][1], pieces, safe)
+
+    def apply(self, sentence: str) -> str:
+        """The whole sentence (the parsed text the edit was made on) with the edit applied."""
+        return (
+            sentence[: self.start]
+            + self.text(sentence[self.start : self.end])
+            + sentence[self.end :]
+        )
 
     def text(self, original: str) -> str:
         """The region's new text, given the region's original text."""

@@ -257,7 +257,8 @@ def _authority(job: Job) -> bool:
 
 def _shown_to(job: Job) -> bool:
     """ "X has been shown to help" → "Early studies suggest X can help"; "X is proven
-    effective" → "Early studies suggest X is effective"."""
+    effective" → "Early studies suggest X is effective"; "X has proven itself a Y" → "Early
+    studies suggest X can be a Y"."""
     verb = _verb(job)
     if verb is None or verb.tag_ != "VBN":
         return False
@@ -291,6 +292,16 @@ def _shown_to(job: Job) -> bool:
     if after.lower_ == "to":
         pieces[after.i] = ""
         pieces[group[0].i] = "can"
+    elif after.lower_ in ("itself", "themselves"):
+        # "X has proven itself (as / to be) a Y" → "Early studies suggest X can be a Y"
+        doc = verb.doc
+        pieces[group[0].i] = "can"
+        pieces[after.i] = "be"
+        following = [t.lower_ for t in doc[after.i + 1 : after.i + 3]]
+        if following[:1] == ["as"]:
+            pieces[after.i + 1] = ""
+        elif following == ["to", "be"]:
+            pieces.update({after.i + 1: "", after.i + 2: ""})
     elif after.pos_ in ("ADJ", "ADV") or after.lower_ in ("safe", "effective"):
         pieces[group[0].i] = "are" if plural else "is"
     else:
@@ -298,7 +309,7 @@ def _shown_to(job: Job) -> bool:
     first = run[0]
     intro = "early studies suggest"
     pieces[first.i] = (
-        job.cased(first, f"{intro} {lowered(first)}")
+        (job.cased(first, f"{intro} {lowered(first)}") if job.title else f"{intro} {first.text}")
         if first.i
         else f"Early studies suggest {lowered(first)}"
     )

@@ -163,8 +163,12 @@ def hedge_pieces(
         return None  # "may" twice in a stretch of words reads as one hedge on another
     pieces: dict[int, str] = {}
     for child in verb.children:
-        if child.dep_ == "advmod" and child.lower_ in CERTAINTY and child.i not in replaced:
-            pieces[child.i] = ""
+        if (
+            child.dep_ == "advmod"
+            and (child.lower_ in CERTAINTY or (child.lower_ in _WHOLLY and verb.tag_ == "VBN"))
+            and child.i not in replaced
+        ):
+            pieces[child.i] = ""  # "can be completely transformed" → "may be transformed"
         if child.dep_ in ("acomp", "attr", "oprd"):  # "is truly remarkable" → "may be remarkable"
             for grandchild in child.children:
                 if grandchild.dep_ == "advmod" and (
