@@ -693,3 +693,33 @@ def test_dropping_a_modifier_the_noun_still_needs_is_not_safe(pipeline, text):
     """ "the efficacy" and "relief" still presuppose it; "practice" is not "evidence-based
     practice"."""
     assert pipeline.fix_sources([SourceText("p.txt", text)], unsafe=False)[0].text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject too long to follow "early studies suggest": the hedge goes where the
+        # proof stood
+        (
+            "Our special drip of magnesium, calcium, zinc, B vitamins and vitamin C has been "
+            "found effective against migraines and fatigue.",
+            "Our special drip of magnesium, calcium, zinc, B vitamins and vitamin C may be "
+            "effective against migraines and fatigue.",
+        ),
+        (
+            "The combination of acupuncture, massage and herbal medicine used at the clinic "
+            "has been shown to reduce back pain.",
+            "The combination of acupuncture, massage and herbal medicine used at the clinic "
+            "may reduce back pain.",
+        ),
+        # every verb joined to the hedged one takes its base form
+        (
+            "Ginseng acts as an adaptogen, strengthens immune function and raises energy levels.",
+            "Ginseng may act as an adaptogen, strengthen immune function and raise energy levels.",
+        ),
+    ],
+)
+def test_proof_with_a_long_subject_and_joined_verbs(pipeline, text, expected):
+    fixed = _fixed(pipeline, [text])[0].text
+    assert fixed == expected
+    assert not problems(text, fixed)

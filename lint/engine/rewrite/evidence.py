@@ -278,14 +278,12 @@ def _shown_to(job: Job) -> bool:
         job.hedged.add(verb.i)
         return job.add(pieces, safe=True, name="early studies suggest that")
     run = _subject_run(subject)
-    if (
-        run is None
-        or run[-1].i >= group[0].i
-        or any(t.lower_ in ("not", "n't", "never") for t in group)
-    ):
-        return False
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if after is None:
+    if after is None or any(t.lower_ in ("not", "n't", "never") for t in group):
+        return False
+    if run is None and subject.i < group[0].i:
+        return _shown_in_place(job, verb, group, after)
+    if run is None or run[-1].i >= group[0].i:
         return False
     plural = is_plural_subject(subject)
     pieces = {t.i: "" for t in group}
@@ -315,6 +313,25 @@ def _shown_to(job: Job) -> bool:
     )
     job.hedged.add(verb.i)
     return job.add(pieces, safe=True, name="early studies suggest X can")
+
+
+def _shown_in_place(job: Job, verb: Token, group: list[Token], after: Token) -> bool:
+    """A subject too long to follow "early studies suggest": the proof becomes a hedge where
+    it stands ("… has been found effective against migraines" → "… may be effective against
+    migraines", "… has been shown to reduce" → "… may reduce")."""
+    pieces = {t.i: "" for t in group}
+    if after.lower_ == "to" and after.i + 1 < len(verb.doc):
+        following = verb.doc[after.i + 1]
+        if following.tag_ != "VB":
+            return False
+        pieces[after.i] = ""
+        pieces[group[0].i] = "may"
+    elif after.pos_ == "ADJ" or after.lower_ in ("safe", "effective"):
+        pieces[group[0].i] = "may be"
+    else:
+        return False
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="may in place of proof")
 
 
 def _present_support(job: Job, verb: Token) -> bool:

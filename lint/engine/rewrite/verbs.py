@@ -221,14 +221,17 @@ def hedge_pieces(
         pieces[verb.i] = rest if thought else match_case(verb.text, rest, title)
     else:
         pieces[verb.i] = match_case(verb.text, new, title)
-    for other in verb.children:
-        if (
-            other.dep_ == "conj"
-            and other.tag_ in ("VBZ", "VBP")
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children)
-            and other.i not in replaced
+    # the verbs joined to it share the hedge: "acts …, strengthens … and raises …"
+    joined = [c for c in verb.children if c.dep_ == "conj"]
+    while joined:
+        other = joined.pop()
+        if other.tag_ not in ("VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in other.children
         ):
+            continue
+        if other.i not in replaced:
             pieces[other.i] = match_case(other.text, base_form(other.text), title)
+        joined += [c for c in other.children if c.dep_ == "conj"]
     return pieces
 
 
