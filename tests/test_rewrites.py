@@ -723,3 +723,22 @@ def test_proof_with_a_long_subject_and_joined_verbs(pipeline, text, expected):
     fixed = _fixed(pipeline, [text])[0].text
     assert fixed == expected
     assert not problems(text, fixed)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Our gummies have no risk of addiction.",
+            "Our gummies' risk of addiction is still being studied.",
+        ),
+        (
+            "This supplement poses no risk of dependence.",
+            "This supplement's risk of dependence is still being studied.",
+        ),
+    ],
+)
+def test_no_risk_of_addiction_becomes_still_being_studied(pipeline, text, expected):
+    """The claims guide: "it has a lower risk of addiction" → "its risk of misuse is still
+    being studied"."""
+    assert _fixed(pipeline, [text])[0].text == expected

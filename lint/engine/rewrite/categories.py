@@ -139,10 +139,13 @@ def _generic(job: Job, how: str) -> None:
 _SAFE_DROPS = frozenset({"speed", "safety", "consensus", "permanence"})
 # Nouns that carry the claim themselves: "the proven efficacy" without "proven" still
 # presupposes it.
-_CLAIM_NOUNS = frozenset(
-    "efficacy effectiveness safety success potency power benefits benefit results fix "
-    "recovery relief reduction reductions improvement improvements gains outcome outcomes "
-    "effect effects response remission healing change changes progress".split()
+_CLAIM_NOUNS = frozenset("efficacy effectiveness safety success potency power fix".split())
+# Outcomes: "rapid relief" and "clinically proven reductions" without their modifier still
+# promise the outcome; a lasting one ("a long-term positive effect") is only made plain.
+_OUTCOME_NOUNS = frozenset(
+    "benefits benefit results recovery relief reduction reductions improvement improvements "
+    "gains outcome outcomes effect effects response remission healing change changes "
+    "progress".split()
 )
 # "evidence-based practice", "science-backed ingredients": without them the noun names
 # something else; only an unsafe fix drops them.
@@ -158,9 +161,9 @@ def _safe_drop(job: Job, dropped: dict[int, str]) -> bool:
         return False
     doc = job.doc
     heads = {doc[i].head for i in dropped if doc[i].head.i not in dropped}
+    claimed = _CLAIM_NOUNS if job.category == "permanence" else _CLAIM_NOUNS | _OUTCOME_NOUNS
     return all(
-        h.pos_ in ("NOUN", "PROPN") and h.dep_ != "amod" and h.lower_ not in _CLAIM_NOUNS
-        for h in heads
+        h.pos_ in ("NOUN", "PROPN") and h.dep_ != "amod" and h.lower_ not in claimed for h in heads
     )
 
 
@@ -598,7 +601,8 @@ def _generalization(job: Job) -> bool:
 def _safety(job: Job) -> bool:
     """ "X is non-addictive" → "X's risk of addiction is still being studied"; "without
     (any of) the side effects of pills" → "with side effects that are usually mild"."""
-    words = {t.lower_ for t in job.span}
+    doc = job.doc
+    words = {t.lower_ for t in doc[job.span.start : min(len(doc), job.span.end + 2)]}
     if any(w.split("-")[-1] in _ADDICTION_WORDS or w in _ADDICTION_WORDS for w in words):
         return _addiction(job)
     return _without_side_effects(job)
@@ -651,19 +655,28 @@ def _without_side_effects(job: Job) -> bool:
     return job.add(pieces, safe=False, name="side effects usually mild")
 
 
+_HAVING = frozenset("is are has have carries carry poses pose 's 're".split())
+
+
 def _addiction(job: Job) -> bool:
-    words = {t.lower_.split("-")[-1] for t in job.span} | {t.lower_ for t in job.span}
+    """ "X is non-addictive", "X carries no risk of overdose" → "X's risk of addiction /
+    overdose is still being studied" (the claims guide's wording)."""
+    doc = job.doc
+    end = job.span.end
+    last = doc[end - 1].lower_
+    if last in ("of", "risk"):
+        end = min(len(doc), end + (1 if last == "of" else 2))  # "no risk" + "of X"
+    tokens = doc[job.span.start : end]
+    words = {t.lower_.split("-")[-1] for t in tokens} | {t.lower_ for t in tokens}
     noun = next((_ADDICTION_WORDS[w] for w in words if w in _ADDICTION_WORDS), None)
     verb = job.role.verb
-    if noun is None or verb is None or job.role.kind not in ("predicate", "modifier"):
+    if noun is None or verb is None or verb.lower_ not in _HAVING:
         return False
-    if verb.lower_ not in ("is", "are", "has", "have", "carries", "carry", "'s", "'re"):
+    if job.role.kind not in ("predicate", "modifier") and job.span.start != verb.i:
         return False
     subject = subject_of(verb)
     if subject is None or subject.i > verb.i:
         return False
-    doc = job.doc
-    end = job.span.end
     if end < len(doc) and not (doc[end].is_punct or doc[end].lower_ in ("and", "but")):
         return False
     if any(c.dep_ in ("aux", "neg") for c in verb.children):
