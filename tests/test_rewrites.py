@@ -742,3 +742,27 @@ def test_no_risk_of_addiction_becomes_still_being_studied(pipeline, text, expect
     """The claims guide: "it has a lower risk of addiction" → "its risk of misuse is still
     being studied"."""
     assert _fixed(pipeline, [text])[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Many people who try yoga report major improvements in their sleep.",
+            "Many people who try yoga report improvements in their sleep.",
+        ),
+        (
+            "Women with hot flushes often find significant relief with black cohosh.",
+            "Women with hot flushes often find relief with black cohosh.",
+        ),
+        # a figure is not a word of size
+        (
+            "The clinic has recorded a 30% improvement in recovery.",
+            "The clinic has recorded a 30% improvement in recovery.",
+        ),
+    ],
+)
+def test_words_of_size_on_an_outcome_are_dropped_safely(pipeline, text, expected):
+    """The claims guide: "most patients achieve significant improvements" → "some patients
+    report improvements"."""
+    assert pipeline.fix_sources([SourceText("p.txt", text)], unsafe=False)[0].text == expected

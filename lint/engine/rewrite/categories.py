@@ -127,11 +127,28 @@ def _generic(job: Job, how: str) -> None:
         return
     # A swap alone leaves a weaker claim still stated as fact ("makes the formula
     # effective", "Manages Fatigue"): only where swapping is the whole rewrite.
-    alone = how in ("swap", "some") or (
-        role.kind == "bare" and job.category not in ("cure", "efficacy")
+    alone = (
+        how in ("swap", "some")
+        or (role.kind == "bare" and job.category not in ("cure", "efficacy"))
+        or _only_intensity(job, replaced)
     )
     if replaced and alone:
         job.add(replaced, safe=True, name="swap")
+
+
+def _only_intensity(job: Job, replaced: dict[int, str]) -> bool:
+    """The swap only drops the words of size on an outcome ("report major improvements" →
+    "report improvements", as the claims guide does): what is left names no size."""
+    if job.category != "efficacy" or job.role.kind not in ("modifier", "predicate"):
+        return False
+    if not replaced or any(replaced.values()):
+        return False
+    if any(job.doc[i].pos_ not in ("ADJ", "ADV") for i in replaced):
+        return False  # "a 30% improvement" keeps its figure
+    heads = {job.doc[i].head for i in replaced if job.doc[i].head.i not in replaced}
+    if any(h.head.lower_ == "with" for h in heads):
+        return False  # ", with amazing results" goes whole, never "with results"
+    return all(h.lower_ in _OUTCOME_NOUNS for h in heads)
 
 
 # Claims whose words, dropped, leave what the noun is ("a safe procedure" → "a procedure",
@@ -723,6 +740,9 @@ def _efficacy(job: Job) -> bool:
     results" → "widely used to treat it" (unsafe)."""
     doc = job.doc
     preposition = next((t for t in job.span if t.lower_ == "with" and t.dep_ == "prep"), None)
+    head = job.span.root.head
+    if preposition is None and head.lower_ == "with" and head.dep_ == "prep":
+        preposition = head  # "amazing results" in ", with amazing results"
     if preposition is None or preposition.i == 0 or doc[preposition.i - 1].text != ",":
         return False
     words = sorted(preposition.subtree, key=lambda t: t.i)

@@ -1,0 +1,5 @@
+"""Run overclaim as `python -m lint`."""
+
+from lint.cli import entry
+
+entry()

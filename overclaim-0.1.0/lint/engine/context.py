@@ -1,0 +1,224 @@
+"""Decide from the dependency parse whether a matched claim is exempt: hedged, negated, ...
+
+A claim's scope is its clause: the chain of heads from the matched words up to the clause
+root, stopping where a coordinated clause with its own subject begins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from lint.rulebook.loading import Cues
+
+_CLAUSE_VERBS = ("VERB", "AUX")
+_COPULAS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "become", "becomes", "remain", "remains"}
+)
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+_QUANTIFIED = ("nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "pobj", "attr", "advmod")
+
+
+def exemption(
+    span: Span,
+    matched: frozenset[int],
+    unless: frozenset[str],
+    cues: Cues,
+    sentence: str | None = None,
+) -> str | None:
+    """The context that exempts this claim (one of the rule's ``unless``), or None.
+
+    ``sentence`` is the text of the span's document, when the caller has it already."""
+    sentence = span.doc.text if sentence is None else sentence
+    if "question" in unless and sentence.rstrip(" \"'”’)").endswith("?"):
+        return "question"
+    if "attributed" in unless and cues.reports_a_study(sentence):
+        return "attributed"
+    chain = governing_chain(span)
+    claim = Claim(span, matched, chain)
+    checks = (
+        ("negated", _is_negated),
+        ("hedged", _is_hedged),
+        ("suggested", _is_suggested),
+        ("reported", _is_reported),
+        ("condition", _is_about_condition),
+        ("purpose", _is_purpose),
+    )
+    for name, check in checks:
+        if name in unless and check(claim, cues):
+            return name
+    return None
+
+
+def governing_chain(span: Span) -> list[Token]:
+    """The span's root and its heads up to the root of its clause."""
+    token = span.root
+    chain = [token]
+    while token.head.i != token.i and not _starts_own_clause(token):
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _starts_own_clause(token: Token) -> bool:
+    if token.dep_ == "parataxis":
+        return True
+    return (
+        token.dep_ == "conj"
+        and token.pos_ in _CLAUSE_VERBS
+        and any(c.dep_ in _SUBJECTS for c in token.children)
+    )
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A matched claim: its span, the token indices the pattern matched, its governing chain."""
+
+    span: Span
+    matched: frozenset[int]
+    chain: list[Token]
+
+    def outside(self, token: Token) -> bool:
+        return token.i not in self.matched
+
+    def above(self) -> list[Token]:
+        """Chain tokens that are not part of the matched words."""
+        return [t for t in self.chain if self.outside(t)]
+
+
+def _is_negated(claim: Claim, cues: Cues) -> bool:
+    negations = cues["negation"]
+    for token in claim.chain:
+        if claim.outside(token) and token.lower_ in negations:
+            return True
+        for child in token.children:
+            if not claim.outside(child):
+                continue
+            if child.dep_ == "neg" or child.lower_ in ("never", "nothing"):
+                return True
+            if child.dep_ in _SUBJECTS + ("det",) and child.lower_ in ("no", "none", "nothing"):
+                return True
+            if child.dep_ in _SUBJECTS and any(
+                g.lower_ == "no" and g.dep_ == "det" for g in child.children
+            ):
+                return True
+    return False
+
+
+def _is_hedged(claim: Claim, cues: Cues) -> bool:
+    # A modal or a bounded subject on the verb of a claim that only qualifies its object
+    # ("may offer a clinically proven, safe alternative") hedges the offering, not the claim.
+    skip = _verb_above_modifier(claim, cues)
+    for token in claim.chain:
+        if claim.outside(token) and token.lower_ in cues["hedge"]:
+            return True
+        if skip is not None and token.i == skip.i:
+            continue
+        if token.pos_ == "AUX" and token.lower_ in cues["modal"]:
+            return True
+        for child in token.children:
+            if child.dep_ in _SUBJECTS and _hedged_subject(child, claim, cues):
+                return True
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["modal"]:
+                return True  # even when a pattern's gap swallowed it: "patients may feel"
+            if not claim.outside(child):
+                continue
+            word = child.lower_
+            if child.dep_ in ("aux", "auxpass", "advmod") and word in cues["modal"]:
+                return True
+            if child.dep_ == "mark" and child.lower_ in cues["conditional"]:
+                return True
+            if child.dep_ in ("advmod", "npadvmod", "amod", "acomp", "compound") and (
+                word in cues["hedge_modifier"] or word in cues["hedge"]
+            ):
+                return True
+            if child.dep_ in _QUANTIFIED and _has_quantifier(child, cues):
+                return True
+    return False
+
+
+def _is_suggested(claim: Claim, cues: Cues) -> bool:
+    """An evidential verb governs the claim: "studies suggest the patch is safe"."""
+    return any(claim.outside(t) and t.lower_ in cues["evidential"] for t in claim.chain)
+
+
+_OBJECTS = ("dobj", "pobj", "appos", "conj")
+
+
+def _verb_above_modifier(claim: Claim, cues: Cues) -> Token | None:
+    """The verb whose hedge does not reach the claim, when the claim's words qualify a noun
+    that is the verb's object (not an outcome such as "relief", and not what a copula says
+    the subject is); None otherwise."""
+    root = claim.span.root
+    noun = root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        if root.dep_ not in ("amod", "compound", "nmod") or root.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = root.head
+    if noun.lower_ in cues["outcome"] or noun.dep_ not in _OBJECTS:
+        return None
+    if noun.i == root.i and not any(
+        t.dep_ in ("amod", "compound", "nmod") for t in claim.span if t.i != root.i
+    ):
+        return None  # the noun is the claim itself ("offers new hope")
+    token = noun
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX") or token.lower_ in _COPULAS:
+        return None
+    return token
+
+
+def _hedged_subject(subject: Token, claim: Claim, cues: Cues) -> bool:
+    """'Early studies', 'preliminary evidence', 'the hope' as the subject of the claim."""
+    if claim.outside(subject) and subject.lower_ in cues["hedge_subject"]:
+        return True
+    return any(
+        c.dep_ in ("amod", "det", "compound") and c.lower_ in cues["hedge_modifier"]
+        for c in subject.children
+        if claim.outside(c)
+    )
+
+
+def _has_quantifier(node: Token, cues: Cues) -> bool:
+    """'some patients', 'in some cases', 'for some', 'certain people' below this node."""
+    quantifiers = cues["quantifier"]
+    for token in node.subtree:
+        if token.lower_ not in quantifiers:
+            continue
+        head = token.head
+        if (
+            token.dep_ in ("det", "amod", "nummod", "quantmod")
+            and head.lower_ in cues["population"]
+        ):
+            return True
+        if token.dep_ in ("pobj", "nsubj", "dobj") or token.pos_ == "ADV":
+            return True
+    return False
+
+
+def _is_reported(claim: Claim, cues: Cues) -> bool:
+    """Someone else's claim, reported rather than made: 'clinics promising instant relief'."""
+    return any(t.lower_ in cues["report"] for t in claim.above())
+
+
+def _is_purpose(claim: Claim, cues: Cues) -> bool:
+    """An aim, not a result: 'treatment to relieve symptoms', 'drugs used to reduce pain'."""
+    verb = claim.span.root
+    return verb.dep_ in ("acl", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _is_about_condition(claim: Claim, cues: Cues) -> bool:
+    """The words describe a disease or its course, not a treatment: 'insomnia rewires ...'."""
+    conditions = cues["condition"]
+    for token in claim.chain:
+        if token.pos_ not in _CLAUSE_VERBS:
+            continue
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if token.dep_ in ("relcl", "acl"):
+            subjects.append(token.head)
+        return any(s.lower_ in conditions for s in subjects)
+    return False

@@ -1,0 +1,194 @@
+"""Rules and the claim model decide together.
+
+The rules give exact spans, rule ids and rewrites; the model gives every sentence a
+probability of being an overclaim. A rule's finding stands only where the model gives its
+sentence, or one of its clauses, at least ``keep_rule`` (below that, the words are read in a
+sense that is no claim: neutral health information, statistics, research reporting). A
+sentence of fewer than ``OVERRULE_WORDS`` words gives the model too little context to overrule
+a rule ("The device is risk-free."): there, the rule's finding stands, unless its document
+informs rather than sells (below): the document is the context the sentence lacks. A
+sentence no rule flagged is flagged when the model gives it ``flag_alone`` or more and it reads
+as promotion (first or second person, a call to action, a superlative or an exclamation), or
+``flag_alone_plain`` or more when it does not ("Magnetic bracelets improve circulation"),
+and its claim stands without the words of selling: scored again without them, it still
+gets ``CLAIM_WITHOUT_SELLING``; and it reports no study (``Cues.reports_a_study``: "our
+results show", "a 2019 trial found"), where a rule's claim would be exempt too. Such a
+finding of the model sits on the words that weigh most
+in its score, with the rule id ``<category>.model``.
+
+A whole document weighs in too. One of at least ``informational_sentences`` sentences of
+which fewer than ``informational_share`` score 0.5 or more informs rather than sells (patient
+information, an encyclopedia, a research summary): there, a rule's finding needs
+``informational_keep_rule``, and the model adds none of its own. A single sentence, or a short
+page, is judged on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from lint.model.claim_model import ClaimModel
+from lint.model.features import FIRST_SECOND, IMPERATIVE, SCOPE_HEDGE, SCOPE_NEGATION, tokens
+from lint.rulebook.rules import Cues, Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# Words of promotion: with a first or second person, a call to action or an exclamation,
+# what tells copy that sells from copy that informs (written from the claims guide).
+PROMOTION = frozenset(
+    """best leading ultimate revolutionary breakthrough miracle guaranteed guarantee proven
+    amazing incredible powerful unique only most top premier world-class cutting-edge
+    life-changing transform transforms transformative instantly instant""".split()
+)
+# The fewest words in which the model may overrule a rule: in shorter sentences, out of fold
+# on the training corpus, it dropped about as many true claims (2) as false alarms (3).
+OVERRULE_WORDS = 8
+# How often a rule's finding in such a short sentence was right on the training corpus.
+SHORT_SENTENCE_CONFIDENCE = 0.80
+# A finding of the model names every category at least this likely (and the likeliest).
+CATEGORY_SHARE = 0.5
+CLAIM_WITHOUT_SELLING = 0.5
+# The words of selling: a call to action, an offer, the reader and the seller.
+SELLING = (
+    FIRST_SECOND
+    | IMPERATIVE
+    | frozenset(
+        "us today now free book call schedule contact shop order visit appointment consultation".split()
+    )
+)
+_WORD = re.compile(r"[\w'%-]+|[!?]")
+# Where a sentence's clauses part: a comma, semicolon or colon, or "and"/"but" between them.
+_CLAUSES = re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+
+
+_HEDGES = SCOPE_HEDGE | SCOPE_NEGATION
+
+
+def _short(text: str) -> bool:
+    """Too short a sentence for the model to overrule a rule in."""
+    return len(_WORD.findall(text)) < OVERRULE_WORDS
+
+
+def without_selling(text: str) -> str:
+    """The sentence without the words of selling."""
+    return " ".join(w for w in _WORD.findall(text) if w.lower() not in SELLING)
+
+
+def promotional(text: str) -> bool:
+    """Whether a sentence reads as promotion rather than information."""
+    words = tokens(text)
+    present = set(words)
+    return bool(
+        present & FIRST_SECOND
+        or present & PROMOTION
+        or "!" in present
+        or (words and words[0] in IMPERATIVE)
+    )
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim found in a parsed sentence: by a rule, by the model, or by both."""
+
+    rule: Rule
+    span: Span
+    edits: list[Any] = field(default_factory=list)
+    source: str = "rule"
+    confidence: float | None = None
+
+
+class Fusion:
+    """The model's say on each sentence, with the rules' claims."""
+
+    def __init__(self, model: ClaimModel, rules: dict[str, Rule], cues: Cues | None = None):
+        self.model = model
+        self.rules = rules
+        self.cues = cues or Cues()
+        thresholds = model.thresholds
+        self.keep_rule = thresholds["keep_rule"]
+        self.flag_alone = thresholds["flag_alone"]
+        self.flag_alone_plain = thresholds.get("flag_alone_plain", 1.01)
+        self.informational_sentences = int(thresholds.get("informational_sentences", 5))
+        self.informational_share = thresholds.get("informational_share", 0.0)
+        self.informational_keep_rule = thresholds.get("informational_keep_rule", self.keep_rule)
+        self._rule_bands = model.rule_confidence
+        self._model_bands = model.model_confidence
+
+    def score(self, text: str) -> float:
+        return self.model.score(text)
+
+    def informational(self, scores: list[float]) -> bool:
+        """Whether the sentences of a document, by their scores, inform rather than sell."""
+        if len(scores) < self.informational_sentences:
+            return False
+        return sum(1 for s in scores if s >= 0.5) / len(scores) < self.informational_share
+
+    def keeps_rules(
+        self, text: str, score: float, words: frozenset[str], informational: bool = False
+    ) -> bool:
+        """Whether the rules' findings in this sentence stand: its score reaches the
+        threshold, or, where some of its clauses are hedged or negated, the score of an
+        unhedged clause with the rules' trigger ``words`` does (a hedge in one clause does
+        not excuse a claim in another)."""
+        needed = self.informational_keep_rule if informational else self.keep_rule
+        if score >= needed or (not informational and _short(text)):
+            return True
+        hedged: list[str] = []
+        plain: list[str] = []
+        for clause in _CLAUSES.split(text):
+            (hedged if _HEDGES.intersection(tokens(clause)) else plain).append(clause)
+        return bool(hedged) and any(
+            self.model.score(c) >= needed for c in plain if words.intersection(tokens(c))
+        )
+
+    def flags_alone(self, text: str, score: float, informational: bool = False) -> bool:
+        needed = self.flag_alone if promotional(text) else self.flag_alone_plain
+        if informational or score < needed:
+            return False
+        if self.cues.reports_a_study(text):
+            return False
+        claim = without_selling(text)
+        return any(c.isalpha() for c in claim) and self.model.score(claim) >= CLAIM_WITHOUT_SELLING
+
+    @staticmethod
+    def _measured(bands: list[tuple[float, float]], score: float) -> float:
+        """How often a finding was right for sentences the model scored like this one
+        (measured on the training corpus), or the score itself where unmeasured."""
+        confidence = score
+        for lower, measured in bands:
+            if score >= lower:
+                confidence = measured
+        return round(confidence, 3)
+
+    def rule_confidence(self, text: str, score: float) -> float:
+        measured = self._measured(self._rule_bands, score)
+        return max(SHORT_SENTENCE_CONFIDENCE, measured) if _short(text) else measured
+
+    def combine(self, doc: Doc, found: list[tuple[Rule, Span]], score: float) -> list[Claim]:
+        """The claims of a sentence: the rules' (marked as the model's too where it agrees),
+        and the model's own where no rule found any."""
+        both = score >= self.flag_alone
+        confidence = self.rule_confidence(doc.text, score)
+        claims = [
+            Claim(rule, span, [], "both" if both else "rule", confidence) for rule, span in found
+        ]
+        if claims or not self.flags_alone(doc.text, score):
+            return claims
+        where = self.model.span(doc.text)
+        span = doc.char_span(*where, alignment_mode="expand") if where else None
+        if span is None or not len(span):
+            span = doc[:]
+        for category in self._categories(doc.text):
+            rule = self.rules.get(f"{category}.model")
+            if rule is not None:
+                confidence = self._measured(self._model_bands, score)
+                claims.append(Claim(rule, span, [], "model", confidence))
+        return claims
+
+    def _categories(self, text: str) -> list[str]:
+        shares = self.model.category_probabilities(text)
+        likeliest = max(shares, key=lambda c: shares[c])
+        return [c for c, share in shares.items() if share >= CATEGORY_SHARE or c == likeliest]

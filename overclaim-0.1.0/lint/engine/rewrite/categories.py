@@ -1,0 +1,765 @@
+"""The rewrite of one claim, by category: what the claims guide's table does for each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from lint.engine.rewrite import evidence
+from lint.engine.rewrite.claim import (
+    Job,
+    claim_words,
+    drops,
+    hedge,
+    phrase,
+    splits_compound,
+    swaps,
+    verb_is_hedged,
+)
+from lint.engine.rewrite.edit import lowered
+from lint.engine.rewrite.grammar import article_for, base_form, is_plural_subject, subject_of
+from lint.engine.rewrite.roles import REPORTING, Role, own_action
+from lint.engine.rewrite.verbs import BE, EVIDENCE, auxiliaries, in_perfect
+
+_OPTION_NOUNS = frozenset("option options choice choices".split())
+_SUPERIORITY_WORDS = frozenset(
+    "best leading top most gold choice premier finest number ultimate highest preferred "
+    "highest-quality".split()
+)
+# Nouns that take no "a": what a superlative becomes without its "the".
+_UNCOUNTABLE = frozenset(
+    "care relief support help guidance protection recovery healing sleep comfort value quality "
+    "nutrition hydration wellness wellbeing well-being health research evidence "
+    "science".split()
+)
+_SUPERLATIVE_NOUNS = frozenset(
+    "treatment treatments therapy therapies option options choice choices approach approaches "
+    "method methods solution solutions remedy remedies standard answer".split()
+)
+_PROOF = frozenset(
+    "proven proved shown demonstrated confirmed established found show shows prove proves".split()
+)
+_COPULAS = BE | {"'s"}
+_MAJORITY_ADVERBS = frozenset(
+    "usually generally typically always consistently routinely reliably".split()
+)
+_ADDICTION_WORDS = {
+    "addiction": "addiction",
+    "addictive": "addiction",
+    "dependence": "dependence",
+    "dependency": "dependence",
+    "habit": "dependence",
+    "abuse": "misuse",
+    "misuse": "misuse",
+    "overdose": "overdose",
+    "withdrawal": "withdrawal",
+}
+
+
+def rewrite_claim(job: Job) -> None:
+    """Add the changes that rewrite this claim to the sentence's plan (if any fits)."""
+    how = job.spec.how or "may"
+    if how == "advice":
+        return
+    special = _SPECIAL.get(job.category)
+    if special is not None and special(job):
+        return
+    proof = any(t.lower_ in _PROOF for t in job.span)
+    if (how == "evidence" or proof) and evidence.rewrite(job):
+        return
+    if phrase(job):
+        if job.category == "generalization" and job.plan.ops:
+            _mark_subject_hedged(job, job.plan.ops[-1].pieces)  # "some patients" hedges it
+        return
+    _generic(job, how)
+
+
+def _generic(job: Job, how: str) -> None:
+    role = job.role
+    replaced = swaps(job, claim_words(job.span))
+    # "may be a cure", "may be a miracle": a hedge beside the noun leaves its claim
+    noun_claim = (
+        job.category in ("cure", "hype")
+        and role.kind == "predicate"
+        and job.span.root.pos_ in ("NOUN", "PROPN")
+    )
+    if role.kind in ("verb", "predicate") and how in ("may", "thought", "evidence"):
+        if verb_is_hedged(job) and not noun_claim:
+            job.add(replaced, safe=True, name="swap")
+            return
+        if how != "evidence" and not noun_claim:
+            pieces = hedge(job, replaced, thought=how == "thought")
+            if pieces is not None:
+                job.add(pieces, safe=True, name="hedge")
+                return
+        if role.kind == "verb":
+            return
+    elif how == "some":
+        doc = job.doc
+        replaced = {  # "half of all patients" is a figure; "most user-friendly" a superlative
+            i: new
+            for i, new in replaced.items()
+            if not (i and doc[i - 1].lower_ == "of")
+            and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("ADJ", "ADV"))
+            and not (i + 2 < len(doc) and doc[i + 2].text == "-")  # "most user-friendly"
+        }
+        replaced = {**replaced, **_agreement(job, replaced)}
+        if replaced and job.add(replaced, safe=True, name="some"):
+            _mark_subject_hedged(job, replaced)
+            return
+        if role.kind in ("verb", "predicate") and not verb_is_hedged(job):
+            pieces = hedge(job, replaced)
+            if pieces is not None:
+                job.add(pieces, safe=True, name="hedge")
+        return
+    elif how == "swap" and replaced:
+        job.add(replaced, safe=True, name="swap")
+        return
+    # A claim that only qualifies a noun, or a heading: drop its words, or at least swap.
+    dropped = drops(job, job.span)
+    if dropped is not None and job.add(
+        {**replaced, **dropped}, safe=_safe_drop(job, dropped), name="drop"
+    ):
+        return
+    if role.kind == "modifier" and _hedge_governing(job, replaced, thought=how == "thought"):
+        return
+    # A swap alone leaves a weaker claim still stated as fact ("makes the formula
+    # effective", "Manages Fatigue"): only where swapping is the whole rewrite.
+    alone = (
+        how in ("swap", "some")
+        or (role.kind == "bare" and job.category not in ("cure", "efficacy"))
+        or _only_intensity(job, replaced)
+    )
+    if replaced and alone:
+        job.add(replaced, safe=True, name="swap")
+
+
+def _only_intensity(job: Job, replaced: dict[int, str]) -> bool:
+    """The swap only drops the words of size on an outcome ("report major improvements" →
+    "report improvements", as the claims guide does): what is left names no size."""
+    if job.category != "efficacy" or job.role.kind not in ("modifier", "predicate"):
+        return False
+    if not replaced or any(replaced.values()):
+        return False
+    if any(job.doc[i].pos_ not in ("ADJ", "ADV") for i in replaced):
+        return False  # "a 30% improvement" keeps its figure
+    heads = {job.doc[i].head for i in replaced if job.doc[i].head.i not in replaced}
+    if any(h.head.lower_ == "with" for h in heads):
+        return False  # ", with amazing results" goes whole, never "with results"
+    return all(h.lower_ in _OUTCOME_NOUNS for h in heads)
+
+
+# Claims whose words, dropped, leave what the noun is ("a safe procedure" → "a procedure",
+# "rapid relief" → "relief", "a clinically validated path" → "a path").
+_SAFE_DROPS = frozenset({"speed", "safety", "consensus", "permanence"})
+# Nouns that carry the claim themselves: "the proven efficacy" without "proven" still
+# presupposes it.
+_CLAIM_NOUNS = frozenset("efficacy effectiveness safety success potency power fix".split())
+# Outcomes: "rapid relief" and "clinically proven reductions" without their modifier still
+# promise the outcome; a lasting one ("a long-term positive effect") is only made plain.
+_OUTCOME_NOUNS = frozenset(
+    "benefits benefit results recovery relief reduction reductions improvement improvements "
+    "gains outcome outcomes effect effects response remission healing change changes "
+    "progress".split()
+)
+# "evidence-based practice", "science-backed ingredients": without them the noun names
+# something else; only an unsafe fix drops them.
+_NAMING = frozenset("based backed supported tested driven informed".split())
+
+
+def _safe_drop(job: Job, dropped: dict[int, str]) -> bool:
+    """Whether dropping the claim's words is safe: the claim is only a modifier of a noun
+    that does not carry the claim itself, and nothing else changed."""
+    if job.category not in _SAFE_DROPS or any(new for new in dropped.values()):
+        return False
+    if any(job.doc[i].lower_ in _NAMING for i in dropped):
+        return False
+    doc = job.doc
+    heads = {doc[i].head for i in dropped if doc[i].head.i not in dropped}
+    claimed = _CLAIM_NOUNS if job.category == "permanence" else _CLAIM_NOUNS | _OUTCOME_NOUNS
+    return all(
+        h.pos_ in ("NOUN", "PROPN") and h.dep_ != "amod" and h.lower_ not in claimed for h in heads
+    )
+
+
+# Claims that a hedge on the verb governing them covers: "They carry powerful healing
+# properties" → "They may carry healing properties"; "…, restoring normal signalling" → "… is
+# thought to reshape …, restoring normal signalling".
+_GOVERNED = frozenset({"efficacy", "mechanism", "cure", "permanence", "speed"})
+
+
+def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
+    """A claim that qualifies a noun or sits in a participle phrase is hedged on the finite
+    verb that governs it (unsafe: the hedge covers more than the claim's own words), unless
+    that verb is the writer's own act or a report."""
+    if job.category not in _GOVERNED or not job.unsafe:
+        return False
+    verb = job.role.verb if job.role.verb is not None else finite_above(job.span.root)
+    if verb is None or verb.lower_ in REPORTING or own_action(verb) or verb_is_hedged(job):
+        return False
+    if verb.lower_ in _COPULAS and any(c.dep_ == "prep" for c in verb.children):
+        return False  # "It's about a powerful tool": not a claim "may" can carry
+    if any(
+        (t.lower_ in _PROOF or base_form(t.text) in EVIDENCE) and t.i not in replaced
+        for t in verb.subtree
+    ):
+        return False  # "may have a proven success rate", "may keep confirming"
+    if in_perfect(verb):
+        return False  # "has emerged as a powerful tool": "may have emerged" doubts a fact
+    if thought and verb.lower_ in _COPULAS:
+        return False  # "The problem is thought to be that …"
+    governed = replace(job, role=Role("predicate", verb))
+    degree = [c for c in verb.children if c.dep_ == "advmod" and c.i not in replaced]
+    replaced = {**replaced, **swaps(job, degree)}  # "rates rise dramatically" → "may rise"
+    pieces = hedge(governed, replaced, thought=thought)
+    return pieces is not None and job.add(pieces, safe=False, name="hedge the governing verb")
+
+
+def finite_above(token: Token) -> Token | None:
+    """The first finite verb above a non-finite one ("easing" of "…, easing pain")."""
+    passed = _adverbial(token)
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "csubj"):
+            return None  # a clause of its own, or the subject: "The method for ending …"
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.tag_ in ("VBZ", "VBP", "VBD") or auxiliaries(token):
+            return token if passed else None
+        passed = passed or _adverbial(token)
+    return None
+
+
+def _adverbial(token: Token) -> bool:
+    """A participle or infinitive phrase that adds to its clause's verb ("…, easing pain",
+    "by rebalancing …"), not one that qualifies a noun ("a proven method")."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.tag_ in ("VBG", "VBN", "VB")
+        and token.dep_ in ("advcl", "pcomp", "xcomp", "conj", "pobj", "dep")
+    )
+
+
+def _agreement(job: Job, replaced: dict[int, str]) -> dict[int, str]:
+    """ "every patient recovers" → "some patients recover": the noun after a determiner
+    that became "some" turns plural, and so does its verb ("every one of" → "some of")."""
+    out: dict[int, str] = {}
+    doc = job.doc
+    for index, new in replaced.items():
+        token = doc[index]
+        if token.lower_ not in ("every", "each", "any") or new.lower() != "some":
+            continue
+        after = doc[index + 1] if index + 1 < len(doc) else None
+        if after is not None and after.lower_ == "one" and doc[after.i + 1 :][:1].text == "of":
+            out[after.i] = ""  # "every one of our patients recovers" → "some of … recover"
+            if after.dep_ in ("nsubj", "nsubjpass"):
+                out.update(_plural_verb(job, after.head))
+            continue
+        noun: Token | None
+        if after is not None and after.lower_ in job.lexicon.plurals:
+            noun = after  # "every patient", even when the parser reads it as a modifier
+        else:
+            noun = token.head if token.head.i > token.i and token.head.tag_ == "NN" else None
+        if noun is None:
+            continue
+        plural = job.lexicon.plurals.get(noun.lower_) or inflect_noun(noun.lower_)
+        out[noun.i] = job.cased(noun, plural)
+        verb = job.role.verb
+        if verb is not None and (noun.dep_ in ("nsubj", "nsubjpass") or verb.i == noun.i + 1):
+            out.update(_plural_verb(job, verb))
+    for index in replaced:  # "everyone responds" → "some people respond"
+        token = doc[index]
+        if token.lower_ in ("everyone", "everybody", "anyone") and token.dep_ in (
+            "nsubj",
+            "nsubjpass",
+        ):
+            out.update(_plural_verb(job, token.head))
+    return out
+
+
+def _plural_verb(job: Job, verb: Token) -> dict[int, str]:
+    forms = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
+    for token in (*auxiliaries(verb), verb):
+        if token.lower_ in forms:
+            return {token.i: job.cased(token, forms[token.lower_])}
+        if token.tag_ in ("VBZ", "NNS"):
+            return {token.i: job.cased(token, base_form(token.text))}
+        if token.tag_ in ("MD", "VBD", "VBP"):
+            return {}
+    return {}
+
+
+def inflect_noun(noun: str) -> str:
+    from lemminflect import getInflection
+
+    forms = getInflection(noun, tag="NNS")
+    return forms[0] if forms else noun
+
+
+def _mark_subject_hedged(job: Job, changed: dict[int, str]) -> None:
+    """A subject that now says "some" hedges its verb: no "may" goes on it as well."""
+    verb = job.role.verb
+    if verb is None:
+        return
+    subject = subject_of(verb)
+    inside = {t.i for t in subject.subtree} if subject is not None else set()
+    if subject is None or verb.tag_ == "NNS":
+        inside = set(range(0, verb.i))
+    if inside.intersection(changed):
+        job.hedged.add(verb.i)
+
+
+# Categories with more to do than swap, drop and hedge -------------------------------------
+
+
+_DISORDERS = frozenset("ocd ptsd adhd depression anxiety insomnia eczema psoriasis ibs".split())
+
+
+def _cure(job: Job) -> bool:
+    """ "It cures OCD." → "It may ease OCD symptoms for some people." (the claims guide's
+    rewrite), when the verb's object is a disorder's name that ends the clause."""
+    verb = job.role.verb
+    if job.role.kind == "predicate" and verb is not None:
+        return _is_the_cure(job, verb)
+    if job.role.kind != "verb" or verb is None or verb.lower_ not in ("cures", "cure"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].lower_ not in _DISORDERS or list(objects[0].children):
+        return False
+    after = objects[0].i + 1
+    doc = job.doc
+    if after < len(doc) and not doc[after].is_punct:
+        return False
+    replaced = swaps(job, [verb])
+    pieces = hedge(job, replaced)
+    if pieces is None:
+        return False
+    pieces[objects[0].i] = f"{objects[0].text} symptoms for some people"
+    return job.add(pieces, safe=True, name="may ease symptoms for some people")
+
+
+_HYPE_WORDS = frozenset("ultimate best perfect miracle magic real true only natural".split())
+
+
+def _is_the_cure(job: Job, verb: Token) -> bool:
+    """ "IV hydration is the ultimate hangover cure" → "IV hydration may ease hangover
+    symptoms for some people"; "X is a cure for insomnia" → "X may ease symptoms of insomnia
+    for some people" (unsafe: the sentence says less)."""
+    if verb.lower_ not in ("is", "are", "'s", "'re") or any(
+        c.dep_ in ("aux", "neg") for c in verb.children
+    ):
+        return False
+    noun = next((t for t in job.span if t.lower_ in ("cure", "cures", "remedy")), None)
+    if noun is None or noun.dep_ != "attr" or noun.head.i != verb.i:
+        return False
+    doc = job.doc
+    words = list(noun.subtree)
+    if words[-1].i - words[0].i + 1 != len(words) or words[0].i != verb.i + 1:
+        return False
+    condition = [c for c in noun.lefts if c.dep_ == "compound"]
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "for"), None)
+    if of is not None and not condition:
+        what = [t for t in of.subtree if t.i != of.i]
+        if not what or any(t.pos_ in ("VERB", "AUX") for t in what):
+            return False
+        new = f"symptoms of {doc[what[0].i : what[-1].i + 1].text} for some people"
+    elif condition and of is None:
+        first = noun.i
+        while (
+            first - 1 > verb.i
+            and doc[first - 1].dep_ == "compound"
+            and doc[first - 1].lower_ not in _HYPE_WORDS
+        ):
+            first -= 1  # "hangover" of "the ultimate hangover cure", not "ultimate"
+        if first == noun.i:
+            return False
+        condition_words = doc[first : noun.i].text
+        new = (
+            f"{condition_words if job.title else condition_words.lower()} symptoms for some people"
+        )
+    else:
+        return False
+    pieces = {t.i: "" for t in words}
+    pieces[verb.i] = job.cased(verb, "may ease")
+    pieces[words[0].i] = job.cased(words[0], new) if job.title else new
+    return job.add(pieces, safe=False, name="may ease symptoms for some people")
+
+
+def _superiority(job: Job) -> bool:
+    """ "Unlike X, ..." goes; "the best treatment" → "an option"; "recover much faster than
+    traditional methods" → "recover"."""
+    words = [t.lower_ for t in job.span]
+    if words and words[0] in ("unlike", "instead", "rather"):
+        return _drop_contrast(job)
+    if _drop_comparison(job):
+        return True
+    if (
+        job.category == "superiority"
+        and any(w in _SUPERIORITY_WORDS for w in words)
+        and not any(w in ("than",) for w in words)
+    ):
+        return _one_option(job)
+    return False
+
+
+def _drop_comparison(job: Job) -> bool:
+    """An adverb of comparison on a verb, with its "than" phrase, goes whole: "rehydrate your
+    body faster than water alone" → "rehydrate your body" (unsafe). Not on "works" or "is",
+    which would be left saying only that it works."""
+    doc, span = job.doc, job.span
+    than = next((t for t in doc[span.start : span.end + 3] if t.lower_ == "than"), None)
+    if than is None:
+        return False
+    comparative = than.head
+    if comparative.tag_ != "RBR" or comparative.dep_ != "advmod":
+        return False
+    verb = comparative.head
+    if verb.pos_ != "VERB" or base_form(verb.text) in ("work", "be", "act", "perform", "do"):
+        return False
+    words = sorted(comparative.subtree, key=lambda t: t.i)
+    if words[-1].i - words[0].i + 1 != len(words) or words[0].i <= verb.i:
+        return False
+    gone = {t.i for t in words}
+    after = words[-1].i + 1
+    if (
+        after < len(doc)
+        and doc[after].is_alpha
+        and doc[after].pos_ not in ("CCONJ", "ADP", "SCONJ")
+    ):
+        return False
+    return job.add({i: "" for i in gone}, safe=False, name="drop comparison")
+
+
+def _drop_contrast(job: Job) -> bool:
+    """Remove an "Unlike X," or "instead of masking symptoms" phrase whole."""
+    head = job.span[0]
+    doc = job.doc
+    words = list(head.subtree)
+    if head.lower_ in ("instead", "rather") and head.i + 1 < len(doc):
+        link = doc[head.i + 1]  # "instead of masking symptoms": "of" may hang elsewhere
+        words = sorted({*words, *link.subtree}, key=lambda t: t.i)
+        if not any(c.dep_ in ("pobj", "pcomp") for c in link.children):
+            # the parse left "of" without its object: take the noun phrase after it whole
+            chunk = next((c for c in doc.noun_chunks if c.start == link.i + 1), None)
+            if chunk is None:
+                return False
+            words = sorted({*words, *doc[head.i : chunk.end]}, key=lambda t: t.i)
+    if words[-1].i - words[0].i + 1 != len(words):
+        return False
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") for t in words[1:]):
+        return False  # not a whole phrase: "instead of" alone
+    gone = {t.i for t in words}
+    after = words[-1].i + 1
+    before = words[0].i - 1
+    if after < len(doc) and doc[after].text == ",":
+        gone.add(after)  # "Unlike X, it ..." and "it, unlike X, does ..." lose this comma
+    if before >= 0 and doc[before].text == "," and words[0].i != 0:
+        gone.add(before)  # "..., unlike X." and the parenthesis's opening comma
+    if after < len(doc) and doc[after].is_alpha and doc[after].pos_ not in ("CCONJ", "ADP"):
+        # the phrase ran into the next words: only a whole constituent goes
+        nxt = doc[after]
+        if nxt.head.i in gone or any(t.head.i == nxt.i for t in words):
+            return False
+    if all(i in gone or not t.is_alpha for i, t in enumerate(doc)):
+        return False
+    return job.add({i: "" for i in gone}, safe=False, name="drop contrast")
+
+
+def _one_option(job: Job) -> bool:
+    """ "the most effective treatment for X" → "an option for X"."""
+    span, doc = job.span, job.doc
+    if _one_of_these(job):
+        return True
+    if [t.lower_ for t in span[:3]] == ["one", "of", "the"] and len(span) > 4:
+        span = span[2:]  # "one of the most powerful tools" → "one of the tools"
+    noun = span.root if span.root.pos_ in ("NOUN", "PROPN") else span.root.head
+    while noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "highest-quality" qualifies "option", not "quality"
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    first = min(
+        [
+            span.start,
+            *(
+                c.i
+                for c in noun.children
+                if c.dep_ in ("det", "amod", "advmod", "compound", "nummod") and c.i < noun.i
+            ),
+        ]
+    )
+    claim_words = [
+        t
+        for t in doc[first : noun.i]
+        if span.start <= t.i < span.end or t.dep_ == "det" or t.lower_ in ("most", "the")
+    ]
+    if not claim_words or claim_words[0].i != first:
+        return False
+    plural = noun.tag_ in ("NNS", "NNPS")
+    between = doc[claim_words[-1].i + 1 : noun.i]
+    # the words that say what the noun is ("addiction treatment option") stay; a list of
+    # praise after a comma ("the most proven, lasting solution") goes with the superlative
+    kept = [t for t in between if t.dep_ in ("compound", "amod")]
+    if any(t.text == "," for t in between) or noun.lower_ not in _OPTION_NOUNS:
+        kept = []  # "the most effective ketamine treatment" → "an option"
+    if first > 0 and doc[first - 1].lower_ == "of" and doc[first].lower_ == "the":
+        # "one of the best tools" → "one of the tools"; "one of the most powerful
+        # foundation nootropics" → "one of the foundation nootropics"
+        pieces = {t.i: "" for t in claim_words if t.i != first and _superlative(t)}
+        if any(c.dep_ in ("cc", "conj") for i in pieces for c in doc[i].children):
+            return False  # "the most effective and safest": no words to keep in between
+        return bool(pieces) and job.add(pieces, safe=False, name="one of the")
+    if not kept and (noun.lower_ in _SUPERLATIVE_NOUNS or noun.lower_ in ("standard", "choice")):
+        new_noun = "options" if plural else "option"
+        pieces = {t.i: "" for t in doc[first : noun.i + 1]}
+        # "of choice" after the noun is part of the superlative
+        tail = _of_choice(noun)
+        pieces.update({t.i: "" for t in tail})
+        det = "some" if plural else article_for(new_noun)
+        pieces[first] = job.cased(doc[first], f"{det} {new_noun}")
+    else:
+        pieces = {t.i: "" for t in claim_words if t.i < noun.i}
+        if splits_compound(doc, set(pieces)):
+            return False  # "the highest-quality care": not "a-quality care"
+        following = next((t for t in doc[first : noun.i + 1] if t.i not in pieces), noun)
+        det = "some" if plural else article_for(following.text)
+        if not plural and noun.lower_ in _UNCOUNTABLE:
+            det = ""  # "the most advanced pain care" → "pain care", never "a pain care"
+        pieces[first] = job.cased(doc[first], det) if det else ""
+        if noun.lower_ == "way":
+            pieces[first] = job.cased(doc[first], "one")
+    pieces.update({t.i: "" for t in _there_is(noun)})
+    return job.add(pieces, safe=False, name="an option")
+
+
+def _superlative(token: Token) -> bool:
+    """A word of the superlative: "best", "most" and the word it grades, "leading"."""
+    if token.tag_ in ("JJS", "RBS") or token.lower_ in _SUPERIORITY_WORDS:
+        return True
+    return any(c.tag_ == "RBS" and c.dep_ == "advmod" for c in token.children)
+
+
+def _there_is(noun: Token) -> list[Token]:
+    """ "there is" after a superlative's noun ("the best option there is") goes with it."""
+    clause = next((c for c in noun.rights if c.dep_ == "relcl"), None)
+    if clause is None:
+        return []
+    words = sorted(clause.subtree, key=lambda t: t.i)
+    if [t.lower_ for t in words] in (["there", "is"], ["there", "are"]):
+        return words
+    return []
+
+
+def _one_of_these(job: Job) -> bool:
+    """ "the most profound of these tools" → "one of these tools"."""
+    adjective = job.span.root
+    if adjective.pos_ != "ADJ" or not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in adjective.children
+    ):
+        return False
+    lead = [c for c in adjective.lefts if c.dep_ in ("det", "advmod")]
+    if not lead or lead[0].lower_ != "the" or any(c.lower_ not in ("the", "most") for c in lead):
+        return False
+    pieces = {c.i: "" for c in lead}
+    pieces[lead[0].i] = job.cased(lead[0], "one")
+    pieces[adjective.i] = ""
+    return job.add(pieces, safe=False, name="one of the")
+
+
+def _of_choice(noun: Token) -> list[Token]:
+    doc = noun.doc
+    if (
+        noun.i + 2 < len(doc)
+        and doc[noun.i + 1].lower_ == "of"
+        and doc[noun.i + 2].lower_ == "choice"
+    ):
+        return [doc[noun.i + 1], doc[noun.i + 2]]
+    return []
+
+
+_PRIVATIVE = frozenset({"without", "no", "never", "not", "n't", "nothing", "none", "free"})
+
+
+def _generalization(job: Job) -> bool:
+    """ "patients usually report" → "some patients report"; a figure ("85% of our clients",
+    "one in three patients", "45 to 75% of people") is a fact to source, not to soften: the
+    claim gets advice only."""
+    span, doc = job.span, job.doc
+    tokens = list(span)
+    verb = job.role.verb
+    # "Most patients go through it without side effects" → "some patients … without side
+    # effects" would say the others have them; a figure is a fact to source: advice only,
+    # and no "may" on the verb either.
+    negated = verb is not None and any(t.lower_ in _PRIVATIVE for t in verb.subtree)
+    if _statistic(job):
+        # an unsourced figure ("two out of three patients") needs its source, not a softer
+        # word: hedging the sentence's other claims would leave it standing as if fixed
+        job.plan.advice_only = True
+        return True
+    if negated:
+        if verb is not None:
+            job.hedged.add(verb.i)
+        return True
+    for token in tokens:
+        if token.lower_ in _MAJORITY_ADVERBS and token.dep_ == "advmod":
+            subject = subject_of(token.head)
+            if subject is None or any(c.dep_ == "det" for c in subject.children):
+                return False
+            first = min(t.i for t in subject.subtree)
+            pieces = {token.i: "", first: job.cased(doc[first], f"some {lowered(doc[first])}")}
+            ok = job.add(pieces, safe=True, name="some patients")
+            if ok:
+                job.hedged.add(token.head.i)
+            return ok
+    return False
+
+
+def _safety(job: Job) -> bool:
+    """ "X is non-addictive" → "X's risk of addiction is still being studied"; "without
+    (any of) the side effects of pills" → "with side effects that are usually mild"."""
+    doc = job.doc
+    words = {t.lower_ for t in doc[job.span.start : min(len(doc), job.span.end + 2)]}
+    if any(w.split("-")[-1] in _ADDICTION_WORDS or w in _ADDICTION_WORDS for w in words):
+        return _addiction(job)
+    return _without_side_effects(job)
+
+
+_NONE_OF = frozenset("no zero any hardly none minimal few the of known".split())
+_HARM_WORDS = frozenset(
+    "harmful serious significant unpleasant nasty dangerous unwanted major adverse".split()
+)
+_EFFECTS = frozenset("effects effect reactions risks".split())
+_MAJORITY = frozenset("most majority all every everyone everybody nearly almost".split())
+
+
+def _without_side_effects(job: Job) -> bool:
+    """The phrase that says there are no side effects, from its "without" (or the "no" after
+    "with") to "effects", with an "of X" comparison after it, becomes "with side effects that
+    are usually mild" (the claims guide's wording; the advice says what to add)."""
+    doc = job.doc
+    if job.title or job.role.kind == "bare":
+        return False  # a heading ("Effective Without Side Effects") would gain a claim
+    if any(t.lower_ in _MAJORITY for t in doc):
+        return False  # "Most patients … without side effects": the others would have them
+    end = next((t.i for t in doc[job.span.start : job.span.end + 2] if t.lower_ in _EFFECTS), None)
+    if end is None:
+        return False
+    start = end - 1
+    while start >= 0 and (
+        doc[start].lower_ in _NONE_OF
+        or doc[start].lower_ in _HARM_WORDS
+        or doc[start].lower_ in ("side", "-", "causing", "having")
+    ):
+        start -= 1
+    if start < 0 or doc[start].lower_ not in ("without", "with"):
+        return False
+    opener = doc[start]
+    between = {t.lower_ for t in doc[start + 1 : end]}
+    if opener.lower_ == "with" and not between & {"no", "zero", "hardly", "minimal", "few"}:
+        return False  # "with side effects": nothing said about their absence
+    last = end
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and after.lower_ in ("of", "from", "associated", "that"):
+        if after.lower_ in ("of", "from"):
+            last = max(t.i for t in after.subtree)  # "of pills like ibuprofen"
+        else:
+            return False  # a clause about the effects: the writer must say what it means
+    pieces = {t.i: "" for t in doc[start : last + 1]}
+    pieces[start] = job.cased(opener, "with side effects that are usually mild")
+    if any(t.i in pieces and t.is_punct and t.text not in ("-",) for t in doc[start : last + 1]):
+        return False
+    return job.add(pieces, safe=False, name="side effects usually mild")
+
+
+_HAVING = frozenset("is are has have carries carry poses pose 's 're".split())
+
+
+def _addiction(job: Job) -> bool:
+    """ "X is non-addictive", "X carries no risk of overdose" → "X's risk of addiction /
+    overdose is still being studied" (the claims guide's wording)."""
+    doc = job.doc
+    end = job.span.end
+    last = doc[end - 1].lower_
+    if last in ("of", "risk"):
+        end = min(len(doc), end + (1 if last == "of" else 2))  # "no risk" + "of X"
+    tokens = doc[job.span.start : end]
+    words = {t.lower_.split("-")[-1] for t in tokens} | {t.lower_ for t in tokens}
+    noun = next((_ADDICTION_WORDS[w] for w in words if w in _ADDICTION_WORDS), None)
+    verb = job.role.verb
+    if noun is None or verb is None or verb.lower_ not in _HAVING:
+        return False
+    if job.role.kind not in ("predicate", "modifier") and job.span.start != verb.i:
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return False
+    if end < len(doc) and not (doc[end].is_punct or doc[end].lower_ in ("and", "but")):
+        return False
+    if any(c.dep_ in ("aux", "neg") for c in verb.children):
+        return False
+    owner = {"it": "its", "they": "their", "this": "its", "that": "its"}.get(subject.lower_)
+    pieces = {t.i: "" for t in doc[verb.i : end]}
+    if owner is not None:
+        pieces[subject.i] = job.cased(subject, owner)
+    elif subject.pos_ in ("NOUN", "PROPN") and subject.i + 1 == verb.i:
+        pieces[subject.i] = subject.text + (
+            "'" if subject.text.endswith("s") and is_plural_subject(subject) else "'s"
+        )
+    else:
+        return False
+    pieces[verb.i] = f"risk of {noun} is still being studied"
+    return job.add(pieces, safe=False, name="risk still being studied")
+
+
+def _statistic(job: Job) -> bool:
+    """The claim states a figure: digits or a number word with "%"/"percent", "N in M",
+    "N out of M", a range."""
+    doc = job.doc
+    lead = min(t.i for t in claim_words(job.span))  # "Two out of three" before "clients"
+    first = max(0, min(lead, job.span.start) - 3)
+    words = list(doc[first : min(len(doc), job.span.end + 3)])
+    for k, token in enumerate(words):
+        if not token.like_num:
+            continue
+        rest = [t.lower_ for t in words[k + 1 : k + 4]]
+        if rest[:1] in (["%"], ["percent"], ["per"]) or rest[:2] in (["in", "every"],):
+            return True
+        if rest[:1] == ["in"] and len(rest) > 1 and words[k + 2].like_num:
+            return True
+        if rest[:2] == ["out", "of"]:
+            return True
+    return False
+
+
+_OUTCOMES = frozenset("results result outcomes outcome success effects benefits".split())
+
+
+def _efficacy(job: Job) -> bool:
+    """A boast added after a comma goes whole: "widely used to treat it, with excellent
+    results" → "widely used to treat it" (unsafe)."""
+    doc = job.doc
+    preposition = next((t for t in job.span if t.lower_ == "with" and t.dep_ == "prep"), None)
+    head = job.span.root.head
+    if preposition is None and head.lower_ == "with" and head.dep_ == "prep":
+        preposition = head  # "amazing results" in ", with amazing results"
+    if preposition is None or preposition.i == 0 or doc[preposition.i - 1].text != ",":
+        return False
+    words = sorted(preposition.subtree, key=lambda t: t.i)
+    noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lower_ not in _OUTCOMES:
+        return False
+    after = words[-1].i + 1
+    if after < len(doc) and not doc[after].is_punct:
+        return False  # only a phrase that closes the clause
+    gone = {doc[preposition.i - 1].i, *(t.i for t in words)}
+    return job.add({i: "" for i in gone}, safe=False, name="drop boast")
+
+
+_SPECIAL: dict[str, Callable[[Job], bool]] = {
+    "efficacy": _efficacy,
+    "superiority": _superiority,
+    "generalization": _generalization,
+    "safety": _safety,
+    "cure": _cure,
+}

@@ -1,0 +1,109 @@
+"""Automatic checks of a rewritten sentence: stacked hedges, inserted qualifiers, a hedge
+next to a certainty word, and grammar damage. Used by bench/rewrites.py and the tests."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_CLAUSE = r"[^,;:.!?()]"
+STACKED = (
+    re.compile(
+        r"\b(?:may|might|could)\s+(?:have\s+)?(?:been\s+)?(?:shown|proven|proved|demonstrated|found|established|confirmed|suggested)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:studies|research|evidence|data|trials|experts|science)\s+(?:may|might|could)\s+(?:suggest|indicate|show)",
+        re.I,
+    ),
+    re.compile(rf"\b(?:may|might|could)\b{_CLAUSE}*\b(?:may|might|could)\b", re.I),
+    re.compile(r"\b(?:may|might|could)\s+(?:be\s+)?(?:possibly|potentially|perhaps)\b", re.I),
+    re.compile(
+        rf"\b(?:suggest|suggests|suggested|indicate|indicates)\b{_CLAUSE}*\b(?:may|might|could)\b",
+        re.I,
+    ),
+)
+CERTAIN = re.compile(
+    r"\b(?:may|might|could)\s+(?:be\s+|have\s+)?(?:absolutely|definitely|certainly|surely|undoubtedly|always|guaranteed|completely|totally|truly|100\s?%)",
+    re.I,
+)
+QUALIFIERS = re.compile(r"\b(?:potential|possibly|potentially)\b", re.I)
+_ARTICLE = re.compile(r"\b(a|an)\s+([A-Za-z][\w-]*)", re.I)
+_MODAL_VERB = re.compile(r"\b(?:may|might|could|can|will)\s+(?:not\s+)?([a-z]+)\b", re.I)
+_SPACING = re.compile(r" [,.;:!?]|  |,,|, ,|\(\s*\)|\b(\w+) \1\b", re.I)
+
+
+def stacked_hedge(text: str) -> bool:
+    return any(p.search(text) for p in STACKED)
+
+
+def certainty_hedge(text: str) -> bool:
+    return bool(CERTAIN.search(text))
+
+
+def inserted_qualifier(before: str, after: str) -> bool:
+    """ "potential" or "possibly" added by the rewrite."""
+    return len(QUALIFIERS.findall(after)) > len(QUALIFIERS.findall(before))
+
+
+def grammar_damage(before: str, after: str) -> list[str]:
+    """What looks broken in the rewrite and was not broken before."""
+    found = []
+    for name, check in (
+        ("modal + -s verb", _modal_with_s),
+        ("a/an", _article_mismatch),
+        ("spacing", lambda t: [m.group(0) for m in _SPACING.finditer(t)]),
+    ):
+        new = set(check(after)) - set(check(before))
+        if new:
+            found.append(f"{name}: {', '.join(sorted(new))}")
+    if not any(c.isalpha() for c in after) or (len(after.split()) < 2 and len(before.split()) >= 3):
+        found.append("emptied")
+    if before[:1].isupper() and after[:1].islower():
+        found.append("lower-case start")
+    return found
+
+
+def _modal_with_s(text: str) -> list[str]:
+    out = []
+    for match in _MODAL_VERB.finditer(text):
+        word = match.group(1).lower()
+        if word.endswith("s") and _is_third_person(word):
+            out.append(match.group(0))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _is_third_person(word: str) -> bool:
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
+    return any(lemma != word and word in getInflection(lemma, tag="VBZ") for lemma in lemmas)
+
+
+def _article_mismatch(text: str) -> list[str]:
+    from lint.engine.rewrite.grammar import article_for
+
+    out = []
+    for match in _ARTICLE.finditer(text):
+        article, word = match.group(1), match.group(2)
+        if word.isupper() and len(word) > 1:
+            continue  # an acronym: "an FDA", "a NICE" depend on how it is read
+        if article_for(word).lower() != article.lower():
+            out.append(match.group(0))
+    return out
+
+
+def problems(before: str, after: str) -> list[str]:
+    """Every automatic check the rewrite fails."""
+    out: list[str] = []
+    if after == before:
+        return out
+    if stacked_hedge(after):
+        out.append("stacked hedge")
+    if certainty_hedge(after):
+        out.append("hedge next to a certainty word")
+    if inserted_qualifier(before, after):
+        out.append("potential/possibly inserted")
+    out += grammar_damage(before, after)
+    return out

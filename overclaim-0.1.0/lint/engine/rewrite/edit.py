@@ -1,0 +1,205 @@
+"""An edit of a parsed sentence, and the plan of word changes it is built from."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from lint.engine.rewrite.grammar import article_for, keeps_capital
+
+_PARTS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A rewrite of the parse-text characters [start, end): each piece (start, end, text)
+    inside it is replaced, and everything else in the region is kept as it is."""
+
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int, str], ...]
+    safe: bool
+
+    @classmethod
+    def between(cls, before: str, after: str, safe: bool) -> Edit:
+        """The edit that turns one text into the other, a piece for each changed run of
+        words (so that markup between them stays out of every piece)."""
+        old, new = _PARTS.findall(before), _PARTS.findall(after)
+        offsets = [0]
+        for part in old:
+            offsets.append(offsets[-1] + len(part))
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        pieces = tuple(
+            (offsets[i1], offsets[i2], "".join(new[j1:j2]))
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            if tag != "equal"
+        )
+        return cls(pieces[0][0], pieces[-1][1], pieces, safe)
+
+    def apply(self, sentence: str) -> str:
+        """The whole sentence (the parsed text the edit was made on) with the edit applied."""
+        return (
+            sentence[: self.start]
+            + self.text(sentence[self.start : self.end])
+            + sentence[self.end :]
+        )
+
+    def text(self, original: str) -> str:
+        """The region's new text, given the region's original text."""
+        out, cursor = [], self.start
+        for start, end, new in sorted(self.pieces):
+            out += [original[cursor - self.start : start - self.start], new]
+            cursor = end
+        out.append(original[cursor - self.start :])
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class Op:
+    """Word changes that belong together: token index → new text ("" deletes the word)."""
+
+    pieces: dict[int, str]
+    safe: bool
+    name: str = ""
+
+
+@dataclass
+class Plan:
+    """The word changes of one sentence, collected claim by claim.
+
+    A later change never overrides an earlier one on the same word; ``edit`` turns the
+    changes (all of them, or the safe ones) into one ``Edit`` with capitals and articles
+    that agree with the new words.
+    """
+
+    doc: Doc
+    ops: list[Op] = field(default_factory=list)
+    advice_only: bool = False  # a claim that only its writer can fix: the sentence stays
+
+    def taken(self) -> set[int]:
+        return {i for op in self.ops for i in op.pieces}
+
+    def free(self, indices) -> bool:
+        taken = self.taken()
+        return not any(i in taken for i in indices)
+
+    def add(self, pieces: dict[int, str], safe: bool, name: str = "") -> bool:
+        """Add the changes unless one of their words is already changed."""
+        if not pieces or not self.free(pieces):
+            return False
+        self.ops.append(Op(dict(pieces), safe, name))
+        return True
+
+    def new_text(self, index: int, safe_only: bool = False) -> str | None:
+        for op in self.ops:
+            if index in op.pieces and (op.safe or not safe_only):
+                return op.pieces[index]
+        return None
+
+    def edit(self, safe_only: bool) -> Edit | None:
+        """One edit with every change (or only the safe ones); None when there is none."""
+        ops = [op for op in self.ops if op.safe or not safe_only]
+        words: dict[int, str] = {}
+        for op in ops:
+            words.update(op.pieces)
+        if not words:
+            return None
+        self._capitals(words)
+        self._articles(words)
+        return _edit(self.doc, words, all(op.safe for op in ops))
+
+    def _capitals(self, words: dict[int, str]) -> None:
+        """A sentence that started with a capital still does."""
+        doc = self.doc
+        first = next((t for t in doc if not t.is_punct and not t.is_space), None)
+        if first is None or first.text[:1].islower():
+            return
+        for token in doc[first.i :]:
+            new = words.get(token.i, token.text)
+            if not new.strip() or not any(c.isalpha() for c in new):
+                continue
+            if not new[:1].isupper() and new[:1].isalpha():
+                words[token.i] = new[:1].upper() + new[1:]
+            return
+
+    def _articles(self, words: dict[int, str]) -> None:
+        """An "a"/"an" that was kept agrees with the word that now follows it."""
+        doc = self.doc
+        for token in doc:
+            if token.lower_ not in ("a", "an") or token.i in words:
+                continue
+            following = next(
+                (
+                    words.get(t.i, t.text)
+                    for t in doc[token.i + 1 :]
+                    if words.get(t.i, t.text).strip()
+                ),
+                None,
+            )
+            if following is None or not (token.i + 1 in words or _starts_changed(words, token)):
+                continue
+            wanted = article_for(following.lstrip(), token.text[:1].isupper())
+            if wanted.lower() != token.lower_:
+                words[token.i] = wanted
+
+
+def _starts_changed(words: dict[int, str], token) -> bool:
+    """The words right after an article were deleted, so another word now follows it."""
+    index = token.i + 1
+    while index in words and not words[index].strip():
+        index += 1
+    return index != token.i + 1
+
+
+def _edit(doc: Doc, words: dict[int, str], safe: bool) -> Edit:
+    """Token changes as character pieces: a deleted run takes one space with it."""
+    parts: list[tuple[int, int, str]] = []
+    indices = sorted(words)
+    position = 0
+    while position < len(indices):
+        index = indices[position]
+        token = doc[index]
+        new = words[index]
+        if new:
+            if (
+                new[0] not in "'’"
+                and token.text[0] in "'’"
+                and index
+                and not doc[index - 1].whitespace_
+            ):
+                new = " " + new  # "it's" → "it may be"
+            parts.append((token.idx, token.idx + len(token), new))
+            position += 1
+            continue
+        last = index  # a run of deleted words
+        while (
+            position + 1 < len(indices)
+            and indices[position + 1] == last + 1
+            and not words[last + 1]
+        ):
+            position += 1
+            last += 1
+        position += 1
+        start, end = token.idx, doc[last].idx + len(doc[last])
+        if index > 0 and not doc[index - 1].whitespace_:
+            pass  # a word stuck to the one before ("85%"): its space stays
+        elif doc[last].whitespace_ and (
+            last + 1 >= len(doc) or not doc[last + 1].is_punct or index == 0
+        ):
+            end += len(doc[last].whitespace_)
+        elif index > 0 and doc[index - 1].whitespace_:
+            start = doc[index - 1].idx + len(doc[index - 1])
+        elif doc[last].whitespace_:
+            end += len(doc[last].whitespace_)
+        parts.append((start, end, ""))
+    return Edit(min(p[0] for p in parts), max(p[1] for p in parts), tuple(parts), safe)
+
+
+def lowered(token) -> str:
+    """The word as it reads inside a sentence (a capital only where it belongs)."""
+    if keeps_capital(token) or token.i > 0:
+        return token.text
+    return token.text[:1].lower() + token.text[1:]

@@ -1,0 +1,375 @@
+"""Appeals to proof and authority, said the way the claims guide says them:
+"research shows" → "early studies suggest", "X has been shown to help" → "early studies
+suggest X can help", "the medical community recognizes" → "some clinicians consider"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from lint.engine.rewrite.claim import Job
+from lint.engine.rewrite.edit import lowered
+from lint.engine.rewrite.grammar import base_form, is_plural_subject, subject_of
+
+_SHOW = frozenset(
+    "show prove demonstrate confirm establish support back validate find document".split()
+)
+_RESEARCH = frozenset(
+    "research study studies science evidence data trial trials literature body decades "
+    "years experience analysis analyses meta-analysis meta-analyses review reviews".split()
+)
+_PEOPLE = {
+    "community": "clinicians",
+    "expert": "experts",
+    "experts": "experts",
+    "doctor": "doctors",
+    "doctors": "doctors",
+    "physicians": "physicians",
+    "physician": "physicians",
+    "psychiatrists": "psychiatrists",
+    "scientists": "scientists",
+    "clinicians": "clinicians",
+    "researchers": "researchers",
+    "specialists": "specialists",
+    "professionals": "professionals",
+}
+_PEOPLE_VERBS = {
+    "recognize": "consider",
+    "recognise": "consider",
+    "agree": "think",
+    "accept": "consider",
+    "acknowledge": "consider",
+    "endorse": "support",
+}
+_SUBJECT_LIMIT = 7
+
+
+def rewrite(job: Job) -> bool:
+    """The first of the evidence rewrites that fits the claim."""
+    return _research_shows(job) or _authority(job) or _shown_to(job)
+
+
+def _verb(job: Job) -> Token | None:
+    verb = job.role.verb
+    if verb is None:
+        return None
+    for token in (*job.span, verb):
+        if token.pos_ in ("VERB", "AUX") and base_form(token.text) in _SHOW:
+            return token
+    return None
+
+
+def _subject_run(subject: Token) -> list[Token] | None:
+    """The subject's words, when they are one short run with no clause of their own."""
+    words = list(subject.subtree)
+    if len(words) > _SUBJECT_LIMIT or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return words
+
+
+def _verb_group(verb: Token) -> list[Token]:
+    """The verb with its auxiliaries and the adverbs between them ("have consistently shown")."""
+    before = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "neg")}
+    first = verb.i
+    while first - 1 in before:
+        first -= 1
+    return list(verb.doc[first : verb.i + 1])
+
+
+def _clause_object(verb: Token) -> Token | None:
+    """The finite clause the verb reports ("shows that it works"), if any."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and (
+            child.tag_ in ("VBZ", "VBP", "VBD", "MD")
+            or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _noun_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+_VOLUME = frozenset(
+    "numerous multiple several many countless solid extensive substantial robust overwhelming "
+    "consistent ample strong".split()
+)
+_AMOUNT = frozenset("decades years body wealth number host mountain".split())
+
+
+def _bounded(job: Job, subject: Token) -> tuple[dict[int, str], bool]:
+    """The subject's weight of evidence made modest: "Numerous studies" → "Some studies",
+    "Decades of research" and "A growing body of evidence" → "Some research", "Some
+    evidence"; and whether the new subject is plural. Empty where it claims no weight."""
+    run = _subject_run(subject)
+    if run is None:
+        return {}, False
+    of = next((k for k, t in enumerate(run) if t.lower_ == "of"), None)
+    if of is not None and of + 1 < len(run) and any(t.lower_ in _AMOUNT for t in run[:of]):
+        head = run[of + 1 :]  # "research" of "decades of research"
+        if not head or any(t.pos_ == "DET" for t in head):
+            return {}, False
+        pieces = {t.i: "" for t in run[: of + 1]}
+        pieces[run[0].i] = job.cased(run[0], "some")
+        if head[0].lower_ in _VOLUME:  # "decades of solid research"
+            pieces[head[0].i] = ""
+        return pieces, head[-1].tag_ == "NNS"
+    volume = [t for t in run if t.lower_ in _VOLUME and t.i < subject.i]
+    if not volume:
+        return {}, False
+    pieces = {t.i: "" for t in volume}
+    lead = min([*(t.i for t in volume), *(t.i for t in run if t.dep_ == "det")])
+    pieces[lead] = job.cased(job.doc[lead], "some")
+    return pieces, subject.tag_ == "NNS"
+
+
+def _research_shows(job: Job) -> bool:
+    """ "Research shows that ..." → "Research suggests that ..."; "Studies have shown X to be
+    safe" → "Studies suggest X is safe"; a subject that weighs ("Numerous studies", "Decades of
+    research") becomes "Some studies", "Some research"."""
+    verb = _verb(job)
+    if verb is None or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ not in _RESEARCH or subject.i > verb.i:
+        return False
+    group = _verb_group(verb)
+    if any(t.lower_ in ("not", "n't", "never") for t in group):
+        return False
+    pieces = {t.i: "" for t in group}
+    pieces[group[-1].i] = _suggest(verb, group, subject)
+    weight, plural = _bounded(job, subject)
+    if weight:
+        pieces.update(weight)
+        pieces[group[-1].i] = "suggest" if plural else "suggests"
+    if _clause_object(verb) is None and not _that_clause(verb):
+        infinitive = _object_infinitive(verb)
+        if infinitive is None:
+            return _studied(job, verb)
+        pieces.update(infinitive)
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="studies suggest")
+
+
+def _suggest(verb: Token, group: list[Token], subject: Token) -> str:
+    """ "suggests" or "suggest", agreeing with the subject as the verb group did."""
+    words = {t.lower_ for t in group}
+    if words & {"has", "'s", "is", "was", "does"}:
+        return "suggests"
+    if words & {"have", "'ve", "are", "were", "do"}:
+        return "suggest"
+    if verb.tag_ == "VBZ":
+        return "suggests"
+    if verb.tag_ == "VBP":
+        return "suggest"
+    return "suggest" if is_plural_subject(subject) else "suggests"
+
+
+def _that_clause(verb: Token) -> bool:
+    """ "shown that X reduces Y", however the parse attached "that": a finite verb follows."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "that":
+        return False
+    if any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.i == verb.i + 1 for m in c.children)
+        for c in verb.children
+    ):
+        return True  # "shown that lozenges significantly reduce ...", the verb read as VB
+    return any(
+        t.tag_ in ("VBZ", "VBP", "VBD", "MD")
+        for t in doc[verb.i + 2 :]
+        if not t.is_punct or t.text == ","
+    )
+
+
+def _object_infinitive(verb: Token) -> dict[int, str] | None:
+    """ "shown X to be safe" → "X is safe"; "shown X to reduce Y" → "X can reduce Y"."""
+    doc = verb.doc
+    obj = _noun_object(verb) or next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PRON"), None
+    )
+    if obj is None:
+        return None
+    words = [t for t in obj.subtree if t.i <= obj.i]
+    if words[0].i != verb.i + 1 or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    to = obj.i + 1
+    if to + 1 >= len(doc) or doc[to].lower_ != "to":
+        return None
+    action = doc[to + 1]
+    if action.tag_ != "VB" or action.head.i not in (verb.i, obj.i):
+        return None
+    if action.lower_ == "be":
+        plural = obj.tag_ in ("NNS", "NNPS") or obj.lower_ in ("they", "them")
+        return {to: "", action.i: "are" if plural else "is"}
+    return {to: "can"}
+
+
+_PROVE = frozenset("show prove demonstrate confirm establish".split())
+
+
+def _studied(job: Job, verb: Token) -> bool:
+    """ "Trials have established the safety of X" → "Trials have examined the safety of X";
+    in the present, "Studies show marked drops" → "Studies suggest marked drops" and
+    "Research supports X" → "Early research supports X"."""
+    if _noun_object(verb) is None:
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return _present_support(job, verb)
+    new = {"VBD": "examined", "VBN": "examined"}.get(verb.tag_)
+    if new is None:
+        return False
+    job.hedged.add(verb.i)
+    return job.add({verb.i: job.cased(verb, new)}, safe=True, name="studied")
+
+
+def _authority(job: Job) -> bool:
+    """ "The medical community recognizes X as Y" → "Some clinicians consider X Y"."""
+    verb = job.role.verb
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ not in _PEOPLE:
+        return False
+    run = _subject_run(subject)
+    if run is None or run[-1].i >= verb.i:
+        return False
+    pieces = {t.i: "" for t in run}
+    pieces[run[0].i] = (
+        job.cased(run[0], f"some {_PEOPLE[subject.lower_]}")
+        if run[0].i
+        else f"Some {_PEOPLE[subject.lower_]}"
+    )
+    lemma = base_form(verb.text)
+    pieces[verb.i] = _PEOPLE_VERBS.get(lemma, lemma)
+    if pieces[verb.i] == "consider":
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                pieces[child.i] = ""
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="some clinicians consider")
+
+
+def _shown_to(job: Job) -> bool:
+    """ "X has been shown to help" → "Early studies suggest X can help"; "X is proven
+    effective" → "Early studies suggest X is effective"; "X has proven itself a Y" → "Early
+    studies suggest X can be a Y"."""
+    verb = _verb(job)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not auxes:
+        return False
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    group = _verb_group(verb)
+    if subject.lower_ == "it" and _clause_object(verb) is not None:
+        # "It has been shown that X" → "Early studies suggest that X"
+        if subject.i + 1 != group[0].i:
+            return False
+        pieces = {t.i: "" for t in group}
+        pieces[subject.i] = job.cased(subject, "early studies suggest")
+        job.hedged.add(verb.i)
+        return job.add(pieces, safe=True, name="early studies suggest that")
+    run = _subject_run(subject)
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or any(t.lower_ in ("not", "n't", "never") for t in group):
+        return False
+    if run is None and subject.i < group[0].i:
+        return _shown_in_place(job, verb, group, after)
+    if run is None or run[-1].i >= group[0].i:
+        return False
+    plural = is_plural_subject(subject)
+    pieces = {t.i: "" for t in group}
+    if after.lower_ == "to":
+        pieces[after.i] = ""
+        pieces[group[0].i] = "can"
+    elif after.lower_ in ("itself", "themselves"):
+        # "X has proven itself (as / to be) a Y" → "Early studies suggest X can be a Y"
+        doc = verb.doc
+        pieces[group[0].i] = "can"
+        pieces[after.i] = "be"
+        following = [t.lower_ for t in doc[after.i + 1 : after.i + 3]]
+        if following[:1] == ["as"]:
+            pieces[after.i + 1] = ""
+        elif following == ["to", "be"]:
+            pieces.update({after.i + 1: "", after.i + 2: ""})
+    elif after.pos_ in ("ADJ", "ADV") or after.lower_ in ("safe", "effective"):
+        pieces[group[0].i] = "are" if plural else "is"
+    else:
+        return False
+    first = run[0]
+    intro = "early studies suggest"
+    pieces[first.i] = (
+        (job.cased(first, f"{intro} {lowered(first)}") if job.title else f"{intro} {first.text}")
+        if first.i
+        else f"Early studies suggest {lowered(first)}"
+    )
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="early studies suggest X can")
+
+
+def _shown_in_place(job: Job, verb: Token, group: list[Token], after: Token) -> bool:
+    """A subject too long to follow "early studies suggest": the proof becomes a hedge where
+    it stands ("… has been found effective against migraines" → "… may be effective against
+    migraines", "… has been shown to reduce" → "… may reduce")."""
+    pieces = {t.i: "" for t in group}
+    if after.lower_ == "to" and after.i + 1 < len(verb.doc):
+        following = verb.doc[after.i + 1]
+        if following.tag_ != "VB":
+            return False
+        pieces[after.i] = ""
+        pieces[group[0].i] = "may"
+    elif after.pos_ == "ADJ" or after.lower_ in ("safe", "effective"):
+        pieces[group[0].i] = "may be"
+    else:
+        return False
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="may in place of proof")
+
+
+def _present_support(job: Job, verb: Token) -> bool:
+    subject = subject_of(verb)
+    run = _subject_run(subject) if subject is not None else None
+    if subject is None or run is None or run[-1].i >= verb.i:
+        return False
+    group = _verb_group(verb)
+    if any(t.lower_ in ("not", "n't", "never") or t.pos_ == "AUX" for t in group):
+        return False
+    pieces = {t.i: "" for t in group if t.i != verb.i}  # "strongly supports" → "supports"
+    weight, plural = _bounded(job, subject)
+    if base_form(verb.text) in _PROVE:
+        pieces[verb.i] = _suggest(verb, group, subject)
+        if weight:
+            pieces.update(weight)
+            pieces[verb.i] = "suggest" if plural else "suggests"
+    elif weight:
+        pieces.update(weight)  # "A growing body of evidence supports" → "Some evidence supports"
+        lemma = base_form(verb.text)
+        pieces[verb.i] = lemma if plural else verb.text if verb.tag_ == "VBZ" else lemma + "s"
+    elif any(t.lower_ in ("early", "some", "preliminary", "emerging", "limited") for t in run):
+        return False
+    else:
+        first = run[0]
+        if first.dep_ == "det":
+            pieces[first.i] = job.cased(first, "some")
+        elif first.i != subject.i:  # "Recent clinical studies" → "Some recent clinical studies"
+            pieces[first.i] = (
+                job.cased(first, f"some {lowered(first)}")
+                if first.i
+                else (f"Some {lowered(first)}")
+            )
+        else:
+            pieces[first.i] = (
+                job.cased(first, f"early {lowered(first)}")
+                if first.i
+                else (f"Early {lowered(first)}")
+            )
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="early research supports")

@@ -1,0 +1,122 @@
+"""Word forms for rewrites: verb inflection, agreement, case and "a"/"an"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from lint.engine.nlp import is_verb_form, verb_lemmas
+
+BE = frozenset({"is", "are", "was", "were", "am", "'re", "'m", "be"})
+HAVE = frozenset({"has", "have", "had", "'ve"})
+DO = frozenset({"do", "does", "did"})
+SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with".split())
+_VOWEL_SOUND = re.compile(r"^(?:[aeiou]|hour|honest|heir|fda|fdas|mri|ms\b|nsaid)", re.IGNORECASE)
+_CONSONANT_SOUND = re.compile(r"^(?:uni|use|usu|euro|one\b|once\b)", re.IGNORECASE)
+_PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i", "these", "those", "both", "many"})
+
+
+def uncontracted(token: Token) -> str:
+    """The word, with "'s" read as "has" before "been" and as "is" otherwise."""
+    if token.lower_ != "'s":
+        return token.lower_
+    after = next_token(token)
+    return "has" if after is not None and after.lower_ == "been" else "is"
+
+
+def next_token(token: Token) -> Token | None:
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+
+
+def base_form(word: str) -> str:
+    """The base form of a verb ("cures" → "cure", "is" → "be")."""
+    word = word.lower()
+    if word in BE:
+        return "be"
+    if word in HAVE:
+        return "have"
+    if word in DO:
+        return "do"
+    return verb_lemmas(word)[0]
+
+
+def base_phrase(text: str) -> str:
+    """The base form of the first word of a verb phrase ("eases pain" → "ease pain")."""
+    head, *rest = text.split(" ")
+    return " ".join([base_form(head), *rest])
+
+
+@lru_cache(maxsize=1024)
+def inflect(lemma: str, tag: str) -> str:
+    """A form of a verb: "VBZ" (third person), "VBN" (participle), "VBG"."""
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma, tag=tag)
+    return forms[0] if forms else lemma
+
+
+def is_known_verb(word: str) -> bool:
+    return word in BE | HAVE | DO or is_verb_form(word)
+
+
+def is_present_verb(word: str) -> bool:
+    """Whether the word can be a third-person present verb ("cures", "works", "carries")."""
+    return is_verb_form(word) and any(
+        word in (f"{lemma}s", f"{lemma}es", f"{lemma[:-1]}ies") for lemma in verb_lemmas(word)
+    )
+
+
+def is_plural_subject(subject: Token | None) -> bool:
+    """Whether a verb agreeing with this subject takes "are" rather than "is"."""
+    if subject is None:
+        return False
+    if subject.lower_ in ("that", "which", "who") and subject.head.dep_ in ("relcl", "acl"):
+        subject = subject.head.head  # "exercises that stimulate": the noun it stands for
+    if subject.lower_ in _PLURAL_PRONOUNS or subject.tag_ in ("NNS", "NNPS"):
+        return True
+    return any(c.dep_ == "conj" for c in subject.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
+            return child
+    if verb.dep_ == "conj":
+        return subject_of(verb.head)
+    return None
+
+
+def article_for(word: str, capital: bool = False) -> str:
+    """ "a" or "an" before this word."""
+    wanted = "an" if _VOWEL_SOUND.match(word) and not _CONSONANT_SOUND.match(word) else "a"
+    return wanted.capitalize() if capital else wanted
+
+
+def is_title(doc: Doc) -> bool:
+    """A heading in Title Case: most longer words start with a capital."""
+    words = [t.text for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def match_case(original: str, new: str, title: bool, first: bool = True) -> str:
+    """``new`` in the case of the word it replaces (upper case, Title Case, capitalized);
+    ``first``: the word opens the sentence (in Title Case, "a" keeps its capital only there)."""
+    if not new:
+        return new
+    if original.isupper() and len(original) > 1 and len(new.split(" ")) == 1:
+        return new.upper()
+    if title:
+        return " ".join(
+            w if w in SMALL_WORDS and (i or not first) else w[:1].upper() + w[1:]
+            for i, w in enumerate(new.split(" "))
+        )
+    if original[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def keeps_capital(token: Token) -> bool:
+    """A word that stays capitalized anywhere in a sentence (a name, an acronym, "I")."""
+    return token.pos_ == "PROPN" or token.text.isupper() or token.lower_ == "i"

@@ -1,0 +1,206 @@
+"""What part a claim plays in its sentence, and when a sentence must not be rewritten."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from lint.engine.rewrite.grammar import is_present_verb, subject_of
+from lint.engine.rewrite.verbs import clause_verb
+
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+_COPULAS = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "'s",
+        "'re",
+        "become",
+        "becomes",
+        "remain",
+        "remains",
+        "seem",
+        "seems",
+    }
+)
+_QUOTES = '"“”'
+REPORTING = frozenset(
+    "say says said tell tells told explain explains note notes add adds write writes".split()
+)
+_PROVIDERS = frozenset(
+    "clinic clinics team doctors staff specialists center centre practice providers physicians".split()
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word families the rewrites need, with their plurals."""
+
+    benefit: frozenset[str]
+    treatment: frozenset[str]
+    population: frozenset[str]
+    authority: frozenset[str]
+    condition: frozenset[str]
+    plurals: dict[str, str]
+
+    @classmethod
+    def from_vocabulary(
+        cls, vocabulary: dict[str, tuple[str, ...]], plurals: dict[str, str]
+    ) -> Lexicon:
+        def family(name: str) -> frozenset[str]:
+            words = {w.lower() for w in vocabulary.get(name, ()) if not w.startswith("@")}
+            return frozenset(words | {plurals[w] for w in words if w in plurals})
+
+        return cls(
+            family("benefit") | {"changes", "change", "effects", "effect", "difference", "gains"},
+            family("treatment"),
+            family("population") | {"everyone", "anyone", "everybody"},
+            family("authority") | {"scientists", "experts", "doctors", "studies"},
+            family("condition"),
+            plurals,
+        )
+
+
+@dataclass(frozen=True)
+class Role:
+    """``kind``: "verb" (the claim is its clause's verb: "cures"), "predicate" (what the
+    verb says: "is safe", "provides lasting relief"), "modifier" (words that qualify a
+    noun the verb does not assert: "offers a safe alternative") or "bare" (no verb: a
+    heading). ``verb`` is the finite verb that governs the claim, if any."""
+
+    kind: str
+    verb: Token | None
+
+
+def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
+    verb = _misparsed_verb(span) or clause_verb(span)
+    if verb is None or verb.tag_ == "VB" and not _has_auxiliary(verb):
+        finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in span.doc)
+        # a heading has no finite verb; a claim in a phrase of a sentence that has one
+        # only qualifies what that sentence is about
+        return Role("modifier" if finite and verb is None else "bare", verb)
+    if span.start <= verb.i < span.end:
+        return Role("verb", verb)
+    if verb.lower_ in REPORTING or own_action(verb):
+        return Role("modifier", verb)  # "says", "we offer": the writer's act, never hedged
+    root = span.root
+    noun = root if root.pos_ in ("NOUN", "PROPN") else None
+    if (
+        noun is None
+        and root.dep_ in ("amod", "compound", "nmod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+    ):
+        noun = root.head
+    if noun is None:
+        return Role("predicate", verb)
+    if noun.dep_ in ("nsubj", "nsubjpass") and category != "generalization":
+        return Role("modifier", verb)  # "Full recovery is ...": the subject is not asserted
+    if noun.lower_ in lexicon.benefit or _is_predicate_noun(noun, verb):
+        return Role("predicate", verb)
+    if category == "mechanism" and noun.dep_ in ("dobj", "pobj"):
+        return Role("predicate", verb)  # "corrects the chemical imbalance": the verb says it
+    if category == "generalization" and noun.dep_ in ("nsubj", "nsubjpass", "pobj"):
+        return Role("predicate", verb)
+    return Role("modifier", verb)
+
+
+def _misparsed_verb(span: Span) -> Token | None:
+    """A claim word the tagger took for a plural noun between two nouns: "tea cures insomnia"."""
+    doc = span.doc
+    for token in span:
+        if (
+            token.tag_ == "NNS"
+            and 0 < token.i < len(doc) - 1
+            and (
+                doc[token.i - 1].pos_ in ("NOUN", "PROPN", "PRON")
+                or doc[token.i - 1].lower_ in ("and", "or")
+            )
+            and (
+                doc[token.i + 1].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "PRON")
+                or doc[token.i + 1].tag_ == "VBP"
+            )
+            and is_present_verb(token.lower_)
+            and not _has_verb_after(token)
+            and not _noun_like(token)
+        ):
+            return token
+    return None
+
+
+def _noun_like(token: Token) -> bool:
+    """The word has what only a noun has: a relative clause ("benefits that last"), a
+    number, or it is joined to a participle ("delivering relief and benefits"). (Not a
+    determiner: "Our tea cures" is parsed with "Our" on "cures".)"""
+    if any(c.dep_ in ("relcl", "nummod") for c in token.children):
+        return True
+    return token.dep_ == "conj" and token.head.tag_ in ("VBG", "VBN", "VB")
+
+
+def _has_verb_after(token: Token) -> bool:
+    """A finite verb follows in the clause ("success rates climb"): the word is its subject
+    noun, not a misread verb."""
+    for later in token.doc[token.i + 1 :]:
+        if later.is_punct or later.lower_ in ("and", "or", "but"):
+            return False
+        if later.tag_ in ("VBP", "VBZ", "VBD", "MD") and later.pos_ in ("VERB", "AUX"):
+            return later.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl") or any(
+                c.i == token.i for c in later.children
+            )
+    return False
+
+
+def own_action(verb: Token) -> bool:
+    """The clinic or the writer does it: "we offer", "our team provides"."""
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    words = {t.lower_ for t in subject.subtree}
+    return subject.lower_ in ("we", "us", "i") or ("our" in words and subject.lower_ in _PROVIDERS)
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
+
+
+def _is_predicate_noun(noun: Token, verb: Token) -> bool:
+    """The noun is what a copula says the subject is: "X is an effective treatment"."""
+    token = noun
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    if any(c.dep_ in ("relcl", "acl") for c in noun.children):
+        return False  # "a fast-acting gel you apply before sex": what it is, not a claim
+    return token.dep_ in ("attr", "oprd") and token.head.i == verb.i and verb.lower_ in _COPULAS
+
+
+def _single_quoted(text: str, span: Span) -> bool:
+    """Inside 'single quotes' that open a sentence or follow a space."""
+    opened = text.startswith("'") or " '" in text[: span.start_char]
+    rest = text[span.end_char :]
+    return opened and ("' " in rest or "'," in rest or text.rstrip(".").endswith("'"))
+
+
+def advice_only(doc: Doc, span: Span, role: Role) -> bool:
+    """A testimonial, a quotation, a dated fact: only the writer can say what it should say."""
+    if any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in doc):
+        return True
+    before = doc.text[: span.start_char]
+    if sum(before.count(q) for q in _QUOTES) % 2 == 1 or _single_quoted(doc.text, span):
+        return True
+    if any(t.dep_ == "ROOT" and t.lower_ in REPORTING for t in doc):
+        return True  # "..., says our founder": someone's words
+    verb = role.verb
+    return (
+        bool(_YEAR.search(doc.text))
+        and verb is not None
+        and (
+            verb.tag_ == "VBD"
+            or any(c.lower_ in ("was", "were", "had", "did") for c in verb.children)
+        )
+    )

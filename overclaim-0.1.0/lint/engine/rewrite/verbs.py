@@ -1,0 +1,306 @@
+"""The verb that governs a claim, and how to hedge it: "may" or "is thought to"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from lint.engine.context import governing_chain
+from lint.engine.rewrite.grammar import (
+    BE,
+    DO,
+    HAVE,
+    base_form,
+    base_phrase,
+    inflect,
+    is_known_verb,
+    is_plural_subject,
+    is_present_verb,
+    match_case,
+    subject_of,
+    uncontracted,
+)
+
+FINITE = ("VBZ", "VBP", "VBD")
+MODALS_TO_REPLACE = frozenset({"will", "can", "shall", "'ll", "wo"})
+# Words that already hedge a clause: another hedge would stack on them.
+HEDGES = frozenset(
+    "may might could would should possibly potentially perhaps maybe likely unlikely "
+    "suggest suggests suggested appear appears seem seems thought believed hope hopes "
+    "promising promise sometimes some tend tends tended".split()
+)
+# Verbs of proof: "may" on them stacks two hedges ("may have been shown"); they are
+# rewritten as "early studies suggest" instead.
+EVIDENCE = frozenset("show prove demonstrate confirm establish find validate document".split())
+# Certainty words that a hedge must never sit next to: they go when a verb is hedged.
+CERTAINTY = frozenset(
+    "definitely certainly surely absolutely undoubtedly truly really actually always "
+    "guaranteed clearly simply genuinely just".split()
+)
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    """The verb's finite auxiliaries ("will", "has", "is"; not the "to" of an infinitive)."""
+    return [
+        c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ != "TO"
+    ]
+
+
+def clause_verb(span: Span) -> Token | None:
+    """The first finite verb on the chain of heads from the match to its clause root.
+
+    The tagger sometimes reads "tea cures" or "ketamine works" as nouns; a word that can be
+    a present-tense verb right after a noun or pronoun, with no verb in its clause, counts.
+    """
+    chain = _own_clause(governing_chain(span))
+    for token in chain:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+            continue
+        if auxiliaries(token):
+            return token
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children) or any(
+            c.pos_ in ("NOUN", "PROPN", "PRON") for c in token.lefts
+        )
+        if token.tag_ in FINITE and (has_subject or token.dep_ == "conj"):
+            return token
+    if any(t.pos_ in ("VERB", "AUX") for t in chain):
+        return None
+    before_span = reversed(span.doc[: span.start])
+    for token in (*span, *chain, *before_span):
+        before = span.doc[token.i - 1] if token.i > 0 else None
+        if (
+            token.tag_ == "NNS"
+            and before is not None
+            and before.pos_ in ("NOUN", "PROPN", "PRON")
+            and is_present_verb(token.lower_)
+        ):
+            return token
+    return None
+
+
+# Where a clause inside another begins: a verb above it does not make its claim.
+_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
+
+
+def _own_clause(chain: list[Token]) -> list[Token]:
+    """The chain up to the first head of a clause of its own ("that it works" in "says that
+    it works"): the claim's verb is there or nowhere."""
+    for position, token in enumerate(chain):
+        if token.dep_ in _BOUNDARIES:
+            return chain[: position + 1]
+    return chain
+
+
+def is_hedged(verb: Token) -> bool:
+    """The clause of this verb already has a hedge: a modal, an evidential verb above it,
+    a hedged subject ("some patients", "early studies")."""
+    if verb.lower_ in HEDGES:
+        return True  # "tend to work", "seems"
+    token: Token | None = verb
+    while token is not None:
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass", "advmod", "neg") and child.lower_ in HEDGES:
+                return True
+            if child.dep_ in ("aux", "auxpass", "advmod") and child.lower_ in (
+                "not",
+                "n't",
+                "never",
+            ):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                g.lower_ in ("some", "early", "preliminary", "few") for g in child.subtree
+            ):
+                return True
+        if token.lower_ in HEDGES and token is not verb:
+            return True
+        own = token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        climbs = token.dep_ in ("ccomp", "xcomp", "conj") and not own
+        token = token.head if token.head.i != token.i and climbs else None
+    return False
+
+
+_NEARBY = frozenset(
+    "may might could suggest suggests suggested indicate indicates thought believed".split()
+)
+_STOPS = frozenset({".", ";", ":", "!", "?"})
+
+
+def _hedge_nearby(verb: Token) -> bool:
+    """A modal or an evidential verb earlier in the sentence part, or a modal later in the
+    same stretch without punctuation."""
+    doc = verb.doc
+    index = verb.i - 1
+    while index >= 0 and doc[index].text not in _STOPS:
+        if doc[index].lower_ in _NEARBY:
+            return True
+        index -= 1
+    index = verb.i + 1
+    while index < len(doc) and not doc[index].is_punct:
+        if doc[index].lower_ in ("may", "might", "could"):
+            return True
+        index += 1
+    return False
+
+
+def hedge_pieces(
+    verb: Token, title: bool, replaced: dict[int, str], thought: bool = False
+) -> dict[int, str] | None:
+    """New text for the words that put a hedge on this verb, or None where it cannot go.
+
+    "works" → "may work", "will feel" → "may feel", "has helped" → "may have helped",
+    "is" → "may be"; with ``thought``, "rewires" → "is thought to rewire". A verb that a
+    swap already changed ("cures" → "ease") is hedged in its new form; a certainty adverb
+    next to it goes ("will definitely clear" → "may clear").
+    """
+    if is_hedged(verb) or verb.lower_ in CERTAINTY or base_form(verb.text) in EVIDENCE:
+        return None  # never "may be guaranteed", "may have been shown"
+    if verb.doc.text.rstrip().endswith("?"):
+        return None  # a question asks, it does not claim: not "Why may pellets work?"
+    if any(c.dep_ == "xcomp" and base_form(c.text) in EVIDENCE for c in verb.children):
+        return None  # nor "may keep confirming", "may continue to show"
+    if base_form(verb.text) in _BECOMING and in_perfect(verb):
+        return None  # "has become the treatment of choice": "may have become" doubts a fact
+    if _hedge_nearby(verb):
+        return None  # "may" twice in a stretch of words reads as one hedge on another
+    pieces: dict[int, str] = {}
+    for child in verb.children:
+        if (
+            child.dep_ == "advmod"
+            and (child.lower_ in CERTAINTY or (child.lower_ in _WHOLLY and verb.tag_ == "VBN"))
+            and child.i not in replaced
+        ):
+            pieces[child.i] = ""  # "can be completely transformed" → "may be transformed"
+        if child.dep_ in ("acomp", "attr", "oprd"):  # "is truly remarkable" → "may be remarkable"
+            for grandchild in child.children:
+                if grandchild.dep_ == "advmod" and (
+                    grandchild.lower_ in CERTAINTY or grandchild.lower_ in _WHOLLY
+                ):
+                    pieces[grandchild.i] = ""  # "is completely free" → "may be free"
+    auxes = auxiliaries(verb)
+    if auxes:
+        first = auxes[0]
+        word = uncontracted(first)
+        if word in MODALS_TO_REPLACE or word in ("do", "does"):
+            pieces[first.i] = match_case(first.text, "may", title)
+        elif word in ("has", "have", "'ve"):
+            pieces[first.i] = match_case(first.text, "may have", title)
+        elif word in ("is", "are", "am", "'re", "'m") and not thought:
+            frequency = _frequency_after(first)
+            if frequency is not None:  # "are often absorbed" → "may often be absorbed"
+                pieces[first.i] = match_case(first.text, f"may {frequency.lower_}", title)
+                pieces[frequency.i] = "be"
+            else:
+                pieces[first.i] = match_case(first.text, "may be", title)
+        else:
+            return None  # past tense ("was", "did", "had"): a fact, not a promise
+        return pieces
+    if verb.tag_ not in ("VBZ", "VBP", "NNS") or not is_known_verb(uncontracted(verb)):
+        return None  # past tense, an imperative or an infinitive
+    current = replaced.get(verb.i, uncontracted(verb))
+    if not current:
+        return None
+    base = base_phrase(current.lower())
+    if verb.i not in replaced and not _round_trips(uncontracted(verb), base.split(" ")[0]):
+        return None  # "rates" → "rat": not a form of the verb it would become
+    frequency = _frequency_after(verb) if base == "be" and not thought else None
+    if frequency is not None:  # "is now a preferred method" → "may now be an option"
+        pieces[verb.i] = match_case(verb.text, "may", title)
+        pieces[frequency.i] = f"{frequency.lower_} be"
+        return pieces
+    if thought:
+        # the verb's own form says it: "BHRT brings" is singular whatever the tag of "BHRT"
+        plural = verb.tag_ == "VBP" or (verb.tag_ != "VBZ" and is_plural_subject(subject_of(verb)))
+        be = "are" if plural else "is"
+        new = f"{be} thought to {base}"
+    else:
+        new = f"may {base}"
+    lead = _leading_adverb(verb, {**replaced, **pieces})
+    if lead is not None:
+        # "may gently ease"; "are thought to gradually build"
+        word, rest = new.rsplit(" ", 1) if thought else new.split(" ", 1)
+        pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
+        pieces[verb.i] = rest if thought else match_case(verb.text, rest, title)
+    else:
+        pieces[verb.i] = match_case(verb.text, new, title)
+    # the verbs joined to it share the hedge: "acts …, strengthens … and raises …"
+    joined = [c for c in verb.children if c.dep_ == "conj"]
+    while joined:
+        other = joined.pop()
+        if other.tag_ not in ("VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in other.children
+        ):
+            continue
+        if other.i not in replaced:
+            pieces[other.i] = match_case(other.text, base_form(other.text), title)
+        joined += [c for c in other.children if c.dep_ == "conj"]
+    return pieces
+
+
+_WHOLLY = frozenset("completely totally entirely fully wholly".split())
+_BECOMING = frozenset("become emerge grow turn prove".split())
+_FREQUENCY = frozenset(
+    "often usually generally typically frequently commonly normally now also still already".split()
+)
+
+
+def in_perfect(verb: Token) -> bool:
+    """ "has emerged", "'ve become": a hedge there ("may have emerged") doubts a fact."""
+    return any(a.lower_ in HAVE or a.lower_ == "'s" for a in auxiliaries(verb))
+
+
+def _frequency_after(auxiliary: Token) -> Token | None:
+    """A frequency or time adverb right after "is"/"are" ("often", "now"): "may" goes before
+    it, "be" after it."""
+    doc = auxiliary.doc
+    after = doc[auxiliary.i + 1] if auxiliary.i + 1 < len(doc) else None
+    return after if after is not None and after.lower_ in _FREQUENCY else None
+
+
+def _round_trips(word: str, lemma: str) -> bool:
+    """The word is a present form of this lemma ("works" of "work"; not "rates" of "rat")."""
+    if word in BE | HAVE | DO or word == lemma:
+        return True
+    from lemminflect import getInflection
+
+    return word in getInflection(lemma, tag="VBZ") or word in getInflection(lemma, tag="VBP")
+
+
+def _leading_adverb(verb: Token, changed: dict[int, str]) -> Token | None:
+    """The first kept adverb of the run of adverbs right before the verb ("gently and
+    dramatically improves"): "may" goes before it, not between it and its verb."""
+    doc = verb.doc
+    k, lead = verb.i - 1, None
+    while k >= 0:
+        token = doc[k]
+        if k in changed and not changed[k]:
+            k -= 1
+            continue
+        if k in changed:
+            break
+        if token.lower_ in ("not", "n't", "never"):
+            return None  # "not only brings": "may" stays at the verb
+        if token.tag_ == "RB" and token.dep_ in ("advmod", "conj"):
+            lead = token
+        elif not (
+            lead is not None and token.lower_ in ("and", "or") and k > 0 and doc[k - 1].tag_ == "RB"
+        ):
+            break
+        k -= 1
+    if lead is None or (lead.head.i != verb.i and lead.head.i > lead.i + 3):
+        return None
+    return lead
+
+
+def participle(word: str) -> str:
+    return inflect(base_form(word), "VBN")
+
+
+__all__ = [
+    "BE",
+    "DO",
+    "HAVE",
+    "auxiliaries",
+    "clause_verb",
+    "hedge_pieces",
+    "in_perfect",
+    "is_hedged",
+]

@@ -1,0 +1,37 @@
+"""Hedged rewrites of the claims found in a sentence (the work is in lint.engine.rewrite)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from lint.engine.rewrite import Claim, Edit, Lexicon, rewrite_sentence, specs_for
+from lint.rulebook.fixspec import Fix
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from lint.rulebook.rules import Rule, Rulebook
+
+__all__ = ["Edit", "Rewriter"]
+
+
+class Rewriter:
+    """The rulebook's rewrite templates, ready to rewrite the claims of a sentence."""
+
+    def __init__(self, rulebook: Rulebook, plurals: dict[str, str]):
+        self.specs = specs_for(rulebook)
+        self.lexicon = Lexicon.from_vocabulary(rulebook.vocabulary, plurals)
+
+    def sentence_edits(self, found: Sequence[tuple[Rule, Span]]) -> list[Edit]:
+        """One rewrite of the sentence from all its claims (every finding shares it): the
+        edit with every change first, then the safe-only edit when that one is unsafe."""
+        claims = [
+            Claim(
+                rule.category,
+                span,
+                self.specs.get(rule.id) or self.specs.get(rule.category) or Fix(),
+            )
+            for rule, span in found
+        ]
+        return rewrite_sentence(claims, self.lexicon)

@@ -1,0 +1,1 @@
+"""overclaim's command, as ``python -m overclaim``; the library is the ``lint`` package."""

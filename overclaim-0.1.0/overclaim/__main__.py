@@ -1,0 +1,5 @@
+"""Run overclaim as `python -m overclaim`."""
+
+from lint.cli import entry
+
+entry()

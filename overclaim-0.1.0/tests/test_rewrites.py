@@ -1,0 +1,768 @@
+"""Rewrites by the claims guide: one coherent rewrite per sentence, no stacked hedges, advice
+where only the writer can fix it, and a re-check that a hedge elsewhere cannot fool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.data import SourceText
+from lint.engine.rewrite.checks import (
+    certainty_hedge,
+    grammar_damage,
+    inserted_qualifier,
+    problems,
+    stacked_hedge,
+)
+from lint.evaluation import load_records
+from tests.conftest import SAMPLES, shared_path
+
+# The claims guide's table: each overclaim, and the rewrites as good as the guide's.
+GUIDE = [
+    (
+        "Ketamine treatment has high efficacy in treatment-resistant cases.",
+        {"Ketamine treatment has shown promise in treatment-resistant cases."},
+    ),
+    ("Patients can experience permanent changes.", {"Patients may experience lasting changes."}),
+    ("It has a lower risk of addiction.", {"Its risk of addiction is still being studied."}),
+    (
+        "Patients can begin to experience relief within hours.",
+        {"Patients may begin to experience relief within hours."},
+    ),
+    (
+        "The medical community now recognizes ketamine as a leading treatment.",
+        {"Some clinicians now consider ketamine an option."},
+    ),
+    (
+        "Ketamine works by rewiring the brain.",
+        {"Ketamine is thought to work by rewiring the brain."},
+    ),
+    ("It cures OCD.", {"It may ease OCD symptoms for some people."}),
+    ("Most patients achieve significant improvements.", {"Some patients achieve improvements."}),
+]
+
+
+def _fixed(pipeline, texts: list[str], unsafe: bool = True):
+    sources = [SourceText(f"{n}.txt", t) for n, t in enumerate(texts)]
+    return pipeline.fix_sources(sources, unsafe=unsafe)
+
+
+@pytest.mark.parametrize(("before", "good"), GUIDE)
+def test_the_guide_table(pipeline, before, good):
+    result = _fixed(pipeline, [before])[0]
+    assert result.text in good
+    assert result.remaining == []
+
+
+def test_every_finding_of_a_sentence_shares_one_rewrite(pipeline):
+    text = "Our clinic offers a clinically proven, safe alternative that works within hours."
+    findings = pipeline.check_text(text, "p.txt")
+    assert len(findings) >= 2
+    edits = {
+        tuple((s.start, s.end, s.replacement) for s in f.suggestions if s.replacement)
+        for f in findings
+    }
+    assert len(edits) == 1
+    assert all(any(s.advice for s in f.suggestions) for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I take it every night and it cures my insomnia.",
+        "'It works within hours,' says one doctor.",
+        "This balm cures eczema, says our founder.",
+        "Our laser cap is FDA-cleared to treat hair loss.",
+        'The leaflet says it is "completely safe".',
+    ],
+)
+def test_testimonials_quotes_and_regulatory_claims_get_advice_only(pipeline, text):
+    findings = pipeline.check_text(text, "p.txt")
+    assert findings
+    assert all(s.replacement is None and s.advice for f in findings for s in f.suggestions)
+    assert _fixed(pipeline, [text])[0].text == text
+
+
+# Hedges outside a claim's own words: the claim is still reported.
+NOT_HEDGED = [
+    (
+        "Our clinic may offer a clinically proven, safe alternative to antidepressants.",
+        {"consensus", "safety"},
+    ),
+    ("The drip may offer a safe and natural way to rehydrate.", {"safety"}),
+    ("Some clinics offer a safe alternative to surgery.", {"safety"}),
+    ("Ketamine may help, and it works within hours.", {"speed"}),
+    ("Early studies suggest it may help, and the infusions are completely safe.", {"safety"}),
+]
+
+
+@pytest.mark.parametrize(("text", "categories"), NOT_HEDGED)
+def test_a_hedge_outside_the_claim_does_not_silence_it(pipeline, text, categories):
+    found = {f.category for f in pipeline.check_text(text, "p.txt")}
+    assert categories <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our clinic offers a clinically proven, safe alternative to antidepressants.",
+        "Our clinic offers a safe and effective option for anxiety, and it works within hours.",
+        "Ketamine is completely safe, and it cures depression.",
+        "Most patients see dramatic results, and the effects are permanent.",
+    ],
+)
+def test_a_fix_hedges_each_claim_or_leaves_it_reported(pipeline, text):
+    """After --fix --unsafe-fixes each claim's words are gone or hedged in their own clause:
+    every claim word that survives the rewrite unhedged is still reported."""
+    result = _fixed(pipeline, [text])[0]
+    claims = {f.text.lower() for f in pipeline.check_text(text, "p.txt")}
+    kept = [c for c in claims if c in result.text.lower()]
+    for claim in kept:
+        clause = next(
+            (
+                part
+                for part in result.text.lower().replace(", and", ";").split(";")
+                if claim in part
+            ),
+            "",
+        )
+        assert any(w in clause.split() for w in ("may", "thought", "suggest", "some")) or any(
+            claim in f.text.lower() for f in result.remaining
+        ), (claim, result.text)
+
+
+def _overclaims(path: Path) -> list[str]:
+    return [r["text"] for r in load_records(path) if r["label"] == "overclaim"]
+
+
+def _sample_sentences() -> list[str]:
+    return [
+        line.strip()
+        for path in sorted(SAMPLES.rglob("*"))
+        if path.suffix in (".txt", ".md", ".html")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def _sets():
+    train = sorted(shared_path("train").glob("tr-*.jsonl"))
+    return {
+        "dev": _overclaims(shared_path("eval", "dev.jsonl")),
+        "train": [t for p in train for t in _overclaims(p)],
+        "samples": _sample_sentences(),
+    }
+
+
+def test_no_stacked_hedge_qualifier_or_hedged_certainty_anywhere(pipeline):
+    """On dev, the training corpus and the samples, in both modes: no "may have been shown",
+    "may ... may", "studies may suggest", "may be possibly", no "potential"/"possibly"
+    inserted, no "may definitely"."""
+    bad = []
+    for name, texts in _sets().items():
+        for unsafe in (False, True):
+            for text, result in zip(texts, _fixed(pipeline, texts, unsafe), strict=True):
+                if result.text == text:
+                    continue
+                if stacked_hedge(result.text) or certainty_hedge(result.text):
+                    bad.append((name, result.text))
+                if inserted_qualifier(text, result.text):
+                    bad.append((name, result.text))
+    assert bad == []
+
+
+def test_dev_overclaims_mostly_rewritten(pipeline):
+    """After --fix --unsafe-fixes, what the rules still flag on dev stays under a bound
+    (measured with the rules alone, as this pipeline has no model: 112 of 245; with the
+    model, `bench/rewrites.py` counts 105, 83 of them left for advice: 17 regulatory, and figures,
+    testimonials, reporting verbs, graded hype words, broken coordinations and majorities in
+    negated clauses; "Research suggests" keeps its subject, which the detector does not count
+    as a hedge)."""
+    texts = _overclaims(shared_path("eval", "dev.jsonl"))
+    results = _fixed(pipeline, texts)
+    still = [r for r in results if r.remaining]
+    assert len(still) / len(texts) <= 0.47
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It may have been shown to help.", True),
+        ("Studies may suggest that it helps.", True),
+        ("It may help and may also soothe.", True),
+        ("It may be possibly effective.", True),
+        ("Early studies suggest it can help.", False),
+        ("It may help. It may also soothe.", False),
+    ],
+)
+def test_stacked_hedge_check(text, expected):
+    assert stacked_hedge(text) is expected
+
+
+@pytest.mark.parametrize(
+    "heading", ["No Side Effects", "Side Effects Are Rare", "Instant Relief", "Hangover Cure"]
+)
+def test_headings_keep_their_words_and_grammar(pipeline, heading):
+    after = _fixed(pipeline, [heading])[0].text
+    assert "May Effect" not in after and after.strip()
+    assert grammar_damage(heading, after) == []
+
+
+def test_other_checks():
+    assert certainty_hedge("It may definitely help.")
+    assert inserted_qualifier("Ketamine heals.", "Ketamine potential heals.")
+    assert grammar_damage("Our tea cures it.", "Our tea may cures it.")
+    assert grammar_damage("A new option.", "A option.")
+    assert not grammar_damage("Our tea cures it.", "Our tea may ease it.")
+    assert problems("It works.", "It works.") == []
+
+
+# Families of bad rewrites a blind reading found, each with sentences of our own: the
+# rewrite in both modes (a set: what either mode may give; the sentence itself is advice).
+FAMILIES = [
+    # 1. an intensifier dropped from a pair of adverbs takes its "and" with it
+    (
+        "This gel can gently and dramatically improve skin tone.",
+        {"This gel may gently improve skin tone."},
+    ),
+    (
+        "The lozenge can quickly and significantly soothe a sore throat.",
+        {"The lozenge may quickly soothe a sore throat."},
+    ),
+    # 2. deletions take whole constituents and their commas
+    (
+        "Our spray, unlike nasal decongestants, clears congestion in minutes.",
+        {
+            "Our spray, unlike nasal decongestants, clears congestion in minutes.",
+            "Our spray clears congestion in minutes.",
+        },
+    ),
+    (
+        "Clients sleep better within days instead of the usual two-month wait.",
+        {
+            "Clients sleep better within days instead of the usual two-month wait.",
+            "Clients may sleep better within days instead of the usual two-month wait.",
+            "Clients sleep better within days.",
+            "Clients may sleep better within days.",
+        },
+    ),
+    (
+        "It offers a scientifically validated, gluten-free route to better digestion.",
+        {
+            "It offers a scientifically validated, gluten-free route to better digestion.",
+            "It offers a gluten-free route to better digestion.",
+        },
+    ),
+    (
+        "Acts quickly, often easing cramps before lunch.",
+        {
+            "Acts quickly, often easing cramps before lunch.",
+            "Acts, often easing cramps before lunch.",
+        },
+    ),
+    # 3. proof verbs with an object and an infinitive, and long research kept as it is
+    (
+        "Trials have shown the patch to be safe for teenagers.",
+        {"Trials suggest the patch is safe for teenagers."},
+    ),
+    (
+        "Recent trials have shown that zinc lozenges significantly reduce cold symptoms.",
+        {
+            "Recent trials suggest that zinc lozenges reduce cold symptoms.",
+            "Recent trials suggest that zinc lozenges significantly reduce cold symptoms.",
+        },
+    ),
+    (
+        "Fifteen years of research have proven that the diet lowers blood pressure.",
+        {
+            "Fifteen years of research suggest that the diet lowers blood pressure.",
+            "Some research suggests that the diet lowers blood pressure.",
+        },
+    ),
+    # 4. a majority becomes "some" whole, with no second hedge; a figure is left as it is
+    (
+        "The vast majority of clients notice calmer skin after a week.",
+        {"Some clients notice calmer skin after a week."},
+    ),
+    (
+        "About 70% of users fall asleep faster.",
+        {"About 70% of users fall asleep faster."},
+    ),
+    (
+        "Two in five customers see clearer skin.",
+        {"Two in five customers see clearer skin."},
+    ),
+    (
+        "Three out of four runners recover strongly and keep seeing impressive gains.",
+        {
+            "Three out of four runners recover strongly and keep seeing impressive gains.",
+            "Three out of four runners recover and keep seeing gains.",
+            "Three out of four runners recover strongly and keep seeing gains.",
+        },
+    ),
+    # 5. a hype word under a degree word: advice, unless the phrase table has it whole
+    # (a phrase rewrite is unsafe: --fix leaves it)
+    (
+        "This mask is a real game-changer for dry skin.",
+        {
+            "This mask is a new option for dry skin.",
+            "This mask is a real game-changer for dry skin.",
+        },
+    ),
+    (
+        "Our cream is so revolutionary that salons copy it.",
+        {"Our cream is so revolutionary that salons copy it."},
+    ),
+    # ... and only a hype word: "a more lasting solution" reads well
+    (
+        "Pick natural habits for a more permanent solution.",
+        {"Pick natural habits for a more lasting solution.", "Pick natural habits for a solution."},
+    ),
+    # 6. "eliminate" → "reduce" loses its absolute adverb and never repeats the verb
+    (
+        "The gum can reduce or completely eliminate sugar cravings.",
+        {"The gum may reduce sugar cravings."},
+    ),
+    # 7. a plural noun before a verb is the subject, not a misread verb
+    (
+        "With our coaching, recovery rates rise dramatically.",
+        {
+            "With our coaching, recovery rates rise dramatically.",
+            "With our coaching, recovery rates may rise.",
+        },
+    ),
+    # "may" and "is thought to" go before the adverbs that lead the verb
+    (
+        "Daily practice gradually rewires the nervous system.",
+        {"Daily practice is thought to gradually rewire the nervous system."},
+    ),
+    # ... but never inside "not only", nor before an "and" that joins something else
+    (
+        "Our drops deliver relief right away and benefits that last for years.",
+        {
+            "Our drops deliver relief right away and benefits that last for years.",
+            "Our drops may deliver relief right away and benefits that last for years.",
+        },
+    ),
+    # 7 again: a plural noun with a relative clause of its own is a noun
+    (
+        "The serum tightens skin, delivering a glow right away and benefits that last for months.",
+        {
+            "The serum tightens skin, delivering a glow right away and benefits that last for months.",
+            "The serum may tighten skin, delivering a glow right away and benefits that last for months.",
+        },
+    ),
+    # 8. reporting and use verbs are not hedged
+    (
+        "Dentists have also reported dramatic improvement in gum health.",
+        {"Dentists have also reported dramatic improvement in gum health."},
+    ),
+    (
+        "Zinc is widely used to cure colds.",
+        {"Zinc is widely used to cure colds."},
+    ),
+    # 9. a replaced verb phrase that a later conjunct shares: advice
+    (
+        "Get out of pain and back onto the tennis court!",
+        {"Get out of pain and back onto the tennis court!"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "good"), FAMILIES)
+def test_families_of_bad_rewrites(pipeline, before, good):
+    for unsafe in (False, True):
+        after = _fixed(pipeline, [before], unsafe)[0].text
+        assert after in good, (unsafe, after)
+        assert problems(before, after) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TMS is a well-tolerated, proven method for depression.",
+        "It is the most proven, lasting solution for joint pain.",
+    ],
+)
+def test_a_safe_fix_never_leaves_a_claim_beside_its_hedge(pipeline, text):
+    """Where the safe changes cannot reach every claim of a sentence ("may be a
+    well-tolerated, proven method"), --fix leaves the sentence to the unsafe rewrite; where
+    they can ("proven" dropped, the rest hedged), nothing is left to report."""
+    safe = _fixed(pipeline, [text], unsafe=False)[0]
+    full = _fixed(pipeline, [text])[0]
+    assert safe.text == text or ("proven" not in safe.text and safe.remaining == [])
+    assert full.text != text and "proven" not in full.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most patients go through the program without any major side effects.",
+        "Most patients feel no pain during the session.",
+    ],
+)
+def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
+    """ "Some patients … without side effects" would say the others have them."""
+    result = _fixed(pipeline, [text])[0]
+    assert result.text == text
+    found = pipeline.check_text(text, "p.txt")
+    assert any(s.advice for f in found for s in f.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Every one of our patients recovers.", "Some of our patients recover."),
+        ("Every one of our clients sees results.", "Some of our clients see results."),
+        # a claim in a phrase is hedged on the verb that governs it
+        (
+            "These drops carry remarkably powerful healing properties.",
+            "These drops may carry healing properties.",
+        ),
+        (
+            "The device resets the nerves, restoring normal signalling in the bladder.",
+            "The device is thought to reset the nerves, restoring normal signalling in the bladder.",
+        ),
+    ],
+)
+def test_unsafe_rewrites_by_family(pipeline, text, expected):
+    """ "every one of" → "some of", not "some one of"; a claim that qualifies a noun or sits
+    in a participle phrase is hedged on the finite verb that governs it."""
+    assert _fixed(pipeline, [text])[0].text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our team offers a powerful program that rewires the brain.",
+        "The method for ending panic attacks draws on decades of study.",
+        "Research keeps confirming the remarkable effects of the program.",
+    ],
+)
+def test_the_governing_verb_is_not_hedged_for_the_writers_act_a_subject_or_a_proof(pipeline, text):
+    fixed = _fixed(pipeline, [text])[0].text
+    assert "may " not in fixed and "thought to" not in fixed.replace("is thought to rewire", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Research supports this therapy for back pain.",
+            "Early research supports this therapy for back pain.",
+        ),
+        (
+            "Recent trials validate the benefits of the program.",
+            "Some recent trials validate the benefits of the program.",
+        ),
+        ("The evidence strongly supports this approach.", "Some evidence supports this approach."),
+    ],
+)
+def test_research_that_supports_in_the_present_is_bounded(pipeline, text, expected):
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "These gummies ease anxiety without the side effects of prescription drugs.",
+            "with side effects that are usually mild.",
+        ),
+        ("You get results with zero adverse effects.", "with side effects that are usually mild."),
+    ],
+)
+def test_no_side_effects_becomes_usually_mild(pipeline, text, expected):
+    """The claims guide's rewrite of "no side effects", an unsafe fix."""
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == text
+    assert _fixed(pipeline, [text])[0].text.endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acupuncture is the ultimate migraine cure.",
+            "Acupuncture may ease migraine symptoms for some people.",
+        ),
+        (
+            "This herbal tea is a cure for insomnia.",
+            "This herbal tea may ease symptoms of insomnia for some people.",
+        ),
+        (
+            "Why Cold Plunges Are the Ultimate Hangover Cure",
+            "Why Cold Plunges May Ease Hangover Symptoms for Some People",
+        ),
+    ],
+)
+def test_the_cure_as_a_predicate_becomes_may_ease_symptoms(pipeline, text, expected):
+    """The claims guide's rewrite of a cure; never "may be the cure" (a hedge beside it)."""
+    assert _fixed(pipeline, [text])[0].text == expected
+    assert "may be" not in _fixed(pipeline, [text], unsafe=False)[0].text.lower()
+
+
+def test_an_unsourced_figure_keeps_its_sentence_for_advice(pipeline):
+    """Softening the other claims of "Two out of three patients respond strongly" would leave
+    the figure standing as if the sentence were fixed: the writer gets advice instead."""
+    text = "Two out of three patients respond strongly to our program and see impressive results."
+    assert _fixed(pipeline, [text])[0].text == text
+    found = pipeline.check_text(text, "p.txt")
+    assert any(s.advice for f in found for s in f.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Recovery drinks rehydrate your body faster than water alone, thanks to their salts.",
+            "Recovery drinks rehydrate your body, thanks to their salts.",
+        ),
+    ],
+)
+def test_a_comparison_on_a_verb_goes_with_its_than_phrase(pipeline, text, expected):
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == text
+    assert _fixed(pipeline, [text])[0].text == expected
+
+
+def test_a_heading_that_starts_with_a_verb_is_not_hedged_on_its_object(pipeline):
+    """The tagger reads "Relieves pain" as a noun and a verb: "Relieves may pain" is broken."""
+    for unsafe in (False, True):
+        fixed = _fixed(pipeline, ["Relieves pain quickly and lasts all day"], unsafe)[0].text
+        assert "may pain" not in fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our program has helped thousands of patients recover.",
+        "Thanks to its many advantages, it has become the treatment of choice.",
+    ],
+)
+def test_no_may_on_a_bare_infinitive_or_a_verb_of_becoming(pipeline, text):
+    """ "helped … patients may recover" is broken; "may have become" doubts a fact."""
+    for unsafe in (False, True):
+        fixed = _fixed(pipeline, [text], unsafe)[0].text
+        assert "patients may" not in fixed and "may have become" not in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Numerous studies show that acupuncture relieves chronic back pain.",
+            "Some studies suggest that acupuncture relieves chronic back pain.",
+        ),
+        (
+            "Solid research has shown that this therapy can lift depression.",
+            "Some research suggests that this therapy can lift depression.",
+        ),
+    ],
+)
+def test_a_subject_that_weighs_evidence_is_made_modest(pipeline, text, expected):
+    """ "Numerous studies", "Solid research": the weight of the subject is a claim too."""
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == expected
+
+
+def test_a_misparsed_research_subject_is_not_dropped(pipeline):
+    """The parser reads "research show" as two nouns: never "Decades of show"."""
+    text = "Decades of research show that yoga reduces anxiety."
+    assert "of show" not in _fixed(pipeline, [text])[0].text
+
+
+# Rewrites that only hedge one of a sentence's claims, or a clause next to it.
+LEAVE_A_CLAIM = [
+    "A growing body of evidence supports acupuncture as an effective treatment for migraine.",
+    "And unlike opioids, this balm carries no risk of overdose or unpleasant side effects.",
+    "Especially effective for people with chronic pain, acting as a fast-acting bridge.",
+    "Works rapidly, often bringing relief within hours to days",
+    "The biggest advantage of natural sleep cures is that they're completely free of side effects.",
+    "Our program offers a scientifically compelling way to heal the brain at the cellular level.",
+]
+
+
+@pytest.mark.parametrize("text", LEAVE_A_CLAIM)
+def test_no_rewrite_leaves_a_claim_its_rules_still_find(pipeline, text):
+    """Every rewrite offered, applied on its own, leaves none of the rules' claims that it
+    was offered for: a rewrite that hedges another claim is not offered (advice only)."""
+    findings = pipeline.check_text(text, "p.txt")
+    rules = {f.rule for f in findings if f.source != "model"}
+    assert rules
+    offered = {s.replacement for f in findings for s in f.suggestions if s.replacement}
+    for finding in findings:
+        for suggestion in finding.suggestions:
+            if suggestion.replacement is None:
+                continue
+            rewritten = text[: suggestion.start] + suggestion.replacement + text[suggestion.end :]
+            left = {f.rule for f in pipeline.check_text(rewritten, "p.txt")}
+            assert not rules & left, (rewritten, rules & left)
+    assert offered or all(f.suggestions for f in findings)  # advice stays
+
+
+def test_a_rewrite_that_needs_a_second_step_is_offered_whole(pipeline):
+    """ "Treatment works, and anyone can get better": the rewrite of the majority leaves
+    "works", whose own rewrite settles it; the two are offered as one."""
+    text = "Treatment works, and anyone can get better, but they have to put in the effort."
+    findings = pipeline.check_text(text, "p.txt")
+    suggestion = next(s for f in findings for s in f.suggestions if s.replacement)
+    rewritten = text[: suggestion.start] + suggestion.replacement + text[suggestion.end :]
+    assert rewritten == (
+        "Treatment may work, and some people can get better, but they have to put in the effort."
+    )
+    assert pipeline.check_text(rewritten, "p.txt") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated word of hype is swapped or dropped whole
+        (
+            "Spravato is here, a game-changing treatment that opens new doors for patients.",
+            "Spravato is here, a treatment that opens new doors for patients.",
+        ),
+        ("Cutting-Edge Pain Care Is Here", "Modern Pain Care Is Here"),
+        ("Our serum has been a total game-changer for dry skin!", None),
+        # superlatives: the words that say what the thing is stay
+        (
+            "Luxury rehab is simply the highest-quality addiction treatment option there is.",
+            "Luxury rehab is simply an addiction treatment option.",
+        ),
+        (
+            "Citicoline: One of the Most Powerful Foundation Nootropics",
+            "Citicoline: One of the Foundation Nootropics",
+        ),
+        (
+            "Cranial stimulation is the most profound of these tools.",
+            "Cranial stimulation is one of these tools.",
+        ),
+        (
+            "Our clinic offers the most advanced pain care in the region.",
+            "Our clinic offers pain care in the region.",
+        ),
+        # a boast after a comma goes whole
+        (
+            "Hormone pellets are widely used for menopause, with excellent results.",
+            "Hormone pellets are widely used for menopause.",
+        ),
+        # proof: "has proven itself a" → "early studies suggest … can be a"
+        (
+            "In recent years, laser therapy has proven itself a reliable, drug-free option.",
+            "In recent years, early studies suggest laser therapy can be a reliable, drug-free "
+            "option.",
+        ),
+    ],
+)
+def test_phrases_and_superlatives_by_family(pipeline, text, expected):
+    fixed = _fixed(pipeline, [text])[0].text
+    if expected is None:
+        assert "game-changer" not in fixed and "total" not in fixed
+    else:
+        assert fixed == expected
+    assert not problems(text, fixed)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We use a safe procedure to treat knee pain.",
+            "We use a procedure to treat knee pain.",
+        ),
+        ("We offer a fast-acting therapy for migraine.", "We offer a therapy for migraine."),
+        (
+            "We offer a clinically validated, drug-free path forward.",
+            "We offer a drug-free path forward.",
+        ),
+    ],
+)
+def test_dropping_a_modifier_that_leaves_what_the_noun_is_is_safe(pipeline, text, expected):
+    result = pipeline.fix_sources([SourceText("p.txt", text)], unsafe=False)[0]
+    assert result.text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The proven efficacy of these enhancers comes from their action on the brain.",
+        "We ground every program in evidence-based practice.",
+        "Hangover Drips: The Quick Fix",
+        "Rapid symptom relief.",
+    ],
+)
+def test_dropping_a_modifier_the_noun_still_needs_is_not_safe(pipeline, text):
+    """ "the efficacy" and "relief" still presuppose it; "practice" is not "evidence-based
+    practice"."""
+    assert pipeline.fix_sources([SourceText("p.txt", text)], unsafe=False)[0].text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject too long to follow "early studies suggest": the hedge goes where the
+        # proof stood
+        (
+            "Our special drip of magnesium, calcium, zinc, B vitamins and vitamin C has been "
+            "found effective against migraines and fatigue.",
+            "Our special drip of magnesium, calcium, zinc, B vitamins and vitamin C may be "
+            "effective against migraines and fatigue.",
+        ),
+        (
+            "The combination of acupuncture, massage and herbal medicine used at the clinic "
+            "has been shown to reduce back pain.",
+            "The combination of acupuncture, massage and herbal medicine used at the clinic "
+            "may reduce back pain.",
+        ),
+        # every verb joined to the hedged one takes its base form
+        (
+            "Ginseng acts as an adaptogen, strengthens immune function and raises energy levels.",
+            "Ginseng may act as an adaptogen, strengthen immune function and raise energy levels.",
+        ),
+    ],
+)
+def test_proof_with_a_long_subject_and_joined_verbs(pipeline, text, expected):
+    fixed = _fixed(pipeline, [text])[0].text
+    assert fixed == expected
+    assert not problems(text, fixed)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Our gummies have no risk of addiction.",
+            "Our gummies' risk of addiction is still being studied.",
+        ),
+        (
+            "This supplement poses no risk of dependence.",
+            "This supplement's risk of dependence is still being studied.",
+        ),
+    ],
+)
+def test_no_risk_of_addiction_becomes_still_being_studied(pipeline, text, expected):
+    """The claims guide: "it has a lower risk of addiction" → "its risk of misuse is still
+    being studied"."""
+    assert _fixed(pipeline, [text])[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Many people who try yoga report major improvements in their sleep.",
+            "Many people who try yoga report improvements in their sleep.",
+        ),
+        (
+            "Women with hot flushes often find significant relief with black cohosh.",
+            "Women with hot flushes often find relief with black cohosh.",
+        ),
+        # a figure is not a word of size
+        (
+            "The clinic has recorded a 30% improvement in recovery.",
+            "The clinic has recorded a 30% improvement in recovery.",
+        ),
+    ],
+)
+def test_words_of_size_on_an_outcome_are_dropped_safely(pipeline, text, expected):
+    """The claims guide: "most patients achieve significant improvements" → "some patients
+    report improvements"."""
+    assert pipeline.fix_sources([SourceText("p.txt", text)], unsafe=False)[0].text == expected
