@@ -353,10 +353,13 @@ FAMILIES = [
             "The serum may tighten skin, delivering a glow right away and benefits that last for months.",
         },
     ),
-    # 8. reporting and use verbs are not hedged
+    # 8. reporting and use verbs are not hedged (a word of size may go)
     (
         "Dentists have also reported dramatic improvement in gum health.",
-        {"Dentists have also reported dramatic improvement in gum health."},
+        {
+            "Dentists have also reported dramatic improvement in gum health.",
+            "Dentists have also reported improvement in gum health.",
+        },
     ),
     (
         "Zinc is widely used to cure colds.",

@@ -1,5 +1,0 @@
-"""Run overclaim as `python -m lint`."""
-
-from lint.cli import entry
-
-entry()

@@ -1,1 +1,0 @@
-"""overclaim's command, as ``python -m overclaim``; the library is the ``lint`` package."""

@@ -1,5 +1,0 @@
-"""Run overclaim as `python -m overclaim`."""
-
-from lint.cli import entry
-
-entry()
