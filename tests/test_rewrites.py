@@ -769,3 +769,30 @@ def test_words_of_size_on_an_outcome_are_dropped_safely(pipeline, text, expected
     """The claims guide: "most patients achieve significant improvements" → "some patients
     report improvements"."""
     assert pipeline.fix_sources([SourceText("p.txt", text)], unsafe=False)[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to research, the decline can in fact be reversed.",
+            "According to early research, the decline may be eased.",
+        ),
+        (
+            "In fact, one retreat day can equal two months of weekly sessions, delivering rapid "
+            "results.",
+            "One retreat day may equal two months of weekly sessions, delivering results.",
+        ),
+    ],
+)
+def test_in_fact_goes_with_the_certainty_it_adds(pipeline, text, expected):
+    fixed = _fixed(pipeline, [text])[0].text
+    assert fixed == expected
+    assert not problems(text, fixed)
+
+
+def test_a_copula_in_the_perfect_is_not_hedged(pipeline):
+    """ "has been effective for our patients" → "may have been effective" doubts what the
+    clinic saw: the sentence gets advice."""
+    text = "Acupuncture has been effective for many of our patients."
+    assert "may have been" not in _fixed(pipeline, [text])[0].text

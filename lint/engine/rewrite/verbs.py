@@ -169,6 +169,15 @@ def hedge_pieces(
             and child.i not in replaced
         ):
             pieces[child.i] = ""  # "can be completely transformed" → "may be transformed"
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and [c.lower_ for c in child.children] == ["fact"]
+        ):
+            pieces.update({child.i: "", child.i + 1: ""})  # "can in fact be" → "may be"
+            after = child.i + 2
+            if after < len(verb.doc) and verb.doc[after].text == ",":
+                pieces[after] = ""  # "In fact, one day can equal" → "One day may equal"
         if child.dep_ in ("acomp", "attr", "oprd"):  # "is truly remarkable" → "may be remarkable"
             for grandchild in child.children:
                 if grandchild.dep_ == "advmod" and (
@@ -236,7 +245,7 @@ def hedge_pieces(
 
 
 _WHOLLY = frozenset("completely totally entirely fully wholly".split())
-_BECOMING = frozenset("become emerge grow turn prove".split())
+_BECOMING = frozenset("become emerge grow turn prove be".split())
 _FREQUENCY = frozenset(
     "often usually generally typically frequently commonly normally now also still already".split()
 )
