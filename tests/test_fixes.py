@@ -122,7 +122,7 @@ REWRITES = [
         "85% of our clients feel better within a month.",
         "85% of our clients feel better within a month.",
     ),
-    ("Cures headaches and period pain", "Cures headaches and period pain"),
+    ("Cures headaches and period pain", "May help ease headaches and period pain"),
     (
         "Experts agree that our method is the future of pain care.",
         "Some experts think that our method is a new approach to pain care.",

@@ -796,3 +796,23 @@ def test_a_copula_in_the_perfect_is_not_hedged(pipeline):
     clinic saw: the sentence gets advice."""
     text = "Acupuncture has been effective for many of our patients."
     assert "may have been" not in _fixed(pipeline, [text])[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Strengthens Immunity", "May Help Strengthen Immunity"),
+        ("Boosts Memory and Learning", "May Help Boost Memory and Learning"),
+        ("Cures headaches and period pain", "May help ease headaches and period pain"),
+        # a plural noun as subject, or a verb joined that the parse missed: left alone
+        ("Studies continue to prove its effectiveness for weight loss.", None),
+        ("Relieves pain quickly and lasts all day", None),
+    ],
+)
+def test_a_fragment_that_opens_with_its_verb_gets_may_help(pipeline, text, expected):
+    fixed = _fixed(pipeline, [text])[0].text
+    if expected is None:
+        assert not fixed.lower().startswith("may help")
+    else:
+        assert fixed == expected
+        assert _fixed(pipeline, [text], unsafe=False)[0].text == text  # it adds "help"

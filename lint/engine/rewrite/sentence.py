@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from lint.engine.rewrite.categories import rewrite_claim
 from lint.engine.rewrite.claim import Job
 from lint.engine.rewrite.edit import Edit, Plan
-from lint.engine.rewrite.grammar import is_title
+from lint.engine.rewrite.grammar import base_form, is_present_verb, is_title, match_case
 from lint.engine.rewrite.roles import Lexicon, advice_only, role_of
 from lint.rulebook.fixspec import Fix
 
@@ -35,7 +35,8 @@ def rewrite_sentence(claims: Sequence[Claim], lexicon: Lexicon) -> list[Edit]:
         return []
     full = _build(claims, lexicon, unsafe=True)
     if full is None:
-        return []
+        fragment = _leading_verb(claims)
+        return [fragment] if fragment is not None else []
     if full.safe:
         return [full]
     safe = _build(claims, lexicon, unsafe=False)
@@ -106,3 +107,64 @@ def specs_for(rulebook) -> Mapping[str, Fix]:
         own = rule.fixes[0] if rule.fixes else None
         specs[rule.id] = own.over(base) if own is not None else (base or Fix())
     return specs
+
+
+# Words that, at the head of a fragment, are not a verb with its subject left out.
+_NOT_A_LEADING_VERB = frozenset(
+    "results benefits effects is has does was needs means works thanks looks seems".split()
+)
+
+
+# Absolute verbs a "may help" does not soften ("may help cure"): the claims guide's weaker ones.
+_WEAKER = {
+    "cure": "ease",
+    "eliminate": "reduce",
+    "eradicate": "reduce",
+    "banish": "ease",
+    "beat": "ease",
+    "end": "ease",
+    "erase": "reduce",
+}
+
+
+def _leading_verb(claims: Sequence[Claim]) -> Edit | None:
+    """A fragment that opens with its verb and leaves out the subject ("Breaks Negative
+    Thought Loops", "Flushes toxins out of your system"): "May help" goes before the verb,
+    which takes its base form with every verb joined to it (unsafe: it adds "help")."""
+    doc = claims[0].span.doc
+    first = next((t for t in doc if not t.is_punct and not t.is_space), None)
+    if first is None or first.i != 0 or not first.text[:1].isupper():
+        return None
+    word = first.lower_
+    if word in _NOT_A_LEADING_VERB or not is_present_verb(word):
+        return None
+    if any(c.category in ("regulatory", "generalization") for c in claims):
+        return None
+    if first.dep_ in ("nsubj", "nsubjpass") or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in first.children
+    ):
+        return None  # "Reports indicate …", "Doctors place …": a plural noun as subject
+    if any(t.lower_ in ("i", "me", "my") for t in doc):
+        return None  # a testimonial
+    if doc.text.rstrip().endswith("?"):
+        return None
+    title = is_title(doc)
+    base = base_form(word)
+    base = _WEAKER.get(base, base)
+    words = {first.i: match_case(first.text, f"may help {base}", title)}
+    for token in doc[first.i + 1 :]:
+        if (
+            token.dep_ == "conj"
+            and token.tag_ in ("VBZ", "NNS")
+            and is_present_verb(token.lower_)
+            and first in token.ancestors
+        ):
+            words[token.i] = match_case(token.text, base_form(token.lower_), title)
+    for token in doc[first.i + 2 :]:
+        joined = token.i not in words and doc[token.i - 1].lower_ in ("and", "or")
+        if joined and (
+            token.tag_ == "VBZ" or (token.tag_ == "NNS" and is_present_verb(token.lower_))
+        ):
+            return None  # a joined verb the parse did not tie to it: "… and lasts all day"
+    pieces = tuple((doc[i].idx, doc[i].idx + len(doc[i]), new) for i, new in sorted(words.items()))
+    return Edit(pieces[0][0], pieces[-1][1], pieces, safe=False)
