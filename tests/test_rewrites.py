@@ -48,6 +48,14 @@ def _fixed(pipeline, texts: list[str], unsafe: bool = True):
     return pipeline.fix_sources(sources, unsafe=unsafe)
 
 
+def _rewrites_to(pipeline, text: str, expected: str) -> None:
+    """--fix --unsafe-fixes turns the text into the expected one, with no grammar damage,
+    stacked hedge or inserted qualifier."""
+    fixed = _fixed(pipeline, [text])[0].text
+    assert fixed == expected
+    assert not problems(text, fixed)
+
+
 @pytest.mark.parametrize(("before", "good"), GUIDE)
 def test_the_guide_table(pipeline, before, good):
     result = _fixed(pipeline, [before])[0]
@@ -656,12 +664,12 @@ def test_a_rewrite_that_needs_a_second_step_is_offered_whole(pipeline):
     ],
 )
 def test_phrases_and_superlatives_by_family(pipeline, text, expected):
-    fixed = _fixed(pipeline, [text])[0].text
     if expected is None:
+        fixed = _fixed(pipeline, [text])[0].text
         assert "game-changer" not in fixed and "total" not in fixed
+        assert not problems(text, fixed)
     else:
-        assert fixed == expected
-    assert not problems(text, fixed)
+        _rewrites_to(pipeline, text, expected)
 
 
 @pytest.mark.parametrize(
@@ -723,9 +731,7 @@ def test_dropping_a_modifier_the_noun_still_needs_is_not_safe(pipeline, text):
     ],
 )
 def test_proof_with_a_long_subject_and_joined_verbs(pipeline, text, expected):
-    fixed = _fixed(pipeline, [text])[0].text
-    assert fixed == expected
-    assert not problems(text, fixed)
+    _rewrites_to(pipeline, text, expected)
 
 
 @pytest.mark.parametrize(
@@ -786,9 +792,7 @@ def test_words_of_size_on_an_outcome_are_dropped_safely(pipeline, text, expected
     ],
 )
 def test_in_fact_goes_with_the_certainty_it_adds(pipeline, text, expected):
-    fixed = _fixed(pipeline, [text])[0].text
-    assert fixed == expected
-    assert not problems(text, fixed)
+    _rewrites_to(pipeline, text, expected)
 
 
 def test_a_copula_in_the_perfect_is_not_hedged(pipeline):

@@ -115,18 +115,6 @@ _NOT_A_LEADING_VERB = frozenset(
 )
 
 
-# Absolute verbs a "may help" does not soften ("may help cure"): the claims guide's weaker ones.
-_WEAKER = {
-    "cure": "ease",
-    "eliminate": "reduce",
-    "eradicate": "reduce",
-    "banish": "ease",
-    "beat": "ease",
-    "end": "ease",
-    "erase": "reduce",
-}
-
-
 def _leading_verb(claims: Sequence[Claim]) -> Edit | None:
     """A fragment that opens with its verb and leaves out the subject ("Breaks Negative
     Thought Loops", "Flushes toxins out of your system"): "May help" goes before the verb,
@@ -150,7 +138,15 @@ def _leading_verb(claims: Sequence[Claim]) -> Edit | None:
         return None
     title = is_title(doc)
     base = base_form(word)
-    base = _WEAKER.get(base, base)
+    # an absolute verb takes the weaker one of its template ("cure" → "ease"): "may help
+    # cure" would not soften it
+    swaps = {
+        k.removesuffix("/VERB"): v
+        for c in claims
+        for k, v in c.spec.swaps.items()
+        if "/" not in k or k.endswith("/VERB")
+    }
+    base = base_form(swaps.get(base) or base) if base != "heal" else base
     words = {first.i: match_case(first.text, f"may help {base}", title)}
     for token in doc[first.i + 1 :]:
         if (
