@@ -820,3 +820,11 @@ def test_a_fragment_that_opens_with_its_verb_gets_may_help(pipeline, text, expec
     else:
         assert fixed == expected
         assert _fixed(pipeline, [text], unsafe=False)[0].text == text  # it adds "help"
+
+
+def test_a_dropped_word_never_joins_two_items_of_a_list(pipeline):
+    """ "Instant Hydration, Lasting Energy" keeps its comma: "Instant Hydration Energy" would
+    make one thing of two."""
+    for unsafe in (False, True):
+        fixed = _fixed(pipeline, ["Instant Hydration, Lasting Energy"], unsafe)[0].text
+        assert "Hydration Energy" not in fixed

@@ -32,7 +32,7 @@ _SUPERIORITY_WORDS = frozenset(
 _UNCOUNTABLE = frozenset(
     "care relief support help guidance protection recovery healing sleep comfort value quality "
     "nutrition hydration wellness wellbeing well-being health research evidence "
-    "science".split()
+    "science equipment technology information machinery software".split()
 )
 _SUPERLATIVE_NOUNS = frozenset(
     "treatment treatments therapy therapies option options choice choices approach approaches "

@@ -487,11 +487,12 @@ def _glue(doc: Doc, gone: set[int]) -> set[int]:
         while after < len(doc) and after in gone:
             after += 1
         if (
-            i > 0
+            i > 1
             and doc[i - 1].text == ","
             and i - 1 not in gone
             and after < len(doc)
             and doc[after].pos_ in ("NOUN", "PROPN")
+            and doc[i - 2].head.i == doc[after].i  # not a list of nouns: "Hydration, Energy"
         ):
             extra.add(i - 1)  # "a definitive, permanent fix" → "a definitive fix"
         k = i - 1
