@@ -492,7 +492,13 @@ def _glue(doc: Doc, gone: set[int]) -> set[int]:
             and i - 1 not in gone
             and after < len(doc)
             and doc[after].pos_ in ("NOUN", "PROPN")
-            and doc[i - 2].head.i == doc[after].i  # not a list of nouns: "Hydration, Energy"
+            # not a list of nouns: "Instant Hydration, Lasting Energy"
+            and (
+                doc[i - 2].pos_ not in ("NOUN", "PROPN")
+                or doc[i - 2].dep_ in ("amod", "compound", "nmod")
+                or doc[i - 2].head.i == doc[after].i
+                or any(c.dep_ == "det" for c in doc[i - 2].children)  # "this upbeat, …"
+            )
         ):
             extra.add(i - 1)  # "a definitive, permanent fix" → "a definitive fix"
         k = i - 1
