@@ -292,10 +292,10 @@ class Linter:
         return [Claim(rule, span) for rule, span in found]
 
     def _judge_rewrite(self, doc, matcher, scored: bool) -> list[Claim]:
-        """The claims of a rewritten sentence, as ``check`` would find them."""
+        """The claims of a rewritten sentence, as ``check`` would find them (the matcher
+        has the phrases of its trigger words)."""
         text = doc.text
         rules, words = self.triggers.select(normalize(text).lower())
-        matcher.add_phrases(set(words))
         if self.fusion is None or not scored:
             return self._judge(doc, matcher, rules, None)
         score = self.fusion.score(text)
@@ -321,10 +321,12 @@ class Linter:
         if not trials:
             return
         texts = [edit.apply(claims[key][0].span.doc.text) for key, _, edit in trials]
+        unique = list(dict.fromkeys(texts))  # a safe rewrite is often the whole rewrite
+        matcher.add_phrases(self._trigger_words(unique))
+        docs = dict(zip(unique, nlp.pipe(unique, batch_size=_BATCH_SIZE), strict=True))
         settled: dict[tuple, dict[bool, Edit | None]] = {}
-        docs = nlp.pipe(texts, batch_size=_BATCH_SIZE)
-        for (key, unsafe, edit), doc in zip(trials, docs, strict=True):
-            found = self._settled(nlp, matcher, rewriter, claims[key], edit, doc, unsafe)
+        for (key, unsafe, edit), text in zip(trials, texts, strict=True):
+            found = self._settled(nlp, matcher, rewriter, claims[key], edit, docs[text], unsafe)
             settled.setdefault(key, {})[unsafe] = found
         for key, ways in settled.items():
             full, safe = ways.get(True), ways.get(False)
@@ -353,8 +355,13 @@ class Linter:
             if step is None:
                 return None
             safe, steps = safe and step.safe, steps + 1
-            doc = nlp(step.apply(doc.text))
+            text = step.apply(doc.text)
+            matcher.add_phrases(self._trigger_words([text]))
+            doc = nlp(text)
         return None
+
+    def _trigger_words(self, texts: list[str]) -> set[str]:
+        return set().union(*(self.triggers.select(normalize(t).lower())[1] for t in texts))
 
     def _lexically_possible(self, rule_id: str, words: set[str]) -> bool:
         """The rule's required words are among the sentence's words."""

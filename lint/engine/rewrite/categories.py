@@ -158,11 +158,12 @@ _SAFE_DROPS = frozenset({"speed", "safety", "consensus", "permanence"})
 # presupposes it.
 _CLAIM_NOUNS = frozenset("efficacy effectiveness safety success potency power fix".split())
 # Outcomes: "rapid relief" and "clinically proven reductions" without their modifier still
-# promise the outcome; a lasting one ("a long-term positive effect") is only made plain.
+# promise the outcome; a lasting one ("a long-term positive effect") is only made plain; a
+# boast of one after a comma (", with excellent results") goes whole.
 _OUTCOME_NOUNS = frozenset(
-    "benefits benefit results recovery relief reduction reductions improvement improvements "
-    "gains outcome outcomes effect effects response remission healing change changes "
-    "progress".split()
+    "benefits benefit results result success recovery relief reduction reductions improvement "
+    "improvements gains outcome outcomes effect effects response remission healing change "
+    "changes progress".split()
 )
 # "evidence-based practice", "science-backed ingredients": without them the noun names
 # something else; only an unsafe fix drops them.
@@ -732,9 +733,6 @@ def _statistic(job: Job) -> bool:
     return False
 
 
-_OUTCOMES = frozenset("results result outcomes outcome success effects benefits".split())
-
-
 def _efficacy(job: Job) -> bool:
     """A boast added after a comma goes whole: "widely used to treat it, with excellent
     results" → "widely used to treat it" (unsafe)."""
@@ -747,7 +745,7 @@ def _efficacy(job: Job) -> bool:
         return False
     words = sorted(preposition.subtree, key=lambda t: t.i)
     noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-    if noun is None or noun.lower_ not in _OUTCOMES:
+    if noun is None or noun.lower_ not in _OUTCOME_NOUNS:
         return False
     after = words[-1].i + 1
     if after < len(doc) and not doc[after].is_punct:
