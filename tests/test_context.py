@@ -9,6 +9,7 @@ from lint.pipeline import check_text
 FLAGGED = [
     ("Ketamine may help, and it works within hours.", "speed"),
     ("The infusion works within hours.", "speed"),
+    ("Cold Plunges Speed Up Healing Within 2 Days", "speed"),
     ("Our patients enjoy permanent relief.", "permanence"),
     ("Studies show the drip restores balance to your nervous system.", "consensus"),
     ("Evidence suggests it works by rewiring the brain.", "mechanism"),
@@ -38,6 +39,8 @@ QUIET = [
     "The patient's condition showed a rapid decline.",
     "Chronic pain is a long-lasting condition.",
     "Ketamine is FDA-approved as an anesthetic.",
+    # A Title Case heading with a modal: the parser reads "May" as a month.
+    "Cold Plunges May Speed Up Healing Within 2 Days",
     "Side effects can include nausea and dizziness.",
     "Results vary; consult your doctor.",
 ]

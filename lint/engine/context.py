@@ -106,7 +106,18 @@ def _is_negated(claim: Claim, cues: Cues) -> bool:
     return False
 
 
+def _title_hedge(claim: Claim, cues: Cues) -> bool:
+    """A heading in Title Case with a modal before the claim ("Ketamine May Ease Depression
+    Within 2 Hours"): the parser reads such a "May" as a month, so the chain misses it."""
+    words = [t for t in claim.span.doc if t.is_alpha]
+    if len(words) < 3 or sum(t.is_title for t in words) < 0.7 * len(words):
+        return False
+    return any(t.lower_ in cues["modal"] for t in claim.span.doc[: claim.span.start])
+
+
 def _is_hedged(claim: Claim, cues: Cues) -> bool:
+    if _title_hedge(claim, cues):
+        return True
     # A modal or a bounded subject on the verb of a claim that only qualifies its object
     # ("may offer a clinically proven, safe alternative") hedges the offering, not the claim.
     skip = _verb_above_modifier(claim, cues)
