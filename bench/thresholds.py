@@ -139,6 +139,7 @@ def main(argv: list[str]) -> int:
         p, r, f1, share = figures(keep, alone, plain)
         print(f"| {plain:.2f} | {p:.3f} | {r:.3f} | {f1:.3f} | {100 * share:.2f}% |")
     print_document_gate(records, scores)
+    print_selling_gate(records, origin, scores, ruled, promo)
     return 0
 
 
@@ -162,6 +163,42 @@ def print_document_gate(records: list[dict], scores: list[float]) -> None:
             return below / len(group) if group else 0.0
 
         print(f"| {share:.2f} | {100 * under(neutral):.0f}% | {100 * under(selling):.0f}% |")
+
+
+def print_selling_gate(records, origin, scores, ruled, promo) -> None:
+    """The bars for the model alone on pages that sell (``selling_share`` of their sentences
+    score 0.5 or more), pooled over every marketing file, and the neutral share flagged."""
+    pages: dict[str, list[int]] = defaultdict(list)
+    for i, record in enumerate(records):
+        pages[record.get("source") or record["id"]].append(i)
+    share = [0.0] * len(records)
+    for ids in pages.values():
+        if len(ids) >= MIN_SENTENCES:
+            for i in ids:
+                share[i] = sum(scores[j] >= 0.5 for j in ids) / len(ids)
+    marketing = [i for i, name in enumerate(origin) if name not in NEUTRAL + ("tr-h.jsonl",)]
+    neutral = [i for i, name in enumerate(origin) if name in NEUTRAL]
+    neutral = [i for i in neutral if records[i]["label"] == "ok" and not ruled[i]]
+    alone, plain = THRESHOLDS["flag_alone"], THRESHOLDS["flag_alone_plain"]
+    print("\nthe model alone on pages that sell, all marketing files pooled")
+    print("| selling_share | flag_alone_selling | _plain | P | R | neutral flagged |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for selling, low, low_plain in [(1.01, alone, plain)] + [
+        (s, a, b) for s in (0.3, 0.4, 0.5) for a, b in ((0.7, 0.8), (0.6, 0.7), (0.5, 0.6))
+    ]:
+
+        def flag(i: int, s: float = selling, a: float = low, b: float = low_plain) -> bool:
+            bars = (a, b) if share[i] >= s else (alone, plain)
+            return ruled[i] or scores[i] >= (bars[0] if promo[i] else bars[1])
+
+        overclaim = [records[i]["label"] == "overclaim" for i in marketing]
+        flags = [flag(i) for i in marketing]
+        tp = sum(f and e for f, e in zip(flags, overclaim, strict=True))
+        p, r = tp / max(1, sum(flags)), tp / max(1, sum(overclaim))
+        out = sum(flag(i) for i in neutral) / len(neutral)
+        print(
+            f"| {selling:.2f} | {low:.2f} | {low_plain:.2f} | {p:.3f} | {r:.3f} | {100 * out:.2f}% |"
+        )
 
 
 if __name__ == "__main__":

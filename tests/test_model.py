@@ -197,3 +197,29 @@ def test_a_plain_statement_needs_a_higher_score_than_promotion():
     assert fusion.flags_alone(plain, high)
     found = Pipeline().check_text(plain, "p.txt")
     assert [(f.rule, f.source) for f in found] == [("efficacy.model", "model")]
+
+
+def test_a_page_that_sells_lowers_the_models_bar():
+    """On a page most of whose sentences the model finds likely claims, it flags a sentence
+    no rule flagged at ``flag_alone_selling``; alone, the same sentence needs ``flag_alone``."""
+    from lint.engine.fusion import SELLS, Fusion
+
+    fusion = Fusion(ClaimModel.load(shipped_model_dir()), {})
+    claim = "The infusion delivers nutrients that the body absorbs completely."
+    score = fusion.score(claim)
+    assert fusion.flag_alone_selling_plain <= score < fusion.flag_alone_plain
+    assert not fusion.flags_alone(claim, score)
+    assert fusion.flags_alone(claim, score, SELLS)
+    page = [
+        "Our Revolutionary Drip Melts Away Fatigue!",
+        "Feel younger, lighter and more alive after every single visit!",
+        "Book your first session today and feel the difference!",
+        "The drip contains vitamin C, zinc and magnesium.",
+        claim,
+    ]
+    assert fusion.stance([fusion.score(s) for s in page]) == SELLS
+    fused = Pipeline()
+    assert fused.check_text(claim) == []
+    text = "\n\n".join(page)
+    found = [f for f in fused.check_text(text) if text[f.start : f.end] in claim]
+    assert found and {f.source for f in found} == {"model"}

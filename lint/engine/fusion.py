@@ -19,8 +19,11 @@ in its score, with the rule id ``<category>.model``.
 A whole document weighs in too. One of at least ``informational_sentences`` sentences of
 which fewer than ``informational_share`` score 0.5 or more informs rather than sells (patient
 information, an encyclopedia, a research summary): there, a rule's finding needs
-``informational_keep_rule``, and the model adds none of its own. A single sentence, or a short
-page, is judged on its own.
+``informational_keep_rule``, and the model adds none of its own. One of which at least
+``selling_share`` score 0.5 or more sells (a clinic's page, a product page): there, the model
+flags a sentence no rule flagged at ``flag_alone_selling`` (``flag_alone_selling_plain`` where
+it does not read as promotion), since a sentence the model finds likely on such a page is
+mostly a claim. A single sentence, or a short page, is judged on its own.
 """
 
 from __future__ import annotations
@@ -65,6 +68,9 @@ _CLAUSES = re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE
 
 
 _HEDGES = SCOPE_HEDGE | SCOPE_NEGATION
+# What a whole document does, by the scores of its sentences (None: too short to say).
+INFORMS = "informs"
+SELLS = "sells"
 
 
 def _short(text: str) -> bool:
@@ -114,25 +120,35 @@ class Fusion:
         self.informational_sentences = int(thresholds.get("informational_sentences", 5))
         self.informational_share = thresholds.get("informational_share", 0.0)
         self.informational_keep_rule = thresholds.get("informational_keep_rule", self.keep_rule)
+        self.selling_share = thresholds.get("selling_share", 1.01)
+        self.flag_alone_selling = thresholds.get("flag_alone_selling", self.flag_alone)
+        self.flag_alone_selling_plain = thresholds.get(
+            "flag_alone_selling_plain", self.flag_alone_plain
+        )
         self._rule_bands = model.rule_confidence
         self._model_bands = model.model_confidence
 
     def score(self, text: str) -> float:
         return self.model.score(text)
 
-    def informational(self, scores: list[float]) -> bool:
-        """Whether the sentences of a document, by their scores, inform rather than sell."""
+    def stance(self, scores: list[float]) -> str | None:
+        """What a document does by the scores of its sentences: ``INFORMS``, ``SELLS``, or
+        None (too short a document to say, or neither)."""
         if len(scores) < self.informational_sentences:
-            return False
-        return sum(1 for s in scores if s >= 0.5) / len(scores) < self.informational_share
+            return None
+        share = sum(1 for s in scores if s >= 0.5) / len(scores)
+        if share < self.informational_share:
+            return INFORMS
+        return SELLS if share >= self.selling_share else None
 
     def keeps_rules(
-        self, text: str, score: float, words: frozenset[str], informational: bool = False
+        self, text: str, score: float, words: frozenset[str], stance: str | None = None
     ) -> bool:
         """Whether the rules' findings in this sentence stand: its score reaches the
         threshold, or, where some of its clauses are hedged or negated, the score of an
         unhedged clause with the rules' trigger ``words`` does (a hedge in one clause does
         not excuse a claim in another)."""
+        informational = stance == INFORMS
         needed = self.informational_keep_rule if informational else self.keep_rule
         if score >= needed or (not informational and _short(text)):
             return True
@@ -144,9 +160,13 @@ class Fusion:
             self.model.score(c) >= needed for c in plain if words.intersection(tokens(c))
         )
 
-    def flags_alone(self, text: str, score: float, informational: bool = False) -> bool:
-        needed = self.flag_alone if promotional(text) else self.flag_alone_plain
-        if informational or score < needed:
+    def flags_alone(self, text: str, score: float, stance: str | None = None) -> bool:
+        """Whether the model flags a sentence no rule flagged."""
+        if stance == SELLS:
+            needed = self.flag_alone_selling if promotional(text) else self.flag_alone_selling_plain
+        else:
+            needed = self.flag_alone if promotional(text) else self.flag_alone_plain
+        if stance == INFORMS or score < needed:
             return False
         if self.cues.reports_a_study(text):
             return False
@@ -167,15 +187,17 @@ class Fusion:
         measured = self._measured(self._rule_bands, score)
         return max(SHORT_SENTENCE_CONFIDENCE, measured) if _short(text) else measured
 
-    def combine(self, doc: Doc, found: list[tuple[Rule, Span]], score: float) -> list[Claim]:
+    def combine(
+        self, doc: Doc, found: list[tuple[Rule, Span]], score: float, stance: str | None = None
+    ) -> list[Claim]:
         """The claims of a sentence: the rules' (marked as the model's too where it agrees),
-        and the model's own where no rule found any."""
+        and the model's own where no rule found any (``stance``: what its document does)."""
         both = score >= self.flag_alone
         confidence = self.rule_confidence(doc.text, score)
         claims = [
             Claim(rule, span, [], "both" if both else "rule", confidence) for rule, span in found
         ]
-        if claims or not self.flags_alone(doc.text, score):
+        if claims or not self.flags_alone(doc.text, score, stance):
             return claims
         where = self.model.span(doc.text)
         span = doc.char_span(*where, alignment_mode="expand") if where else None

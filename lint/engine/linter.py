@@ -70,6 +70,7 @@ class Candidate:
     rules: frozenset[str]  # the rules whose trigger words the sentence has
     words: frozenset[str] = frozenset()  # its trigger words, as the first pass found them
     score: float | None = None  # the claim model's probability that it overclaims
+    stance: str | None = None  # what its document does, by the model (fusion.INFORMS, SELLS)
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ class Linter:
         if len(lowered) != len(prose.text):  # lower-casing changed a length ("İ")
             lowered = ""
         scores = [fusion.score(s.text) for s in sentences] if fusion else []
-        informational = fusion.informational(scores) if fusion else False
+        stance = fusion.stance(scores) if fusion else None
         found = []
         for n, sentence in enumerate(sentences):
             start, end = sentence.start, sentence.start + len(sentence.text)
@@ -149,10 +150,10 @@ class Linter:
                     found.append(Candidate(sentence, rules, words))
                 continue
             score = scores[n]
-            if rules and not fusion.keeps_rules(sentence.text, score, words, informational):
+            if rules and not fusion.keeps_rules(sentence.text, score, words, stance):
                 rules, words = frozenset(), frozenset()
-            if rules or fusion.flags_alone(sentence.text, score, informational):
-                found.append(Candidate(sentence, rules, words, score))
+            if rules or fusion.flags_alone(sentence.text, score, stance):
+                found.append(Candidate(sentence, rules, words, score, stance))
         return found
 
     def load_parser(self) -> None:
@@ -224,8 +225,8 @@ class Linter:
         parsed_texts = [parse_text(c.sentence.text) for _, c in pending]
         tokenized = nlp.tokenizer.pipe(text for text, _ in parsed_texts)
         placed = []  # (source index, candidate, where, base, key): where each text sits
-        to_parse = {}  # key (text, rules) → the tokenized text to parse
-        scores: dict[tuple[str, frozenset[str]], float | None] = {}
+        to_parse = {}  # key (text, rules, stance) → the tokenized text to parse
+        scores: dict[tuple[str, frozenset[str], str | None], float | None] = {}
         for (index, candidate), (text, where), doc in zip(
             pending, parsed_texts, tokenized, strict=True
         ):
@@ -243,15 +244,15 @@ class Linter:
             else:
                 windows, rules = [(doc, 0)], candidate.rules
             for window, base in windows:
-                key = (text if window is doc else window.text, rules)
+                key = (text if window is doc else window.text, rules, candidate.stance)
                 to_parse.setdefault(key, window)
                 placed.append((index, candidate, where, base, key))
                 if window is doc:
                     scores[key] = candidate.score
-        claims: dict[tuple[str, frozenset[str]], list[Claim]] = {}
+        claims: dict[tuple[str, frozenset[str], str | None], list[Claim]] = {}
         parsed = nlp.pipe(to_parse.values(), batch_size=_BATCH_SIZE)
         for key, doc in zip(to_parse, parsed, strict=True):
-            judged = self._judge(doc, matcher, key[1], scores.get(key))
+            judged = self._judge(doc, matcher, key[1], scores.get(key), key[2])
             # One rewrite of the sentence from all its claims, shared by its findings.
             edits = rewriter.sentence_edits([(c.rule, c.span) for c in judged]) if judged else []
             claims[key] = [replace(c, edits=edits) for c in judged]
@@ -281,14 +282,17 @@ class Linter:
                     replace(found, source=claim.source, confidence=claim.confidence)
                 )
 
-    def _judge(self, doc, matcher, rules: frozenset[str], score: float | None) -> list[Claim]:
-        """The claims of a parsed sentence: the rules' in context, with the model's say."""
+    def _judge(
+        self, doc, matcher, rules: frozenset[str], score: float | None, stance: str | None = None
+    ) -> list[Claim]:
+        """The claims of a parsed sentence: the rules' in context, with the model's say
+        (``stance``: what its document does)."""
         found = [
             (self.rules[m.rule_id], _trimmed(doc[m.start : m.end]))
             for m in self._claims(doc, matcher(doc, rules) if rules else [])
         ]
         if self.fusion is not None and score is not None:
-            return self.fusion.combine(doc, found, score)
+            return self.fusion.combine(doc, found, score, stance)
         return [Claim(rule, span) for rule, span in found]
 
     def _judge_rewrite(self, doc, matcher, scored: bool) -> list[Claim]:

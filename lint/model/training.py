@@ -22,9 +22,11 @@ STRENGTH = 3.0  # the inverse regularisation strength (C), chosen by cross-valid
 # When the model speaks (chosen by leaving each domain of the training corpus out in turn;
 # see lint.engine.fusion): a rule's finding is kept when the model gives its sentence at least
 # ``keep_rule``; a sentence no rule flagged is flagged at ``flag_alone`` or more if it reads
-# as promotion, at ``flag_alone_plain`` or more if it does not; a document of ``informational_sentences`` or more of which fewer than
-# ``informational_share`` score 0.5 or more informs, and there rule findings need
-# ``informational_keep_rule`` (bench/thresholds.py prints how these were chosen).
+# as promotion, at ``flag_alone_plain`` or more if it does not; a document of
+# ``informational_sentences`` or more of which fewer than ``informational_share`` score 0.5 or
+# more informs, and there rule findings need ``informational_keep_rule``; one of which at least
+# ``selling_share`` do sells, and there the model flags at ``flag_alone_selling`` (promotion) or
+# ``flag_alone_selling_plain`` (bench/thresholds.py prints how these were chosen).
 THRESHOLDS = {
     "keep_rule": 0.15,
     "flag_alone": 0.80,
@@ -32,6 +34,9 @@ THRESHOLDS = {
     "informational_sentences": 5,
     "informational_share": 0.10,
     "informational_keep_rule": 0.50,
+    "selling_share": 0.50,
+    "flag_alone_selling": 0.60,
+    "flag_alone_selling_plain": 0.70,
 }
 # How often a finding is right, by the score of its sentence, measured out of fold on the
 # shipped corpus (eight groups of domains left out in turn, as bench/thresholds.py --folds 8
