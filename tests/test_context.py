@@ -10,6 +10,7 @@ FLAGGED = [
     ("Ketamine may help, and it works within hours.", "speed"),
     ("The infusion works within hours.", "speed"),
     ("Cold Plunges Speed Up Healing Within 2 Days", "speed"),
+    ("Our patients would rather have a quick, permanent fix, and we give them one.", "permanence"),
     ("Our patients enjoy permanent relief.", "permanence"),
     ("Studies show the drip restores balance to your nervous system.", "consensus"),
     ("Evidence suggests it works by rewiring the brain.", "mechanism"),
@@ -39,6 +40,8 @@ QUIET = [
     "The patient's condition showed a rapid decline.",
     "Chronic pain is a long-lasting condition.",
     "Ketamine is FDA-approved as an anesthetic.",
+    # A modal that leads a list of verbs hedges each ("calm" is read as an adjective).
+    "This drink may strengthen the immune system, calm inflammation and improve circulation.",
     # A Title Case heading with a modal: the parser reads "May" as a month.
     "Cold Plunges May Speed Up Healing Within 2 Days",
     "Side effects can include nausea and dizziness.",

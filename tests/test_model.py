@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from lint.cli import main
 from lint.config import Settings
-from lint.data import OverclaimError
+from lint.data import OverclaimError, SourceText
 from lint.model.claim_model import ClaimModel, shipped_model_dir
 from lint.model.training import shipped_corpus
 from lint.pipeline import Pipeline
@@ -223,3 +223,22 @@ def test_a_page_that_sells_lowers_the_models_bar():
     text = "\n\n".join(page)
     found = [f for f in fused.check_text(text) if text[f.start : f.end] in claim]
     assert found and {f.source for f in found} == {"model"}
+
+
+def test_a_sentence_only_the_model_flagged_is_hedged_on_its_own_verb(tmp_path):
+    """The model's words that weigh most are no template's words: the hedge goes on the
+    verb of the main clause, as an unsafe fix, and never on a testimonial."""
+    text = (
+        "The foot bath brings your body's pH back where it belongs, drawing out acids and "
+        "helping your organs find their balance."
+    )
+    fused = Pipeline()
+    found = fused.check_text(text)
+    assert found and all(f.source == "model" for f in found)
+    source = [SourceText("a.txt", text)]
+    assert fused.fix_sources(source, unsafe=True)[0].text == text.replace(
+        "brings", "is thought to bring"
+    )
+    assert fused.fix_sources(source, unsafe=False)[0].text == text
+    mine = "I brought my body's pH back where it belongs with the foot bath."
+    assert fused.fix_sources([SourceText("b.txt", mine)], unsafe=True)[0].text == mine

@@ -828,3 +828,40 @@ def test_a_dropped_word_never_joins_two_items_of_a_list(pipeline):
     for unsafe in (False, True):
         fixed = _fixed(pipeline, ["Instant Hydration, Lasting Energy"], unsafe)[0].text
         assert "Hydration Energy" not in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb joined to the hedged one takes its base form, even where the parse read it
+        # as a noun or an adjective
+        (
+            "This drink strengthens the immune system, calms inflammation and improves "
+            "circulation.",
+            "This drink may strengthen the immune system, calm inflammation and improve "
+            "circulation.",
+        ),
+        (
+            "The breathing routine increases immunity, reduces stress, improves sleep and "
+            "sharpens focus.",
+            "The breathing routine may increase immunity, reduce stress, improve sleep and "
+            "sharpen focus.",
+        ),
+    ],
+)
+def test_every_verb_joined_to_a_hedge_agrees_with_it(pipeline, text, expected):
+    fixed = _fixed(pipeline, [text])[0].text
+    assert fixed == expected
+    assert not grammar_damage(text, fixed)
+
+
+def test_joined_verb_check_tells_a_verb_from_a_list_of_nouns():
+    from lint.engine.rewrite.checks import joined_s_verbs
+    from lint.engine.rewrite.grammar import base_form
+
+    assert joined_s_verbs("It may slow digestion and curbs appetite.")
+    assert joined_s_verbs("It may rebuild collagen, tighten pores and brightens dull skin.")
+    assert not joined_s_verbs("It may ease aches, pains and stress.")
+    assert not joined_s_verbs("It may help muscles, ligaments and joints so you can run.")
+    assert not joined_s_verbs("It may be safer because the body recognizes and uses it.")
+    assert [base_form(w) for w in ("focus", "stress", "sharpens")] == ["focus", "stress", "sharpen"]

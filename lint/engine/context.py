@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from lint.engine.rewrite.grammar import is_known_verb
 from lint.rulebook.loading import Cues
 
 _CLAUSE_VERBS = ("VERB", "AUX")
@@ -115,8 +116,37 @@ def _title_hedge(claim: Claim, cues: Cues) -> bool:
     return any(t.lower_ in cues["modal"] for t in claim.span.doc[: claim.span.start])
 
 
+# Words that open a clause of its own: a modal before them does not reach past them.
+_OPENS_A_CLAUSE = frozenset(
+    "because which that who whom whose when while whereas so if unless although since but".split()
+)
+
+
+def _listed_hedge(claim: Claim, cues: Cues) -> bool:
+    """A verb in a list whose first verb is hedged ("may strengthen immunity, calm
+    inflammation and improve circulation"), where the parse did not tie them together: the
+    claim opens with a verb in its base form right after a comma or "and", and a modal leads
+    the list, with no clause of its own and no other verb with an "-s" between."""
+    doc = claim.span.doc
+    first = claim.span[0]
+    if first.i < 2 or doc[first.i - 1].lower_ not in (",", "and", "or"):
+        return False
+    if first.lower_.endswith("s") or first.tag_ in ("VBZ", "VBD", "VBG", "VBN"):
+        return False
+    if first.pos_ != "VERB" and not is_known_verb(first.lower_):
+        return False  # "a definitive, permanent fix": a list of adjectives
+    for token in reversed(doc[max(0, first.i - 14) : first.i - 1]):
+        if token.lower_ in cues["modal"]:
+            return True
+        if token.is_sent_start or token.text in (".", ";", ":", "!", "?"):
+            return False
+        if token.lower_ in _OPENS_A_CLAUSE or token.tag_ in ("VBZ", "VBD"):
+            return False
+    return False
+
+
 def _is_hedged(claim: Claim, cues: Cues) -> bool:
-    if _title_hedge(claim, cues):
+    if _title_hedge(claim, cues) or _listed_hedge(claim, cues):
         return True
     # A modal or a bounded subject on the verb of a claim that only qualifies its object
     # ("may offer a clinically proven, safe alternative") hedges the offering, not the claim.

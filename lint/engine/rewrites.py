@@ -31,6 +31,7 @@ class Rewriter:
                 rule.category,
                 span,
                 self.specs.get(rule.id) or self.specs.get(rule.category) or Fix(),
+                model=rule.id == f"{rule.category}.model",
             )
             for rule, span in found
         ]

@@ -30,6 +30,17 @@ CERTAIN = re.compile(
 QUALIFIERS = re.compile(r"\b(?:potential|possibly|potentially)\b", re.I)
 _ARTICLE = re.compile(r"\b(a|an)\s+([A-Za-z][\w-]*)", re.I)
 _MODAL_VERB = re.compile(r"\b(?:may|might|could|can|will)\s+(?:not\s+)?([a-z]+)\b", re.I)
+# A hedged verb, then a verb joined to it within a few words that kept its "-s" ("may slow
+# digestion and curbs appetite") and followed by its object, not by what follows a list of
+# nouns ("may ease aches, pains and stress", "… ligaments and joints so …"); not past a word
+# that opens a clause of its own.
+_OPENS_A_CLAUSE = r"because|when|which|that|who|if|while|so|as|where|whose|since|although"
+_NOT_AN_OBJECT = r"and|or|of|so|to|in|with|for|that|which|as|from|at|on|by|but|while|when|are|is"
+_JOINED_S_VERB = re.compile(
+    rf"\b(?:may|might|could|thought to)\s+[a-z]+\b"
+    rf"((?:,?\s+(?!(?:{_OPENS_A_CLAUSE})\b)[\w'-]+){{0,6}}?)\s*(?:,|\band\b|\bor\b)\s+([a-z]+s)\s+(?!(?:{_NOT_AN_OBJECT})\b)[a-z]",
+    re.I,
+)
 _SPACING = re.compile(r" [,.;:!?]|  |,,|, ,|\(\s*\)|\b(\w+) \1\b", re.I)
 
 
@@ -51,6 +62,7 @@ def grammar_damage(before: str, after: str) -> list[str]:
     found = []
     for name, check in (
         ("modal + -s verb", _modal_with_s),
+        ("hedged verb + joined -s verb", _joined_s_verb),
         ("a/an", _article_mismatch),
         ("spacing", lambda t: [m.group(0) for m in _SPACING.finditer(t)]),
     ):
@@ -79,6 +91,20 @@ def _is_third_person(word: str) -> bool:
 
     lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
     return any(lemma != word and word in getInflection(lemma, tag="VBZ") for lemma in lemmas)
+
+
+def joined_s_verbs(text: str) -> list[tuple[int, int]]:
+    """Where a verb joined to a hedged one kept its "-s" ("may slow digestion and curbs
+    appetite"): the character offsets of each such verb."""
+    return [
+        m.span(2)
+        for m in _JOINED_S_VERB.finditer(text)
+        if _is_third_person(m.group(2).lower()) and not m.group(2).lower().endswith("ss")
+    ]
+
+
+def _joined_s_verb(text: str) -> list[str]:
+    return [text[start:end] for start, end in joined_s_verbs(text)]
 
 
 def _article_mismatch(text: str) -> list[str]:

@@ -47,6 +47,23 @@ class Edit:
             + sentence[self.end :]
         )
 
+    def source_offset(self, offset: int) -> int | None:
+        """Where a character of the rewritten sentence was in the original one, or None
+        when it is inside a replaced piece."""
+        shift = 0
+        for start, end, new in sorted(self.pieces):
+            if offset < start + shift:
+                break
+            if offset < start + shift + len(new):
+                return None
+            shift += len(new) - (end - start)
+        return offset - shift
+
+    def with_pieces(self, more: tuple[tuple[int, int, str], ...]) -> Edit:
+        """The edit with more pieces (outside its own)."""
+        pieces = tuple(sorted(self.pieces + more))
+        return Edit(min(self.start, pieces[0][0]), max(self.end, pieces[-1][1]), pieces, self.safe)
+
     def text(self, original: str) -> str:
         """The region's new text, given the region's original text."""
         out, cursor = [], self.start

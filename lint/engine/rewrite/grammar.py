@@ -39,6 +39,8 @@ def base_form(word: str) -> str:
         return "have"
     if word in DO:
         return "do"
+    if word.endswith(("ss", "us", "is")):
+        return word  # no verb's "-s" ends so: "focus", "stress" are what they are
     return verb_lemmas(word)[0]
 
 

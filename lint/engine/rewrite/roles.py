@@ -122,6 +122,7 @@ def _misparsed_verb(span: Span) -> Token | None:
                 doc[token.i - 1].pos_ in ("NOUN", "PROPN", "PRON")
                 or doc[token.i - 1].lower_ in ("and", "or")
             )
+            and doc[token.i - 1].tag_ != "PRP$"  # "its compounds rebalance": a noun
             and (
                 doc[token.i + 1].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "PRON")
                 or doc[token.i + 1].tag_ == "VBP"

@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from lint.engine.rewrite.categories import rewrite_claim
+from lint.engine.rewrite.checks import joined_s_verbs
 from lint.engine.rewrite.claim import Job
 from lint.engine.rewrite.edit import Edit, Plan
-from lint.engine.rewrite.grammar import base_form, is_present_verb, is_title, match_case
+from lint.engine.rewrite.grammar import (
+    BE,
+    base_form,
+    is_present_verb,
+    is_title,
+    match_case,
+    subject_of,
+)
 from lint.engine.rewrite.roles import Lexicon, advice_only, role_of
 from lint.rulebook.fixspec import Fix
 
@@ -26,6 +34,7 @@ class Claim:
     category: str
     span: Span
     spec: Fix
+    model: bool = False  # found by the claim model: its span is the words that weigh most
 
 
 def rewrite_sentence(claims: Sequence[Claim], lexicon: Lexicon) -> list[Edit]:
@@ -33,7 +42,36 @@ def rewrite_sentence(claims: Sequence[Claim], lexicon: Lexicon) -> list[Edit]:
     with the safe changes only. Empty when no claim can be rewritten."""
     if not claims:
         return []
+    return [_agreeing(claims[0].span.doc.text, e) for e in _rewrites(claims, lexicon)]
+
+
+def _agreeing(sentence: str, edit: Edit) -> Edit:
+    """The edit, with every verb joined to a hedged one that the parse did not tie to it in
+    its base form too ("may slow digestion and curbs appetite" → "… and curb appetite")."""
+    for _ in range(3):  # a list of verbs: each repair lets the next one be seen
+        after = edit.apply(sentence)
+        more = []
+        for start, end in joined_s_verbs(after):
+            source = edit.source_offset(start)
+            if source is not None and edit.source_offset(end - 1) == source + end - start - 1:
+                word = sentence[source : source + end - start]
+                more.append((source, source + len(word), match_case(word, base_form(word), False)))
+        if not more:
+            break
+        edit = edit.with_pieces(tuple(more))
+    return edit
+
+
+def _rewrites(claims: Sequence[Claim], lexicon: Lexicon) -> list[Edit]:
     full = _build(claims, lexicon, unsafe=True)
+    if all(c.model for c in claims):
+        # the model's words are a guess at the claim: a rewrite of them, or else of the
+        # sentence's verb, must leave no promise of its own unhedged
+        full = full or _model_rewrite(claims, lexicon)
+        if full is not None and _leaves_a_promise(claims[0].span.doc, full):
+            return []
+        if full is not None and not full.safe:
+            return [full]
     if full is None:
         fragment = _leading_verb(claims)
         return [fragment] if fragment is not None else []
@@ -94,6 +132,65 @@ def _shares_a_hedge(claim: Claim, hedged: set[int]) -> bool:
     span = claim.span
     root = span.root
     return any(t.i in hedged for t in (root, root.head, *span))
+
+
+# The claim model's categories whose claim a hedge on the sentence's verb carries, in the
+# order one is chosen ("is thought to" for a mechanism, "may" for the others).
+_HEDGED_BY_VERB = ("mechanism", "efficacy", "speed", "permanence", "safety")
+# Verbs that report or prove rather than claim: the sentence needs more than a hedge.
+_NOT_HEDGED = frozenset(
+    """show shows prove proves proving confirm confirms demonstrate demonstrates recognize
+    recognizes recognise recognises recommend recommends endorse endorses say says""".split()
+)
+
+
+def _model_rewrite(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | None:
+    """A sentence only the claim model flagged, where its words that weigh most are no
+    template's words: the hedge goes on the sentence's own verb ("Firming the tissue relieves
+    leakage" → "… may relieve leakage"), where that verb makes the claim: a present-tense
+    verb of the main clause with a subject that is not the reader or the writer, and no
+    category that a hedge beside it leaves standing (cure, hype, superiority). Unsafe: the
+    claim's words are the model's guess."""
+    categories = {c.category for c in claims}
+    chosen = next((c for c in _HEDGED_BY_VERB if c in categories), None)
+    if chosen is None or categories & {"cure", "hype", "superiority", "regulatory"}:
+        return None
+    claim = next(c for c in claims if c.category == chosen)
+    doc = claim.span.doc
+    verb = _main_verb(doc)
+    if verb is None or not verb.i <= claim.span.root.i < verb.right_edge.i + 1:
+        return None
+    edit = _build([Claim(chosen, doc[verb.i : verb.i + 1], claim.spec)], lexicon, unsafe=True)
+    return Edit(edit.start, edit.end, edit.pieces, safe=False) if edit is not None else None
+
+
+def _leaves_a_promise(doc, edit: Edit) -> bool:
+    """Whether the hedged verb keeps a promise of its own in its clause ("may ensure you
+    will gain")."""
+    changed = {t.i for t in doc if any(a <= t.idx < b for a, b, _ in edit.pieces)}
+    if not changed:
+        return False
+    verb = doc[min(changed)]
+    return any(
+        t.lower_ in ("will", "'ll", "wo") and t.i > verb.i and t.i not in changed
+        for t in verb.subtree
+    )
+
+
+def _main_verb(doc) -> Token | None:
+    """The finite verb of the sentence's main clause, when it states what something other
+    than the reader or the writer does (not what it is: "X is an anaesthetic")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.tag_ not in ("VBZ", "VBP"):
+        return None
+    if root.lower_ in _NOT_HEDGED or root.lower_ in BE or doc.text.rstrip().endswith("?"):
+        return None
+    subject = subject_of(root)
+    if subject is None or subject.lower_ in ("i", "we", "you", "there", "that"):
+        return None
+    if any(t.lower_ in ("i", "me", "my") for t in doc):
+        return None  # a testimonial
+    return root
 
 
 def specs_for(rulebook) -> Mapping[str, Fix]:

@@ -71,6 +71,7 @@ def clause_verb(span: Span) -> Token | None:
             token.tag_ == "NNS"
             and before is not None
             and before.pos_ in ("NOUN", "PROPN", "PRON")
+            and before.tag_ != "PRP$"
             and is_present_verb(token.lower_)
         ):
             return token
