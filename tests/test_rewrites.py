@@ -865,3 +865,32 @@ def test_joined_verb_check_tells_a_verb_from_a_list_of_nouns():
     assert not joined_s_verbs("It may help muscles, ligaments and joints so you can run.")
     assert not joined_s_verbs("It may be safer because the body recognizes and uses it.")
     assert [base_form(w) for w in ("focus", "stress", "sharpens")] == ["focus", "stress", "sharpen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thanks to its many uses, it has become a miracle remedy for many who have tried it.",
+            "Thanks to its many uses, it has become a remedy for many who have tried it.",
+        ),
+        (
+            "Let us walk you through the wonders of this miraculous root.",
+            "Let us walk you through the uses of this root.",
+        ),
+        (
+            "The new laser was nothing short of a breakthrough in dentistry.",
+            "The new laser was a new option in dentistry.",
+        ),
+        (
+            "By the end of the study, the results were nothing short of astonishing.",
+            "By the end of the study, the results were encouraging.",
+        ),
+        (
+            "What makes the patch so revolutionary is the way it works.",
+            "What makes the patch different is the way it works.",
+        ),
+    ],
+)
+def test_hype_words_and_phrases_go_or_turn_plain(pipeline, text, expected):
+    _rewrites_to(pipeline, text, expected)

@@ -238,6 +238,9 @@ def _bare_of(doc: Doc, run: list[Token], new: str) -> tuple[str, dict[int, str]]
     return text, ({of: ""} if of != last.i else {})
 
 
+_DEGREE = frozenset({"so", "truly", "really", "simply", "very"})
+
+
 def _window(job: Job) -> list[Token]:
     """The claim's words, with its verb and the verb's auxiliaries when they come just
     before it ("has" + "high efficacy", "is" + "guaranteed to")."""
@@ -249,6 +252,14 @@ def _window(job: Job) -> list[Token]:
         and doc[first - 2].lower_ in ("a", "an")
     ):
         first -= 1  # "a total game-changer": the phrase table has it whole
+    so_that = span.end < len(doc) and doc[span.end].lower_ == "that"
+    if (
+        first
+        and doc[first - 1].lower_ in _DEGREE
+        and doc[first - 1].head.i in range(span.start, span.end)
+        and not so_that
+    ):
+        first -= 1  # "so revolutionary": the phrase table has it whole ("so … that" not)
     if first and doc[first - 1].lower_ in ("a", "an", "the"):
         first -= 1
     verb = job.role.verb
