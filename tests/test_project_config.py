@@ -23,7 +23,8 @@ def test_configured_project_findings():
     assert findings(result) == [
         # The project's own rule for a new domain.
         ("site/index.md", 3, "efficacy.hair-regrowth", "error"),
-        # hype.* raised from info to warning; superiority.best ignored; the hedge cue
+        # hype.* raised from info to warning; superiority.best ignored (and the model, on a
+        # page that sells, adds no superiority finding on its words); the hedge cue
         # 'reportedly' (added in the configuration) keeps line 9 quiet; legal.txt ignores
         # regulatory rules; drafts/ is excluded.
         ("site/index.md", 7, "hype.breakthrough", "warning"),

@@ -9,7 +9,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lint.data import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
-from lint.engine.compile import CompiledRule, compile_rulebook, expand_cues, vocabulary_plurals
+from lint.engine.compile import (
+    CompiledRule,
+    compile_rule,
+    compile_rulebook,
+    expand_cues,
+    vocabulary_plurals,
+)
 from lint.engine.fusion import Claim, Fusion
 from lint.engine.triggers import TriggerIndex
 from lint.input.formats import extract
@@ -101,6 +107,9 @@ class Linter:
         self.rules: dict[str, Rule] = {c.rule.id: c.rule for c in self.compiled}
         self._requires = {c.rule.id: c.requires for c in self.compiled}
         self.triggers = TriggerIndex((c.rule.id, t) for c in self.compiled for t in c.triggers)
+        accepted = [compile_rule(r, self.rulebook.vocabulary) for r in self.rulebook.accepted]
+        # where an ignored rule's words are, the model adds no finding of its own
+        self.accepted = TriggerIndex((c.rule.id, t) for c in accepted for t in c.triggers)
         # Every rule in use, the model's per-category rules (which have no patterns) too.
         self.rules.update({r.id: r for r in self.rulebook.rules if not r.patterns})
         self.fusion: Fusion | None = None  # the claim model's say, when it is switched on
@@ -291,9 +300,12 @@ class Linter:
             (self.rules[m.rule_id], _trimmed(doc[m.start : m.end]))
             for m in self._claims(doc, matcher(doc, rules) if rules else [])
         ]
-        if self.fusion is not None and score is not None:
-            return self.fusion.combine(doc, found, score, stance)
-        return [Claim(rule, span) for rule, span in found]
+        if self.fusion is None or score is None:
+            return [Claim(rule, span) for rule, span in found]
+        claims = self.fusion.combine(doc, found, score, stance)
+        if claims and not found and self.accepted.select(normalize(doc.text).lower())[0]:
+            return []  # the model's alone, on words of a rule the configuration ignores
+        return claims
 
     def _judge_rewrite(self, doc, matcher, scored: bool) -> list[Claim]:
         """The claims of a rewritten sentence, as ``check`` would find them (the matcher

@@ -83,6 +83,9 @@ class Rulebook:
     vocabulary: dict[str, tuple[str, ...]]
     cues: Cues
     categories: dict[str, Category] = field(default_factory=dict)
+    # Rules the configuration ignores: their wording is accepted, so where their words are,
+    # the claim model adds no finding of its own either.
+    accepted: tuple[Rule, ...] = ()
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:

@@ -47,8 +47,11 @@ def rules_in_use(
                 raise OverclaimError(f"{where(key)}: {key}: '{selector}' matches no rule")
     if select:
         rules = [r for r in rules if any_selects(select, r.id, r.category)]
+    accepted = tuple(r for r in rules if r.patterns and any_selects(ignore, r.id, r.category))
     rules = [r for r in rules if not any_selects(ignore, r.id, r.category)]
-    return replace(rulebook, rules=tuple(_with_severity(r, severity) for r in rules))
+    return replace(
+        rulebook, rules=tuple(_with_severity(r, severity) for r in rules), accepted=accepted
+    )
 
 
 def _with_severity(rule: Rule, overrides: dict[str, str]) -> Rule:
