@@ -240,8 +240,14 @@ def _has_quantifier(node: Token, cues: Cues) -> bool:
 
 
 def _is_reported(claim: Claim, cues: Cues) -> bool:
-    """Someone else's claim, reported rather than made: 'clinics promising instant relief'."""
-    return any(t.lower_ in cues["report"] for t in claim.above())
+    """Someone else's claim, reported rather than made: 'clinics promising instant relief';
+    or what is studied, not claimed: 'to assess long-term outcomes'."""
+    if any(t.lower_ in cues["report"] for t in claim.above()):
+        return True
+    root = claim.span.root
+    while root.dep_ in ("amod", "compound") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "dobj" and root.head.lower_ in cues["inquiry"]
 
 
 def _is_purpose(claim: Claim, cues: Cues) -> bool:
