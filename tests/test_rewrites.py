@@ -894,3 +894,26 @@ def test_joined_verb_check_tells_a_verb_from_a_list_of_nouns():
 )
 def test_hype_words_and_phrases_go_or_turn_plain(pipeline, text, expected):
     _rewrites_to(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the comparison "Unlike" made is left in the sentence: it is named plainly, hedged
+        (
+            "Unlike steroid shots, the gel gives longer relief to sore knees.",
+            "Compared with steroid shots, the gel may give longer relief to sore knees.",
+        ),
+        (
+            "Unlike pills, the patch is more effective and gentler on the stomach.",
+            "Compared with pills, the patch may be more effective and gentler on the stomach.",
+        ),
+        # nothing left compares with it: "Unlike X," goes
+        (
+            "Unlike most creams, our balm soaks in and soothes sore joints.",
+            "Our balm soaks in and soothes sore joints.",
+        ),
+    ],
+)
+def test_unlike_goes_unless_a_comparison_with_it_is_left(pipeline, text, expected):
+    _rewrites_to(pipeline, text, expected)

@@ -465,7 +465,36 @@ def _drop_contrast(job: Job) -> bool:
             return False
     if all(i in gone or not t.is_alpha for i, t in enumerate(doc)):
         return False
+    if head.lower_ == "unlike" and any(_compares(t, job) for t in doc if t.i not in gone):
+        # what is left compares with X ("… work faster", "safer for long-term use"): the
+        # comparison stays, named plainly, under a hedge on the sentence's verb
+        verb = head.head if head.head.pos_ in ("VERB", "AUX") else None
+        if verb is None or verb.i in job.hedged or own_action(verb) or verb.tag_ == "VBN":
+            return False  # "is designed to give …": "may be designed" doubts the design
+        compared = {head.i: job.cased(head, "compared with")}
+        pieces = hedge(replace(job, role=Role("predicate", verb)), compared)
+        return pieces is not None and job.add(pieces, safe=False, name="compare")
     return job.add({i: "" for i in gone}, safe=False, name="drop contrast")
+
+
+_COMPARED_NOUNS = frozenset("impact option choice alternative way treatment".split())
+# Comparatives that compare with nothing named: "more" of a quantity, "later" of time.
+_NOT_COMPARED = frozenset({"more", "less", "further", "later", "earlier", "older", "younger"})
+
+
+def _compares(token: Token, job: Job) -> bool:
+    """A comparative left to compare with what "Unlike" named ("work faster", "are safer",
+    "more effective", "faster relief"); not one with its own "than" ("fewer than 1%"), not
+    "more sessions", not a noun's kind ("the deeper layers of muscle")."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.tag_ not in ("JJR", "RBR") or (after is not None and after.lower_ == "than"):
+        return False
+    if token.lower_ in _NOT_COMPARED:
+        return after is not None and after.pos_ in ("ADJ", "ADV")
+    if token.dep_ == "amod":
+        return token.head.lower_ in job.lexicon.benefit | _COMPARED_NOUNS
+    return True
 
 
 def _one_option(job: Job) -> bool:
