@@ -917,3 +917,13 @@ def test_hype_words_and_phrases_go_or_turn_plain(pipeline, text, expected):
 )
 def test_unlike_goes_unless_a_comparison_with_it_is_left(pipeline, text, expected):
     _rewrites_to(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our cream erases wrinkles completely.", "Our cream may ease wrinkles."),
+    ],
+)
+def test_an_absolute_never_stands_beside_the_hedge_a_rewrite_adds(pipeline, text, expected):
+    _rewrites_to(pipeline, text, expected)

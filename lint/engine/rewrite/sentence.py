@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -42,7 +43,38 @@ def rewrite_sentence(claims: Sequence[Claim], lexicon: Lexicon) -> list[Edit]:
     with the safe changes only. Empty when no claim can be rewritten."""
     if not claims:
         return []
-    return [_agreeing(claims[0].span.doc.text, e) for e in _rewrites(claims, lexicon)]
+    sentence = claims[0].span.doc.text
+    return [
+        _without_absolutes(sentence, _agreeing(sentence, e)) for e in _rewrites(claims, lexicon)
+    ]
+
+
+# An absolute the hedge would stand beside ("may restore memory completely"): it goes.
+_ABSOLUTES = re.compile(
+    r"\b(?:may|might|could)\b(?:\s+[\w'-]+){0,6}?\s+"
+    r"(fully|completely|entirely|totally|absolutely|definitely|certainly|surely|undoubtedly|"
+    r"forever|permanently)\b",
+    re.I,
+)
+
+
+def _without_absolutes(sentence: str, edit: Edit) -> Edit:
+    """The edit, without an absolute in the reach of a hedge it adds: "can fully rehabilitate"
+    → "may rehabilitate", not "may fully rehabilitate"."""
+    after = edit.apply(sentence)
+    more = []
+    for match in _ABSOLUTES.finditer(after):
+        if edit.source_offset(match.start()) is not None:
+            continue  # a hedge the sentence had: the writer's own "may … completely"
+        start, end = match.span(1)
+        source = edit.source_offset(start - 1)
+        if (
+            source is not None
+            and sentence[source] == " "
+            and edit.source_offset(end - 1) == (source + end - start)
+        ):
+            more.append((source, source + 1 + end - start, ""))
+    return edit.with_pieces(tuple(more)) if more else edit
 
 
 def _agreeing(sentence: str, edit: Edit) -> Edit:
