@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from lint.engine.rewrite.grammar import is_known_verb
+from lint.engine.nlp import is_verb_form
 from lint.rulebook.loading import Cues
 
 _CLAUSE_VERBS = ("VERB", "AUX")
@@ -133,7 +133,7 @@ def _listed_hedge(claim: Claim, cues: Cues) -> bool:
         return False
     if first.lower_.endswith("s") or first.tag_ in ("VBZ", "VBD", "VBG", "VBN"):
         return False
-    if first.pos_ != "VERB" and not is_known_verb(first.lower_):
+    if first.pos_ != "VERB" and not is_verb_form(first.lower_):
         return False  # "a definitive, permanent fix": a list of adjectives
     for token in reversed(doc[max(0, first.i - 14) : first.i - 1]):
         if token.lower_ in cues["modal"]:

@@ -55,3 +55,22 @@ def test_the_check_fails_when_a_stage_does_import_spacy():
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "True"
+
+
+def test_every_engine_module_imports_first_on_its_own():
+    """No import cycle: each engine module can be the first one a process imports (as
+    ``overclaim explain`` imports the context stage before the rewrites)."""
+    import pkgutil
+
+    import lint.engine
+
+    names = [f"lint.engine.{m.name}" for m in pkgutil.iter_modules(lint.engine.__path__)]
+    names += [
+        f"lint.engine.rewrite.{m.name}"
+        for m in pkgutil.iter_modules([f"{lint.engine.__path__[0]}/rewrite"])
+    ]
+    for name in names:
+        result = subprocess.run(
+            [sys.executable, "-c", f"import {name}"], capture_output=True, text=True
+        )
+        assert result.returncode == 0, f"{name}: {result.stderr.strip().splitlines()[-1:]}"
