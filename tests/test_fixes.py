@@ -102,7 +102,7 @@ REWRITES = [
     ),
     ("It dramatically improves digestion.", "It may improve digestion."),
     ("TMS is a game-changer for depression.", "TMS is a new option for depression."),
-    ("Say goodbye to back pain.", "Say goodbye to back pain."),
+    ("Say goodbye to back pain.", "Get help with back pain."),
     ("It's completely safe.", "It may be safe."),
     ("It's been shown to cure insomnia.", "Early studies suggest it can ease insomnia."),
     ("We've cured insomnia.", "We may have eased insomnia."),

@@ -927,3 +927,23 @@ def test_unlike_goes_unless_a_comparison_with_it_is_left(pipeline, text, expecte
 )
 def test_an_absolute_never_stands_beside_the_hedge_a_rewrite_adds(pipeline, text, expected):
     _rewrites_to(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Say" heads a heading here, not someone's words
+        ("How to Say Goodbye to Migraines for Good", "How to Get Help with Migraines"),
+        # the last word of a heading's noun phrase is a noun, even tagged as a verb
+        ("Natural Migraine Cures", "Natural Migraine Remedies"),
+        # a rewrite that would put a word next to itself ("Remedies: Remedies"): advice
+        (
+            "Natural Eczema Cures: Safe and Effective Remedies",
+            "Natural Eczema Cures: Safe and Effective Remedies",
+        ),
+    ],
+)
+def test_headings_by_family(pipeline, text, expected):
+    fixed = _fixed(pipeline, [text])[0].text
+    assert fixed == expected
+    assert not problems(text, fixed)

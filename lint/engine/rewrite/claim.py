@@ -327,6 +327,15 @@ def pos_of(job: Job, token: Token) -> str:
         and doc[1].pos_ in ("NOUN", "ADJ", "DET", "PRON", "PROPN")
     ):
         return "VERB"  # a heading that starts with a verb: "Cures headaches"
+    last = token.i == len(doc) - 1 or doc[token.i + 1].is_punct
+    if (
+        job.title
+        and last
+        and token.tag_ in ("NNS", "NNPS", "VBZ")
+        and token.i > 0
+        and doc[token.i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+    ):
+        return "NOUN"  # the last word of a heading's noun phrase: "Natural Migraine Cures"
     return token.pos_
 
 

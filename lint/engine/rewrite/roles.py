@@ -194,8 +194,13 @@ def advice_only(doc: Doc, span: Span, role: Role) -> bool:
     before = doc.text[: span.start_char]
     if sum(before.count(q) for q in _QUOTES) % 2 == 1 or _single_quoted(doc.text, span):
         return True
-    if any(t.dep_ == "ROOT" and t.lower_ in REPORTING for t in doc):
-        return True  # "..., says our founder": someone's words
+    if any(
+        t.dep_ == "ROOT"
+        and t.lower_ in REPORTING
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        for t in doc
+    ):
+        return True  # "..., says our founder": someone's words (not "How to Say Goodbye …")
     verb = role.verb
     return (
         bool(_YEAR.search(doc.text))

@@ -44,9 +44,28 @@ def rewrite_sentence(claims: Sequence[Claim], lexicon: Lexicon) -> list[Edit]:
     if not claims:
         return []
     sentence = claims[0].span.doc.text
-    return [
+    edits = [
         _without_absolutes(sentence, _agreeing(sentence, e)) for e in _rewrites(claims, lexicon)
     ]
+    return [e for e in edits if not _repeats_a_word(sentence, e.apply(sentence))]
+
+
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _repeats_a_word(before: str, after: str) -> bool:
+    """The rewrite puts a word next to itself, two words apart at most ("Natural Psoriasis
+    Cures: Safe and Effective Remedies" → "… Remedies: Remedies")."""
+
+    def near_repeats(text: str) -> set[str]:
+        words = re.findall(r"[a-z']+", text.lower())
+        return {
+            w
+            for i, w in enumerate(words)
+            if _CONTENT_WORD.fullmatch(w) and w in words[i + 1 : i + 3]
+        }
+
+    return bool(near_repeats(after) - near_repeats(before))
 
 
 # An absolute the hedge would stand beside ("may restore memory completely"): it goes.
