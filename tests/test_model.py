@@ -242,3 +242,18 @@ def test_a_sentence_only_the_model_flagged_is_hedged_on_its_own_verb(tmp_path):
     assert fused.fix_sources(source, unsafe=False)[0].text == text
     mine = "I brought my body's pH back where it belongs with the foot bath."
     assert fused.fix_sources([SourceText("b.txt", mine)], unsafe=True)[0].text == mine
+
+
+def test_a_rules_words_that_match_no_pattern_do_not_hide_the_models_finding():
+    """The first pass finds some rule's words in the sentence, but no pattern matches: the
+    model still has its say, as it would on a sentence with none of those words."""
+    text = (
+        "Weighted blankets relieve pain, reduce anxiety symptoms, improve sleep quality and "
+        "relieve symptoms of depression."
+    )
+    fused = Pipeline()
+    linter = fused.linter
+    rules, _ = linter.triggers.select(text.lower())
+    assert rules  # some rule's words are there
+    found = fused.check_text(text)
+    assert [(f.rule, f.source) for f in found] == [("efficacy.model", "model")]

@@ -250,6 +250,9 @@ class Linter:
                     if self._lexically_possible(rule_id, words)
                 }
                 windows, rules = _windows(doc, spans), frozenset(spans)
+                if not spans and self._flags_alone(candidate):
+                    # no rule's words stand where its pattern needs them: the model's alone
+                    windows = [(doc, 0)]
             else:
                 windows, rules = [(doc, 0)], candidate.rules
             for window, base in windows:
@@ -290,6 +293,15 @@ class Linter:
                 results[index].append(
                     replace(found, source=claim.source, confidence=claim.confidence)
                 )
+
+    def _flags_alone(self, candidate: Candidate) -> bool:
+        """Whether the model flags the candidate's sentence where no rule does."""
+        fusion, score = self.fusion, candidate.score
+        return (
+            fusion is not None
+            and score is not None
+            and fusion.flags_alone(candidate.sentence.text, score, candidate.stance)
+        )
 
     def _judge(
         self, doc, matcher, rules: frozenset[str], score: float | None, stance: str | None = None
