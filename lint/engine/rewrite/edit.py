@@ -59,6 +59,14 @@ class Edit:
             shift += len(new) - (end - start)
         return offset - shift
 
+    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where a run [start, end) of the rewritten sentence was in the original one, or
+        None when the edit changed any of it."""
+        first, last = self.source_offset(start), self.source_offset(end - 1)
+        if first is None or last != first + end - start - 1:
+            return None
+        return first, last + 1
+
     def with_pieces(self, more: tuple[tuple[int, int, str], ...]) -> Edit:
         """The edit with more pieces (outside its own)."""
         pieces = tuple(sorted(self.pieces + more))

@@ -86,13 +86,9 @@ def _without_absolutes(sentence: str, edit: Edit) -> Edit:
         if edit.source_offset(match.start()) is not None:
             continue  # a hedge the sentence had: the writer's own "may … completely"
         start, end = match.span(1)
-        source = edit.source_offset(start - 1)
-        if (
-            source is not None
-            and sentence[source] == " "
-            and edit.source_offset(end - 1) == (source + end - start)
-        ):
-            more.append((source, source + 1 + end - start, ""))
+        source = edit.source_span(start - 1, end)  # the word with the space before it
+        if source is not None and sentence[source[0]] == " ":
+            more.append((*source, ""))
     return edit.with_pieces(tuple(more)) if more else edit
 
 
@@ -103,10 +99,10 @@ def _agreeing(sentence: str, edit: Edit) -> Edit:
         after = edit.apply(sentence)
         more = []
         for start, end in joined_s_verbs(after):
-            source = edit.source_offset(start)
-            if source is not None and edit.source_offset(end - 1) == source + end - start - 1:
-                word = sentence[source : source + end - start]
-                more.append((source, source + len(word), match_case(word, base_form(word), False)))
+            source = edit.source_span(start, end)
+            if source is not None:
+                word = sentence[source[0] : source[1]]
+                more.append((*source, match_case(word, base_form(word), False)))
         if not more:
             break
         edit = edit.with_pieces(tuple(more))
@@ -239,9 +235,14 @@ def _main_verb(doc) -> Token | None:
     subject = subject_of(root)
     if subject is None or subject.lower_ in ("i", "we", "you", "there", "that"):
         return None
-    if any(t.lower_ in ("i", "me", "my") for t in doc):
-        return None  # a testimonial
+    if _testimonial(doc):
+        return None
     return root
+
+
+def _testimonial(doc) -> bool:
+    """The writer speaks in the first person singular: only they can say what happened."""
+    return any(t.lower_ in ("i", "me", "my") for t in doc)
 
 
 def specs_for(rulebook) -> Mapping[str, Fix]:
@@ -280,8 +281,8 @@ def _leading_verb(claims: Sequence[Claim]) -> Edit | None:
         c.dep_ in ("nsubj", "nsubjpass") for c in first.children
     ):
         return None  # "Reports indicate …", "Doctors place …": a plural noun as subject
-    if any(t.lower_ in ("i", "me", "my") for t in doc):
-        return None  # a testimonial
+    if _testimonial(doc):
+        return None
     if doc.text.rstrip().endswith("?"):
         return None
     title = is_title(doc)
