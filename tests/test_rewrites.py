@@ -887,6 +887,15 @@ FAMILIES_OF_REWRITES = [
         "Natural Eczema Cures: Safe and Effective Remedies",
         "Natural Eczema Cures: Safe and Effective Remedies",
     ),
+    # a large share of the readers is a majority too: "some", never a hedge beside it
+    (
+        "A high proportion of our clients report better sleep.",
+        "Some of our clients report better sleep.",
+    ),
+    (
+        "The balm eases stiffness in a large share of users.",
+        "The balm eases stiffness in some users.",
+    ),
 ]
 
 
