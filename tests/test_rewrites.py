@@ -887,6 +887,16 @@ FAMILIES_OF_REWRITES = [
         "Natural Eczema Cures: Safe and Effective Remedies",
         "Natural Eczema Cures: Safe and Effective Remedies",
     ),
+    # a hype phrase is replaced with its preposition ("for", "of"), never leaving it behind
+    (
+        "A groundbreaking therapy called Nerva is changing the landscape of pain care.",
+        "A new therapy called Nerva is an option in pain care.",
+    ),
+    (
+        "Our new app changes everything for people with insomnia.",
+        "Our new app may help people with insomnia.",
+    ),
+    ("It changes everything for the better.", "It may help."),
     # a large share of the readers is a majority too: "some", never a hedge beside it
     (
         "A high proportion of our clients report better sleep.",
