@@ -75,7 +75,9 @@ def main(argv: list[str]) -> int:
         rows = [i for i in range(len(records)) if group[i] != held]
         optimizer = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
         steps = epochs * (len(rows) // BATCH + 1)
-        schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / steps))
+        schedule = torch.optim.lr_scheduler.LambdaLR(
+            optimizer, lambda s, steps=steps: max(0.0, 1 - s / steps)
+        )
         model.train()
         for _ in range(epochs):
             random.shuffle(rows)

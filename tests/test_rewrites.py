@@ -897,6 +897,13 @@ FAMILIES_OF_REWRITES = [
         "Our new app may help people with insomnia.",
     ),
     ("It changes everything for the better.", "It may help."),
+    # what a dropped word leaves behind goes with it: empty brackets, a degree word
+    ("Natural remedies (completely safe) for kids.", "Natural remedies for kids."),
+    # a hedge on "don't" keeps its "not" apart ("may not", never "mayn't")
+    (
+        "Our patients don't need to come back for more sessions.",
+        "Our patients may not need to come back for more sessions.",
+    ),
     # a large share of the readers is a majority too: "some", never a hedge beside it
     (
         "A high proportion of our clients report better sleep.",
@@ -912,6 +919,23 @@ FAMILIES_OF_REWRITES = [
 @pytest.mark.parametrize(("text", "expected"), FAMILIES_OF_REWRITES)
 def test_families_of_rewrites(pipeline, text, expected):
     _rewrites_to(pipeline, text, expected)
+
+
+def test_grammar_check_sees_a_glued_not_and_a_space_inside_brackets():
+    from lint.engine.rewrite.checks import grammar_damage
+
+    assert grammar_damage("It doesn't last.", "It mayn't last.") == ["modal + n't: mayn't"]
+    assert grammar_damage("Low (totally painless)", "Low ( painless)") == ["spacing: ( "]
+    assert grammar_damage("Low (totally painless)", "Low (painless)") == []
+
+
+def test_a_dropped_word_takes_its_degree_word_along():
+    from lint.engine.nlp import pipeline as spacy_pipeline
+    from lint.engine.rewrite.claim import _left_behind
+
+    doc = spacy_pipeline()("The quicker and more long-lasting the reversal.")
+    gone = {t.i for t in doc if t.text in ("long", "-", "lasting")}
+    assert {doc[i].text for i in _left_behind(doc, gone)} == {"and", "more"}
 
 
 def test_joined_verb_check_tells_a_verb_from_a_list_of_nouns():

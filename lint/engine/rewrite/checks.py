@@ -41,7 +41,8 @@ _JOINED_S_VERB = re.compile(
     rf"((?:,?\s+(?!(?:{_OPENS_A_CLAUSE})\b)[\w'-]+){{0,6}}?)\s*(?:,|\band\b|\bor\b)\s+([a-z]+s)\s+(?!(?:{_NOT_AN_OBJECT})\b)[a-z]",
     re.I,
 )
-_SPACING = re.compile(r" [,.;:!?]|  |,,|, ,|\(\s*\)|\b(\w+) \1\b", re.I)
+_SPACING = re.compile(r" [,.;:!?)]|[(\[] |  |,,|, ,|\(\s*\)|\b(\w+) \1\b", re.I)
+_GLUED_NOT = re.compile(r"\b(?:may|might|could)n['’]t\b", re.I)
 
 
 def stacked_hedge(text: str) -> bool:
@@ -65,6 +66,7 @@ def grammar_damage(before: str, after: str) -> list[str]:
         ("hedged verb + joined -s verb", _joined_s_verb),
         ("a/an", _article_mismatch),
         ("spacing", lambda t: [m.group(0) for m in _SPACING.finditer(t)]),
+        ("modal + n't", lambda t: _GLUED_NOT.findall(t)),
     ):
         new = set(check(after)) - set(check(before))
         if new:

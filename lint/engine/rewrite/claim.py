@@ -87,7 +87,34 @@ def swaps(job: Job, tokens) -> dict[int, str]:
             if child.dep_ == "advmod" and child.i not in out:
                 out[child.i] = ""
                 gone.add(child.i)
+    out.update({i: "" for i in _left_behind(job.doc, gone) if i not in out})
     out.update({i: "" for i in _glue(job.doc, gone) if i not in out})
+    return out
+
+
+_DEGREE_WORDS = frozenset({"more", "most", "very", "so", "less", "too", "truly", "really"})
+
+
+def _left_behind(doc: Doc, gone: set[int]) -> set[int]:
+    """What dropped words leave with nothing to do: a degree word ("the quicker and more
+    long-lasting the reversal" → "the quicker the reversal", not "… and more the reversal"),
+    and brackets ("remedies (completely safe) for kids" → "remedies for kids")."""
+    out: set[int] = set()
+    for token in doc:
+        if token.text == "(":
+            close = next((t for t in doc[token.i + 1 :] if t.text == ")"), None)
+            inside = range(token.i + 1, close.i) if close is not None else range(0)
+            if close is not None and inside and all(i in gone for i in inside):
+                out.update({token.i, close.i})
+    for i in sorted(gone):
+        if i - 1 in gone or i == 0 or doc[i - 1].lower_ not in _DEGREE_WORDS:
+            continue
+        following = next((t for t in doc[i + 1 :] if t.i not in gone), None)
+        if following is None or following.pos_ in ("DET", "PUNCT", "CCONJ", "ADP", "PRON"):
+            out.add(i - 1)
+            before = doc[i - 2] if i >= 2 else None
+            if before is not None and before.lower_ in ("and", "or") and before.i not in gone:
+                out.add(before.i)  # the "and" that joined it goes too
     return out
 
 
@@ -399,6 +426,7 @@ def drops(job: Job, tokens) -> dict[int, str] | None:
                 if child.dep_ in ("advmod", "npadvmod") and child.i not in gone and child.i < i:
                     gone.add(child.i)
                     changed = True
+    gone |= _left_behind(doc, gone)
     gone |= _glue(doc, gone)
     if any(
         doc[i].pos_ in ("NOUN", "PROPN")

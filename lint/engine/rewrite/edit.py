@@ -179,6 +179,9 @@ def _starts_changed(words: dict[int, str], token) -> bool:
     return index != token.i + 1
 
 
+_OPENING = frozenset("([{“‘")
+
+
 def _edit(doc: Doc, words: dict[int, str], safe: bool) -> Edit:
     """Token changes as character pieces: a deleted run takes one space with it."""
     parts: list[tuple[int, int, str]] = []
@@ -210,7 +213,9 @@ def _edit(doc: Doc, words: dict[int, str], safe: bool) -> Edit:
         position += 1
         start, end = token.idx, doc[last].idx + len(doc[last])
         if index > 0 and not doc[index - 1].whitespace_:
-            pass  # a word stuck to the one before ("85%"): its space stays
+            if doc[index - 1].text in _OPENING and doc[last].whitespace_:
+                end += len(doc[last].whitespace_)  # "(totally painless)" → "(painless)"
+            # otherwise a word stuck to the one before ("85%"): its space stays
         elif doc[last].whitespace_ and (
             last + 1 >= len(doc) or not doc[last + 1].is_punct or index == 0
         ):

@@ -191,6 +191,10 @@ def hedge_pieces(
         word = uncontracted(first)
         if word in MODALS_TO_REPLACE or word in ("do", "does"):
             pieces[first.i] = match_case(first.text, "may", title)
+            after = first.i + 1
+            if after < len(verb.doc) and verb.doc[after].lower_ in ("n't", "n’t"):
+                pieces[first.i] = match_case(first.text, "may not", title)  # not "mayn't"
+                pieces[after] = ""
         elif word in ("has", "have", "'ve"):
             pieces[first.i] = match_case(first.text, "may have", title)
         elif word in ("is", "are", "am", "'re", "'m") and not thought:
