@@ -904,6 +904,17 @@ FAMILIES_OF_REWRITES = [
         "Our patients don't need to come back for more sessions.",
         "Our patients may not need to come back for more sessions.",
     ),
+    # "for the long term" goes whole; "long" never goes alone ("for the term")
+    (
+        "Our coaching changes clients' sleep habits for the long term.",
+        "Our coaching changes clients' sleep habits.",
+    ),
+    # a subject with "no": the hedge goes where the "no" was, or the sentence gets advice
+    (
+        "After the course, no maintenance is needed.",
+        "After the course, maintenance may not be needed.",
+    ),
+    ("No side effects are reported with our balm.", "No side effects are reported with our balm."),
     # a large share of the readers is a majority too: "some", never a hedge beside it
     (
         "A high proportion of our clients report better sleep.",

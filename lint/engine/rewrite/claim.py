@@ -197,6 +197,8 @@ def phrase(job: Job) -> bool:
                 continue  # "the biggest breakthrough", "a total game-changer": advice
             if _breaks_ellipsis(run):
                 continue  # "Get out of pain and back into your life": advice
+            if _turns_a_subject_around(run, new):
+                continue  # "No side effects are reported" is no "Side effects … are reported"
             pieces = {t.i: "" for t in run}
             pieces.update({i: "" for i in _leading_adverbs(run)})
             new, extra = _bare_of(job.doc, run, new)
@@ -227,6 +229,18 @@ def phrase(job: Job) -> bool:
             pieces.update(_trailing_all(run[-1]))
             return job.add(pieces, safe=safe, name="phrase")
     return False
+
+
+def _turns_a_subject_around(run: list[Token], new: str) -> bool:
+    """A subject with "no" rewritten without it or a "not": the sentence would now state
+    the opposite."""
+    words = new.lower().split(" ")
+    return (
+        run[0].lower_ == "no"
+        and words[:1] not in (["no"], ["few"], ["little"])
+        and "not" not in words
+        and any(t.dep_ in ("nsubj", "nsubjpass") for t in run)
+    )
 
 
 def _breaks_ellipsis(run: list[Token]) -> bool:
@@ -400,6 +414,9 @@ def _trailing_all(token: Token) -> dict[int, str]:
     return {}
 
 
+_ONLY_HYPHENATED = frozenset({"long", "term", "-"})
+
+
 def drops(job: Job, tokens) -> dict[int, str] | None:
     """Delete the claim's modifier words (with the "and" or comma that joined them), or None
     where that would leave a noun phrase or the sentence without its words."""
@@ -426,6 +443,15 @@ def drops(job: Job, tokens) -> dict[int, str] | None:
                 if child.dep_ in ("advmod", "npadvmod") and child.i not in gone and child.i < i:
                     gone.add(child.i)
                     changed = True
+    # "long" and "term" go only as the parts of "long-term", never from "the long term"
+    gone -= {
+        i
+        for i in gone
+        if doc[i].lower_ in _ONLY_HYPHENATED
+        and not any(0 <= j < len(doc) and _joined(doc, i, j) for j in (i - 1, i + 1))
+    }
+    if not gone:
+        return None
     gone |= _left_behind(doc, gone)
     gone |= _glue(doc, gone)
     if any(

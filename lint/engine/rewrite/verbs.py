@@ -158,6 +158,11 @@ def hedge_pieces(
         return None  # a question asks, it does not claim: not "Why may pellets work?"
     if any(c.dep_ == "xcomp" and base_form(c.text) in EVIDENCE for c in verb.children):
         return None  # nor "may keep confirming", "may continue to show"
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    ):
+        return None  # nor "no maintenance may be needed"
     if base_form(verb.text) in _BECOMING and in_perfect(verb):
         return None  # "has become the treatment of choice": "may have become" doubts a fact
     if _hedge_nearby(verb):
