@@ -915,6 +915,9 @@ FAMILIES_OF_REWRITES = [
         "After the course, maintenance may not be needed.",
     ),
     ("No side effects are reported with our balm.", "No side effects are reported with our balm."),
+    # a superlative goes, the words that say what the thing is stay
+    ("The 10 Most Powerful Natural Sleep Aids", "10 Natural Sleep Aids"),
+    ("The Most Powerful Natural Sleep Aids", "Some Natural Sleep Aids"),
     # a large share of the readers is a majority too: "some", never a hedge beside it
     (
         "A high proportion of our clients report better sleep.",

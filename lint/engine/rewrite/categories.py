@@ -13,13 +13,20 @@ from lint.engine.rewrite.claim import (
     claim_words,
     drops,
     hedge,
+    hyphenated,
     phrase,
     splits_compound,
     swaps,
     verb_is_hedged,
 )
 from lint.engine.rewrite.edit import lowered
-from lint.engine.rewrite.grammar import article_for, base_form, is_plural_subject, subject_of
+from lint.engine.rewrite.grammar import (
+    article_for,
+    base_form,
+    is_plural_subject,
+    is_title,
+    subject_of,
+)
 from lint.engine.rewrite.roles import REPORTING, Role, own_action
 from lint.engine.rewrite.verbs import BE, EVIDENCE, auxiliaries, in_perfect
 
@@ -503,8 +510,8 @@ def _one_option(job: Job) -> bool:
     noun = span.root if span.root.pos_ in ("NOUN", "PROPN") else span.root.head
     while noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "highest-quality" qualifies "option", not "quality"
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return False
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ == "one":
+        return False  # "the most effective one": nothing left to name the option
     first = min(
         [
             span.start,
@@ -545,11 +552,26 @@ def _one_option(job: Job) -> bool:
         det = "some" if plural else article_for(new_noun)
         pieces[first] = job.cased(doc[first], f"{det} {new_noun}")
     else:
-        pieces = {t.i: "" for t in claim_words if t.i < noun.i}
+        # the superlative goes; words that say what the noun is stay ("The 10 Most Powerful
+        # Natural Sleep Aids" → "10 Natural Sleep Aids")
+        pieces = {
+            w.i: ""
+            for t in claim_words
+            if t.i < noun.i and (t.i == first or t.dep_ == "det" or _superlative(t))
+            for w in hyphenated(doc, t)
+            if w.i < noun.i
+        }
         if splits_compound(doc, set(pieces)):
             return False  # "the highest-quality care": not "a-quality care"
         following = next((t for t in doc[first : noun.i + 1] if t.i not in pieces), noun)
+        if following.is_punct:
+            return False  # "the highest-quality, cream-of-the-crop centers": advice
+        plural = plural or (
+            is_title(doc) and noun.lower_.endswith("s") and noun.lower_[-2:] != "ss"
+        )
         det = "some" if plural else article_for(following.text)
+        if following.like_num:
+            det = ""  # "the 10 most powerful aids" → "10 aids"
         if not plural and noun.lower_ in _UNCOUNTABLE:
             det = ""  # "the most advanced pain care" → "pain care", never "a pain care"
         pieces[first] = job.cased(doc[first], det) if det else ""
