@@ -34,3 +34,17 @@ def test_flag_example_is_flagged(rule_id, sentence):
 def test_pass_example_is_not_flagged_by_its_rule(rule_id, sentence):
     rules = {f.rule for f in RULES_ALONE.check_text(sentence)}
     assert rule_id not in rules, f"{sentence!r} gave {sorted(rules)}"
+
+
+def test_no_phrase_template_reads_as_a_broken_phrase():
+    """A choice of several words inside a slot ("don't|do not need to", "age|your age") makes
+    phrases that never occur ("don't not need to", "regardless of age age")."""
+    from lint.engine.compile import _expand_phrases
+
+    for rule in RULEBOOK.rules:
+        for pattern in (p for p in rule.patterns if p.kind == "phrase"):
+            for phrase in _expand_phrases(list(pattern.spec), RULEBOOK.vocabulary):
+                words = phrase.split()
+                for first, second in zip(words, words[1:], strict=False):
+                    assert first != second, f"{rule.id}: {phrase!r}"
+                    assert not (first.endswith("n't") and second == "not"), f"{rule.id}: {phrase!r}"
