@@ -113,7 +113,8 @@ REWRITES = [
         "Our clinic may offer a clinically proven, safe alternative to antidepressants.",
         "Our clinic may offer an alternative to antidepressants.",
     ),
-    ("Side effects are rare.", "Side effects are usually mild."),
+    # "rare" is no "usually mild": how often and how bad are the writer's to say
+    ("Side effects are rare.", "Side effects are rare."),
     (
         "Most users feel better within hours, and it works.",
         "Some users feel better within hours, and it may work.",

@@ -918,6 +918,11 @@ FAMILIES_OF_REWRITES = [
     # a superlative goes, the words that say what the thing is stay
     ("The 10 Most Powerful Natural Sleep Aids", "10 Natural Sleep Aids"),
     ("The Most Powerful Natural Sleep Aids", "Some Natural Sleep Aids"),
+    # "major depression" is a diagnosis: "major" stays
+    (
+        "Our spray has been shown to dramatically ease major depression.",
+        "Early studies suggest our spray can ease major depression.",
+    ),
     # a large share of the readers is a majority too: "some", never a hedge beside it
     (
         "A high proportion of our clients report better sleep.",

@@ -56,6 +56,13 @@ def claim_words(span: Span) -> list[Token]:
     return [span.doc[i] for i in sorted(words)]
 
 
+# Nouns that "major" names a kind of, not praises: "major depression", "major surgery".
+_DIAGNOSES = frozenset(
+    "depression depressive disorder disorders surgery surgeries illness trauma injury "
+    "injuries burns bleeding".split()
+)
+
+
 def swaps(job: Job, tokens) -> dict[int, str]:
     """The rule's single-word strength swaps on these tokens (safe)."""
     table = job.spec.swaps
@@ -76,6 +83,8 @@ def swaps(job: Job, tokens) -> dict[int, str]:
         )
         if new and job.category == "hype" and degree_modified(token):
             continue  # "so revolutionary", "the more revolutionary": "so new" changes it
+        if new == "" and token.lower_ == "major" and token.head.lower_ in _DIAGNOSES:
+            continue  # "major depression" is a diagnosis, not a boast
         if new is not None:
             out[token.i] = job.cased(token, _inflected(job, token, new)) if new else ""
     for i, new in list(out.items()):
