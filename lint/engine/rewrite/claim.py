@@ -101,9 +101,6 @@ def swaps(job: Job, tokens) -> dict[int, str]:
     return out
 
 
-_DEGREE_WORDS = frozenset({"more", "most", "very", "so", "less", "too", "truly", "really"})
-
-
 def _left_behind(doc: Doc, gone: set[int]) -> set[int]:
     """What dropped words leave with nothing to do: a degree word ("the quicker and more
     long-lasting the reversal" → "the quicker the reversal", not "… and more the reversal"),
@@ -116,7 +113,7 @@ def _left_behind(doc: Doc, gone: set[int]) -> set[int]:
             if close is not None and inside and all(i in gone for i in inside):
                 out.update({token.i, close.i})
     for i in sorted(gone):
-        if i - 1 in gone or i == 0 or doc[i - 1].lower_ not in _DEGREE_WORDS:
+        if i - 1 in gone or i == 0 or doc[i - 1].lower_ not in DEGREE:
             continue
         following = next((t for t in doc[i + 1 :] if t.i not in gone), None)
         if following is None or following.pos_ in ("DET", "PUNCT", "CCONJ", "ADP", "PRON"):
