@@ -550,18 +550,29 @@ def _explain_sentence(pipeline: Pipeline, text: str) -> str:
     if model is None:
         lines.append("Claim model: switched off")
     else:
-        score = model.score(text)
+        linear, score = pipeline.linter.model_scores(text) or (0.0, 0.0)
         keep, alone = model.thresholds["keep_rule"], model.thresholds["flag_alone"]
         lines.append(
             f"Claim model: P(overclaim) = {score:.2f} (rules' findings kept from {keep:.2f}; "
             f"a sentence no rule flags is flagged from {alone:.2f} if it reads as promotion)"
         )
+        if model.encoder is None:
+            lines.append(f"  read by the linear model alone ({linear:.2f})")
+        elif score != linear:
+            lines.append(
+                f"  the linear model gives {linear:.2f}, which leaves it in doubt: "
+                f"the encoder (a fine-tuned transformer) read it and gives {score:.2f}"
+            )
+        else:
+            lines.append(
+                f"  the linear model gives {linear:.2f}, too sure for the encoder to read it"
+            )
         shares = model.category_probabilities(text)
         ranked = sorted(shares.items(), key=lambda item: -item[1])
         lines.append("  categories: " + ", ".join(f"{c} {p:.2f}" for c, p in ranked))
         parts = sorted(model.contributions(text), key=lambda c: -abs(c.weight))[:8]
         moved = ", ".join(f"{c.word} {c.weight:+.2f}" for c in parts)
-        lines.append(f"  words that moved the score most: {moved}")
+        lines.append(f"  words that moved the linear score most: {moved}")
     lines += ["", "Findings:"]
     findings = pipeline.check_text(text)
     for f in findings:
@@ -587,7 +598,13 @@ def _explain_sentence(pipeline: Pipeline, text: str) -> str:
     help="Train on the labelled copy the shipped model was trained on, as well as FILES.",
 )
 @click.option("--seed", default=13, show_default=True, help="The seed of the solver.")
-def train(files, output, with_shipped_data, seed) -> None:
+@click.option(
+    "--encoder",
+    is_flag=True,
+    help="Fine-tune the transformer that reads the sentences in doubt too (minutes; needs "
+    "pip install 'overclaim[encoder]').",
+)
+def train(files, output, with_shipped_data, seed, encoder) -> None:
     """Train a claim model on labelled JSON Lines files (the claims guide's record format)."""
     from lint.evaluation import load_records
     from lint.model.training import shipped_corpus
@@ -600,7 +617,8 @@ def train(files, output, with_shipped_data, seed) -> None:
             raise OverclaimError("give labelled files to train on, or --with-shipped-data")
         records = [record for path in paths for record in load_records(path)]
         categories = list(load_rulebook().categories)
-        manifest = train_model(records, output, categories, seed, [p.name for p in paths])
+        sources = [p.name for p in paths]
+        manifest = train_model(records, output, categories, seed, sources, encoder)
     except OverclaimError as exc:
         _fail(exc)
     trained = manifest["training"]

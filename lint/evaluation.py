@@ -167,11 +167,18 @@ def evaluate(records: list[dict], pipeline: Pipeline) -> Scores:
 
 
 def evaluate_model(records: list[dict], model: ClaimModel, categories: tuple[str, ...]) -> Scores:
-    """The claim model alone: a sentence is flagged at P(overclaim) >= MODEL_ALONE, with the
-    categories its heads find likely (at least 0.5, and the likeliest)."""
+    """The claim model alone: a sentence is flagged at P(overclaim) >= MODEL_ALONE (the
+    encoder's where the model has one and the sentence is in doubt), with the categories its
+    heads find likely (at least 0.5, and the likeliest)."""
+    from lint.engine.fusion import Fusion
+
+    texts = [record["text"] for record in records]
+    read = Fusion(model, {}).second_reading(
+        texts, [model.score(text) for text in texts], [False] * len(texts), None
+    )
     scores = Scores(categories)
     for i, record in enumerate(records):
-        flagged = model.score(record["text"]) >= MODEL_ALONE
+        flagged = read[i] >= MODEL_ALONE
         found: frozenset[str] = frozenset()
         if flagged:
             shares = model.category_probabilities(record["text"])

@@ -137,7 +137,7 @@ def test_explain_a_sentence():
     assert result.exit_code == 0, result.output
     assert "cure.cure  “cures”: claim" in result.output
     assert "Claim model: P(overclaim) = " in result.output
-    assert "words that moved the score most:" in result.output
+    assert "words that moved the linear score most:" in result.output
     assert "[cure.cure] (both" in result.output or "[cure.cure] (rule" in result.output
     hedged = CliRunner().invoke(main, ["explain", "--text", "It may cure insomnia."]).output
     assert "not a claim here: hedged" in hedged

@@ -24,6 +24,14 @@ information, an encyclopedia, a research summary): there, a rule's finding needs
 flags a sentence no rule flagged at ``flag_alone_selling`` (``flag_alone_selling_plain`` where
 it does not read as promotion), since a sentence the model finds likely on such a page is
 mostly a claim. A single sentence, or a short page, is judged on its own.
+
+Two readers give the score. The linear model (``lint.model.claim_model``) reads every
+sentence; where the model has an encoder (``lint.model.encoder``, a fine-tuned transformer)
+and the linear score leaves the decision in doubt (``in_doubt``: a sentence with a rule's
+trigger words from ``rule_from``, any other from ``alone_from``), the encoder's score replaces
+the linear one, and every threshold above applies to it. The document's stance is the linear
+model's, so that a page of patient information is read by the encoder only where a rule's
+finding would stand.
 """
 
 from __future__ import annotations
@@ -127,9 +135,38 @@ class Fusion:
         )
         self._rule_bands = model.rule_confidence
         self._model_bands = model.model_confidence
+        self.encoder_bars = model.encoder_bars
 
-    def score(self, text: str) -> float:
-        return self.model.score(text)
+    def score(self, text: str, ruled: bool = False, stance: str | None = None) -> float:
+        """The sentence's score: the linear model's, or the encoder's where in doubt."""
+        return self.second_reading([text], [self.model.score(text)], [ruled], stance)[0]
+
+    def in_doubt(self, score: float, ruled: bool, stance: str | None) -> bool:
+        """Whether the encoder reads a sentence the linear model scored ``score``: one with
+        a rule's trigger words (``ruled``) from ``rule_from``, one without from
+        ``alone_from``. In a document that informs, the model adds no finding and a rule's
+        needs ``informational_keep_rule``: there the encoder reads only the sentences whose
+        rule findings the linear model would keep, and may drop them."""
+        if self.model.encoder is None:
+            return False
+        if stance == INFORMS:
+            return ruled and score >= self.informational_keep_rule
+        return score >= self.encoder_bars["rule_from" if ruled else "alone_from"]
+
+    def second_reading(
+        self, texts: list[str], scores: list[float], ruled: list[bool], stance: str | None
+    ) -> list[float]:
+        """The scores with the encoder's in place of the linear model's for the sentences
+        in doubt (read in one batch)."""
+        encoder = self.model.encoder
+        doubt = [i for i, s in enumerate(scores) if self.in_doubt(s, ruled[i], stance)]
+        if encoder is None or not doubt:
+            return scores
+        read = encoder.scores([texts[i] for i in doubt])
+        out = list(scores)
+        for i, score in zip(doubt, read, strict=True):
+            out[i] = score
+        return out
 
     def stance(self, scores: list[float]) -> str | None:
         """What a document does by the scores of its sentences: ``INFORMS``, ``SELLS``, or
@@ -171,7 +208,10 @@ class Fusion:
         if self.cues.reports_a_study(text):
             return False
         claim = without_selling(text)
-        return any(c.isalpha() for c in claim) and self.model.score(claim) >= CLAIM_WITHOUT_SELLING
+        return (
+            any(c.isalpha() for c in claim)
+            and self.score(claim, stance=stance) >= CLAIM_WITHOUT_SELLING
+        )
 
     @staticmethod
     def _measured(bands: list[tuple[float, float]], score: float) -> float:

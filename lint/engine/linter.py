@@ -147,18 +147,19 @@ class Linter:
         lowered = normalize(prose.text).lower()
         if len(lowered) != len(prose.text):  # lower-casing changed a length ("İ")
             lowered = ""
-        scores = [fusion.score(s.text) for s in sentences] if fusion else []
-        stance = fusion.stance(scores) if fusion else None
-        found = []
-        for n, sentence in enumerate(sentences):
+        selected = []
+        for sentence in sentences:
             start, end = sentence.start, sentence.start + len(sentence.text)
             text = lowered[start:end] if lowered else normalize(sentence.text).lower()
-            rules, words = self.triggers.select(text)
-            if fusion is None:
-                if rules:
-                    found.append(Candidate(sentence, rules, words))
-                continue
-            score = scores[n]
+            selected.append(self.triggers.select(text))
+        if fusion is None:
+            return [Candidate(s, r, w) for s, (r, w) in zip(sentences, selected, strict=True) if r]
+        texts = [s.text for s in sentences]
+        scores = [fusion.model.score(text) for text in texts]
+        stance = fusion.stance(scores)
+        scores = fusion.second_reading(texts, scores, [bool(r) for r, _ in selected], stance)
+        found = []
+        for sentence, (rules, words), score in zip(sentences, selected, scores, strict=True):
             if rules and not fusion.keeps_rules(sentence.text, score, words, stance):
                 rules, words = frozenset(), frozenset()
             if rules or fusion.flags_alone(sentence.text, score, stance):
@@ -326,7 +327,7 @@ class Linter:
         rules, words = self.triggers.select(normalize(text).lower())
         if self.fusion is None or not scored:
             return self._judge(doc, matcher, rules, None)
-        score = self.fusion.score(text)
+        score = self.fusion.score(text, bool(rules))
         if rules and not self.fusion.keeps_rules(text, score, words):
             rules = frozenset()
         return self._judge(doc, matcher, rules, score)
@@ -415,6 +416,15 @@ class Linter:
                 kept.append(match)
         return _best_matches(kept, self.rules)
 
+    def model_scores(self, sentence: str) -> tuple[float, float] | None:
+        """The linear model's score of a sentence read alone, and the score the rules and
+        the model decide by (the encoder's where the linear one leaves it in doubt); None
+        without a model."""
+        if self.fusion is None:
+            return None
+        ruled = bool(self.triggers.select(normalize(sentence).lower())[0])
+        return self.fusion.model.score(sentence), self.fusion.score(sentence, ruled)
+
     def explain(self, sentence: str) -> list[tuple[str, str, str]]:
         """What each rule that matches a sentence made of it: (rule id, matched words,
         verdict), the verdict "claim" or why the match is not one."""
@@ -428,7 +438,8 @@ class Linter:
         doc = nlp(text)
         lowered = text.lower()
         words = {t.lower_ for t in doc}
-        score = self.fusion.score(sentence) if self.fusion is not None else None
+        scores = self.model_scores(sentence)
+        score = scores[1] if scores is not None else None
         out = []
         everything = frozenset(r for r, rule in self.rules.items() if rule.patterns)
         for match in sorted(matcher(doc, everything), key=lambda m: (m.start, m.rule_id)):

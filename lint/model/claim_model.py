@@ -4,7 +4,9 @@ A folder holds it: ``model.json`` (what it is, how it was trained, the SHA-256 o
 files), ``overclaim.bin`` (the overclaim head: one little-endian float32 weight per feature
 bucket and cue, then the bias) and ``categories.bin`` (the category heads over the buckets
 overclaims use: the buckets as uint32, their weights as float16, the biases as float32; read
-only for sentences that are flagged). The weights are verified against the manifest when loaded.
+only for sentences that are flagged); where it was trained with ``--encoder``, also
+``encoder.onnx`` and ``encoder-vocab.txt``, the second reader (``lint.model.encoder``). Every
+file is verified against the manifest's hashes when the model is loaded.
 Scoring needs no numpy: the part of a sentence's score that comes from each word is cached
 per distinct word, so character n-grams cost nothing after a word's first sentence.
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.data import OverclaimError
+from lint.model.encoder import ENCODER_WEIGHTS, Encoder
 from lint.model.features import (
     CUES,
     FeatureConfig,
@@ -71,6 +74,7 @@ class ClaimModel:
         self.thresholds: dict[str, float] = dict(manifest["thresholds"])
         # How often the rules' findings are right, by the model's score of their sentence:
         # (lowest score, precision) pairs, measured on the training corpus.
+        hashes = manifest["sha256"]
         self.rule_confidence = _bands(manifest.get("rule_confidence", []))
         self.model_confidence = _bands(manifest.get("model_confidence", []))
         self._mask = self.config.buckets - 1
@@ -79,6 +83,10 @@ class ClaimModel:
         self._cues = list(head[self.config.buckets : self.config.buckets + len(CUES)])
         self._word_weights: dict[str, float] = {}
         self._category_heads: Any = None
+        # The second reader, where the model has one (``overclaim train --encoder``).
+        second = manifest.get("encoder") or {}
+        self.encoder = Encoder(folder, second["tensors"]) if ENCODER_WEIGHTS in hashes else None
+        self.encoder_bars: dict[str, float] = dict(second.get("bars", {}))
 
     @classmethod
     def load(cls, folder: Path) -> ClaimModel:
@@ -90,12 +98,13 @@ class ClaimModel:
             raise OverclaimError(f"{folder}: not a claim model (no readable {MANIFEST})") from None
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise OverclaimError(f"{folder}: a claim model of another format; train it again")
-        for name in (OVERCLAIM_HEAD, CATEGORY_HEADS):
+        hashes = manifest.get("sha256", {})
+        for name in {OVERCLAIM_HEAD, CATEGORY_HEADS, *hashes}:
             try:
                 digest = _sha256(folder / name)
             except OSError:
                 digest = None
-            if digest != manifest.get("sha256", {}).get(name):
+            if digest != hashes.get(name):
                 raise OverclaimError(
                     f"{folder / name}: does not match the hash recorded in {MANIFEST}; "
                     "the model is damaged or was changed (train it again, or reinstall overclaim)"
@@ -108,11 +117,6 @@ class ClaimModel:
         if len(head) != config.dimension + 1:
             raise OverclaimError(f"{folder / OVERCLAIM_HEAD}: of the wrong size")
         return cls(folder, manifest, head)
-
-    @property
-    def digest(self) -> str:
-        """What identifies the model's weights (part of the result cache's key)."""
-        return self.manifest["sha256"][OVERCLAIM_HEAD]
 
     # the overclaim head -------------------------------------------------------------------
 

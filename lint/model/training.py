@@ -44,6 +44,22 @@ THRESHOLDS = {
 # score, share of findings that were overclaims).
 RULE_CONFIDENCE = [(0.0, 0.26), (0.15, 0.50), (0.3, 0.69), (0.5, 0.82), (0.7, 0.92), (0.9, 0.97)]
 MODEL_CONFIDENCE = [(0.7, 0.68), (0.8, 0.83), (0.9, 0.92)]
+# When the encoder reads a sentence (see lint.engine.fusion): one with a rule's trigger words
+# from a linear score of ``rule_from``, any other from ``alone_from``; below, the linear
+# model's score decides alone (bench/cascade.py prints how these were chosen).
+ENCODER_BARS = {"rule_from": 0.05, "alone_from": 0.3}
+# Where the encoder reads the sentences in doubt, the thresholds that differ (its scores are
+# surer than the linear model's) and the confidence bands, measured as above on its scores.
+ENCODER_THRESHOLDS = {"keep_rule": 0.3}
+ENCODER_RULE_CONFIDENCE = [
+    (0.0, 0.31),
+    (0.15, 0.56),
+    (0.3, 0.67),
+    (0.5, 0.81),
+    (0.7, 0.86),
+    (0.9, 0.96),
+]
+ENCODER_MODEL_CONFIDENCE = [(0.7, 0.59), (0.8, 0.67), (0.9, 0.89)]
 
 
 def _require_training_libraries() -> Any:
@@ -78,9 +94,11 @@ def train(
     categories: Sequence[str],
     seed: int = SEED,
     sources: Sequence[str] = (),
+    encoder: bool = False,
 ) -> dict[str, Any]:
     """Train on ``records`` (claims-guide records) and write the model into ``output``;
-    returns its manifest."""
+    returns its manifest. ``encoder``: fine-tune the second reader too
+    (``lint.model.encoder_training``: minutes, where the linear model takes seconds)."""
     numpy, sparse, linear_model = _require_training_libraries()
     labelled = [r for r in records if r.get("label") in ("overclaim", "ok")]
     overclaims = [r for r in labelled if r["label"] == "overclaim"]
@@ -148,6 +166,41 @@ def train(
             "strength": STRENGTH,
         },
         "sha256": {name: hashlib.sha256(data).hexdigest() for name, data in files.items()},
+    }
+    if encoder:
+        from lint.model.encoder_training import fine_tune
+
+        return add_encoder(output, manifest, fine_tune(labelled, seed))
+    (output / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+def add_encoder(output: Path, manifest: dict[str, Any], tuned: Any) -> dict[str, Any]:
+    """Write a fine-tuned encoder into the model in ``output`` (its linear ``manifest``
+    there): its files, their hashes, its bars, and the thresholds and confidence bands
+    measured for its scores. Returns the manifest."""
+    from lint.model.encoder_training import EPOCHS, export, probe
+
+    written, tensors = export(tuned, output)
+    manifest = {
+        **manifest,
+        "thresholds": {**manifest["thresholds"], **ENCODER_THRESHOLDS},
+        "rule_confidence": ENCODER_RULE_CONFIDENCE,
+        "model_confidence": ENCODER_MODEL_CONFIDENCE,
+        "sha256": {
+            **manifest["sha256"],
+            **{
+                name: hashlib.sha256(path.read_bytes()).hexdigest()
+                for name, path in written.items()
+            },
+        },
+        "encoder": {
+            "base": "all-MiniLM-L6-v2",
+            "epochs": EPOCHS,
+            "bars": dict(ENCODER_BARS),
+            "tensors": tensors,
+            "probes": probe(tuned),
+        },
     }
     (output / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
