@@ -1,6 +1,6 @@
 """Leave one domain out: how the detector does on copy from a domain its model never saw.
 
-Usage: python bench/lodo.py [--only-rules] [--encoder-folds K]
+Usage: python bench/lodo.py [--only-rules] [--encoder-folds K [--keep-encoders DIR]]
 
 For each domain of the shipped training corpus's main files (tr-*.jsonl), the claim model is
 trained again on every other sentence of the corpus (the extra files included, minus that
@@ -18,6 +18,7 @@ document weighs in (it informs or it sells, `lint.engine.fusion`).
 into K groups (as ``bench/encoder.py`` splits them) and each group's encoder is fine-tuned
 without any of the group's domains; each domain's linear model is still trained without that
 domain alone. The encoder is thus held out of more than the one domain: a stricter test.
+``--keep-encoders DIR`` keeps the K fine-tuned encoders there, and a later run reads them back.
 """
 
 from __future__ import annotations
@@ -80,6 +81,23 @@ def summary(by_domain: dict[str, list[tuple[bool, bool]]]) -> str:
     )
 
 
+def _encoder(records: list[dict], folds: int, held: int, keep: Path | None) -> object:
+    """The encoder fine-tuned without the domains of group ``held`` (kept in, or read
+    back from, ``keep`` when given: a second run skips the fine-tuning)."""
+    from lint.model.encoder_training import fine_tune
+
+    saved = keep / f"group-{held}-of-{folds}" if keep else None
+    if saved is not None and saved.exists():
+        from transformers import AutoModelForSequenceClassification
+
+        return AutoModelForSequenceClassification.from_pretrained(saved).eval()
+    kept = [r for r in records if zlib.crc32(r["domain"].encode()) % folds != held]
+    model = fine_tune(kept, SEED)
+    if saved is not None:
+        model.save_pretrained(saved)
+    return model
+
+
 def main(argv: list[str]) -> int:
     files = shipped_corpus()
     records = {path.name: load_records(path) for path in files}
@@ -90,6 +108,7 @@ def main(argv: list[str]) -> int:
     results: dict[str, dict[str, list[tuple[bool, bool]]]] = defaultdict(dict)
     everything = [r for rs in records.values() for r in rs]
     folds = int(argv[argv.index("--encoder-folds") + 1]) if "--encoder-folds" in argv else 0
+    keep = Path(argv[argv.index("--keep-encoders") + 1]) if "--keep-encoders" in argv else None
     group = {d: zlib.crc32(d.encode()) % folds for d in domains} if folds else {}
     encoders: dict[int, object] = {}
     for domain in sorted(domains, key=lambda d: group.get(d, 0)):
@@ -105,15 +124,8 @@ def main(argv: list[str]) -> int:
             if folds:
                 held_group = group[domain]
                 if held_group not in encoders:
-                    from lint.model.encoder_training import fine_tune
-
                     encoders.clear()  # one fine-tuned model in memory at a time
-                    kept = [
-                        r
-                        for r in everything
-                        if zlib.crc32(r["domain"].encode()) % folds != held_group
-                    ]
-                    encoders[held_group] = fine_tune(kept, SEED)
+                    encoders[held_group] = _encoder(everything, folds, held_group, keep)
                 add_encoder(Path(folder), manifest, encoders[held_group])
             fused = Pipeline(replace(Settings(), model=Path(folder)))
             results["both"][domain] = list(zip(flagged(fused, held), expected, strict=True))

@@ -205,7 +205,7 @@ def test_a_page_that_sells_lowers_the_models_bar():
     from lint.engine.fusion import SELLS, Fusion
 
     fusion = Fusion(ClaimModel.load(shipped_model_dir()), {})
-    claim = "The infusion delivers nutrients that the body absorbs completely."
+    claim = "The drip helps the body recover after exercise."
     score = fusion.score(claim)
     assert fusion.flag_alone_selling_plain <= score < fusion.flag_alone_plain
     assert not fusion.flags_alone(claim, score)

@@ -136,6 +136,11 @@ class Fusion:
         self._rule_bands = model.rule_confidence
         self._model_bands = model.model_confidence
         self.encoder_bars = model.encoder_bars
+        # With an encoder, a rule's finding also stands where the linear model gives its
+        # sentence ``keep_rule_linear`` and the encoder is not sure it is no claim (it gives
+        # at least ``encoder_veto``): either reader may vouch for the rule.
+        self.keep_rule_linear = thresholds.get("keep_rule_linear", self.keep_rule)
+        self.encoder_veto = thresholds.get("encoder_veto", 0.0)
 
     def score(self, text: str, ruled: bool = False, stance: str | None = None) -> float:
         """The sentence's score: the linear model's, or the encoder's where in doubt."""
@@ -179,15 +184,30 @@ class Fusion:
         return SELLS if share >= self.selling_share else None
 
     def keeps_rules(
-        self, text: str, score: float, words: frozenset[str], stance: str | None = None
+        self,
+        text: str,
+        score: float,
+        words: frozenset[str],
+        stance: str | None = None,
+        linear: float | None = None,
     ) -> bool:
         """Whether the rules' findings in this sentence stand: its score reaches the
-        threshold, or, where some of its clauses are hedged or negated, the score of an
-        unhedged clause with the rules' trigger ``words`` does (a hedge in one clause does
-        not excuse a claim in another)."""
+        threshold (or, outside a document that informs, its ``linear`` score reaches
+        ``keep_rule_linear`` and its score ``encoder_veto``), or, where some of its clauses
+        are hedged or negated, the score of an unhedged clause with the rules' trigger
+        ``words`` does (a hedge in one clause does not excuse a claim in another)."""
         informational = stance == INFORMS
         needed = self.informational_keep_rule if informational else self.keep_rule
-        if score >= needed or (not informational and _short(text)):
+        if score >= needed:
+            return True
+        if not informational and (
+            _short(text)
+            or (
+                linear is not None
+                and linear >= self.keep_rule_linear
+                and score >= self.encoder_veto
+            )
+        ):
             return True
         hedged: list[str] = []
         plain: list[str] = []

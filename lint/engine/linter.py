@@ -155,12 +155,13 @@ class Linter:
         if fusion is None:
             return [Candidate(s, r, w) for s, (r, w) in zip(sentences, selected, strict=True) if r]
         texts = [s.text for s in sentences]
-        scores = [fusion.model.score(text) for text in texts]
-        stance = fusion.stance(scores)
-        scores = fusion.second_reading(texts, scores, [bool(r) for r, _ in selected], stance)
+        linear = [fusion.model.score(text) for text in texts]
+        stance = fusion.stance(linear)
+        scores = fusion.second_reading(texts, linear, [bool(r) for r, _ in selected], stance)
         found = []
-        for sentence, (rules, words), score in zip(sentences, selected, scores, strict=True):
-            if rules and not fusion.keeps_rules(sentence.text, score, words, stance):
+        for n, sentence in enumerate(sentences):
+            (rules, words), score = selected[n], scores[n]
+            if rules and not fusion.keeps_rules(sentence.text, score, words, stance, linear[n]):
                 rules, words = frozenset(), frozenset()
             if rules or fusion.flags_alone(sentence.text, score, stance):
                 found.append(Candidate(sentence, rules, words, score, stance))
@@ -327,8 +328,8 @@ class Linter:
         rules, words = self.triggers.select(normalize(text).lower())
         if self.fusion is None or not scored:
             return self._judge(doc, matcher, rules, None)
-        score = self.fusion.score(text, bool(rules))
-        if rules and not self.fusion.keeps_rules(text, score, words):
+        linear, score = self.fusion.model.score(text), self.fusion.score(text, bool(rules))
+        if rules and not self.fusion.keeps_rules(text, score, words, linear=linear):
             rules = frozenset()
         return self._judge(doc, matcher, rules, score)
 
@@ -438,8 +439,7 @@ class Linter:
         doc = nlp(text)
         lowered = text.lower()
         words = {t.lower_ for t in doc}
-        scores = self.model_scores(sentence)
-        score = scores[1] if scores is not None else None
+        linear, score = self.model_scores(sentence) or (None, None)
         out = []
         everything = frozenset(r for r, rule in self.rules.items() if rule.patterns)
         for match in sorted(matcher(doc, everything), key=lambda m: (m.start, m.rule_id)):
@@ -453,7 +453,9 @@ class Linter:
             elif (
                 score is not None
                 and self.fusion is not None
-                and not self.fusion.keeps_rules(text, score, self.triggers.present(text.lower()))
+                and not self.fusion.keeps_rules(
+                    text, score, self.triggers.present(text.lower()), linear=linear
+                )
             ):
                 verdict = f"dropped: the model finds the sentence unlikely a claim ({score:.2f})"
             else:

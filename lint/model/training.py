@@ -49,8 +49,10 @@ MODEL_CONFIDENCE = [(0.7, 0.68), (0.8, 0.83), (0.9, 0.92)]
 # model's score decides alone (bench/cascade.py prints how these were chosen).
 ENCODER_BARS = {"rule_from": 0.05, "alone_from": 0.3}
 # Where the encoder reads the sentences in doubt, the thresholds that differ (its scores are
-# surer than the linear model's) and the confidence bands, measured as above on its scores.
-ENCODER_THRESHOLDS = {"keep_rule": 0.3}
+# surer than the linear model's: a rule's finding stands at ``keep_rule``, or where the linear
+# model gives ``keep_rule_linear`` and the encoder at least ``encoder_veto``) and the
+# confidence bands, measured as above on its scores.
+ENCODER_THRESHOLDS = {"keep_rule": 0.3, "keep_rule_linear": 0.15, "encoder_veto": 0.05}
 ENCODER_RULE_CONFIDENCE = [
     (0.0, 0.31),
     (0.15, 0.56),
