@@ -6,9 +6,11 @@ LINEAR.txt holds the linear model's out-of-fold scores (``bench/thresholds.py --
 --scores LINEAR.txt`` writes them), ENCODER.txt the encoder's (``bench/encoder.py
 ENCODER.txt --folds 2``), both in the order ``bench/thresholds.py`` reads the shipped corpus.
 For each pair of bars (``rule_from``: a sentence with a rule's trigger words is read by the
-encoder from this linear score; ``alone_from``: any other sentence from this one) and each
-``keep_rule``, prints precision and recall averaged over the marketing domains, the share of
-neutral `ok` sentences flagged, and the share of sentences the encoder read (its cost).
+encoder from this linear score; ``alone_from``: any other sentence from this one), each
+``keep_rule`` (a rule's finding stands at this score) and each ``encoder_veto`` (it also
+stands where the linear model gives ``keep_rule_linear`` and the encoder at least this; 1.01:
+never), prints precision and recall averaged over the marketing domains, the share of neutral
+`ok` sentences flagged, and the share of sentences the encoder read (its cost).
 ``--write`` stores the scores of the shipped bars, the encoder's where it read and the linear
 model's elsewhere, for ``bench/thresholds.py --scores`` (the other thresholds and the
 confidence bands).
@@ -32,6 +34,7 @@ from lint.pipeline import Pipeline
 RULE_FROM = (0.0, 0.05, 0.1)
 ALONE_FROM = (0.2, 0.3, 0.4, 0.5, 1.01)
 KEEP = (0.15, 0.3, 0.4)
+VETO = (0.02, 0.05, 0.1, 1.01)
 
 
 def main(argv: list[str]) -> int:
@@ -57,28 +60,37 @@ def main(argv: list[str]) -> int:
     domains = [records[i]["domain"] for i in main_set]
     alone, plain = THRESHOLDS["flag_alone"], THRESHOLDS["flag_alone_plain"]
 
+    keep_linear = ENCODER_THRESHOLDS["keep_rule_linear"]
+
     def cascade(rule_from: float, alone_from: float) -> tuple[list[float], float]:
         read = [linear[i] >= (rule_from if ruled[i] else alone_from) for i in range(len(records))]
         scores = [encoder[i] if read[i] else linear[i] for i in range(len(records))]
         return scores, sum(read) / len(read)
 
+    def kept(i: int, score: float, keep: float, veto: float) -> bool:
+        return score >= keep or (linear[i] >= keep_linear and score >= veto)
+
     print(f"{len(main_set)} marketing sentences, {len(neutral)} neutral `ok` ones")
-    print("| rule_from | alone_from | keep_rule | mean P | mean R | mean F1 | neutral | read |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| rule_from | alone_from | keep_rule | veto | mean P | mean R | mean F1 | neutral | read |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for rule_from in RULE_FROM:
         for alone_from in ALONE_FROM:
             scores, share = cascade(rule_from, alone_from)
             for keep in KEEP:
-                flags = [
-                    (found[i] and scores[i] >= keep) or scores[i] >= (alone if promo[i] else plain)
-                    for i in range(len(records))
-                ]
-                p, r, f1 = mean_f1([flags[i] for i in main_set], expected, domains)
-                out = sum(flags[i] for i in neutral) / len(neutral)
-                print(
-                    f"| {rule_from:.2f} | {alone_from:.2f} | {keep:.2f} | {p:.3f} | {r:.3f} "
-                    f"| {f1:.3f} | {100 * out:.2f}% | {100 * share:.0f}% |"
-                )
+                for veto in VETO:
+                    flags = [
+                        (found[i] and kept(i, scores[i], keep, veto))
+                        or scores[i] >= (alone if promo[i] else plain)
+                        for i in range(len(records))
+                    ]
+                    p, r, f1 = mean_f1([flags[i] for i in main_set], expected, domains)
+                    out = sum(flags[i] for i in neutral) / len(neutral)
+                    print(
+                        f"| {rule_from:.2f} | {alone_from:.2f} | {keep:.2f} | {veto:.2f} "
+                        f"| {p:.3f} | {r:.3f} | {f1:.3f} | {100 * out:.2f}% | {100 * share:.0f}% |"
+                    )
     if "--write" in argv:
         shipped, _ = cascade(ENCODER_BARS["rule_from"], ENCODER_BARS["alone_from"])
         target = Path(argv[argv.index("--write") + 1])

@@ -17,6 +17,8 @@ the words. Both load on the first sentence the encoder reads.
 from __future__ import annotations
 
 import math
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,8 @@ class Encoder:
         self._tokenizer: Any = None
 
     def _load(self) -> dict[str, Any]:
+        if "numpy" not in sys.modules:  # one BLAS thread per process, as for spaCy's model
+            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         import numpy
         from tokenizers import BertWordPieceTokenizer
 
