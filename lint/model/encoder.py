@@ -38,10 +38,13 @@ class Encoder:
         self.tensors = tensors
         self._weights: dict[str, Any] | None = None
         self._tokenizer: Any = None
+        self._read: dict[str, float] = {}  # each distinct sentence is read once per process
 
     def _load(self) -> dict[str, Any]:
         if "numpy" not in sys.modules:  # one BLAS thread per process, as for spaCy's model
             os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        # No tokenizer threads either: worker processes are forked, and threads do not fork.
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         import numpy
         from tokenizers import BertWordPieceTokenizer
 
@@ -76,19 +79,18 @@ class Encoder:
 
     def scores(self, texts: list[str]) -> list[float]:
         """The probability that each sentence is an overclaim."""
-        weights = self._weights if self._weights is not None else self._load()
-        # Batches of sentences of about the same length pad least.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = [0.0] * len(texts)
-        for start in range(0, len(order), BATCH):
-            batch = order[start : start + BATCH]
-            encoded = self._tokenizer.encode_batch([texts[i] for i in batch])
-            logits = _forward(
-                weights, [e.ids for e in encoded], [e.attention_mask for e in encoded]
-            )
-            for i, p in zip(batch, _softmax(logits)[:, 1].tolist(), strict=True):
-                out[i] = p
-        return out
+        read = self._read
+        unread = sorted({t for t in texts if t not in read}, key=lambda t: (len(t), t))
+        if unread:
+            weights = self._weights if self._weights is not None else self._load()
+            # Batches of sentences of about the same length pad least.
+            for start in range(0, len(unread), BATCH):
+                batch = unread[start : start + BATCH]
+                encoded = self._tokenizer.encode_batch(batch)
+                ids = [e.ids for e in encoded]
+                logits = _forward(weights, ids, [e.attention_mask for e in encoded])
+                read.update(zip(batch, _softmax(logits)[:, 1].tolist(), strict=True))
+        return [read[t] for t in texts]
 
 
 def _forward(w: dict[str, Any], ids: list[list[int]], mask: list[list[int]]) -> Any:
