@@ -142,9 +142,17 @@ class Fusion:
         self.keep_rule_linear = thresholds.get("keep_rule_linear", self.keep_rule)
         self.encoder_veto = thresholds.get("encoder_veto", 0.0)
 
-    def score(self, text: str, ruled: bool = False, stance: str | None = None) -> float:
-        """The sentence's score: the linear model's, or the encoder's where in doubt."""
-        return self.second_reading([text], [self.model.score(text)], [ruled], stance)[0]
+    def score(
+        self,
+        text: str,
+        ruled: bool = False,
+        stance: str | None = None,
+        linear: float | None = None,
+    ) -> float:
+        """The sentence's score: the linear model's (``linear``, where already known), or
+        the encoder's where in doubt."""
+        first = self.model.score(text) if linear is None else linear
+        return self.second_reading([text], [first], [ruled], stance)[0]
 
     def in_doubt(self, score: float, ruled: bool, stance: str | None) -> bool:
         """Whether the encoder reads a sentence the linear model scored ``score``: one with

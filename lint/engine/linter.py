@@ -328,7 +328,8 @@ class Linter:
         rules, words = self.triggers.select(normalize(text).lower())
         if self.fusion is None or not scored:
             return self._judge(doc, matcher, rules, None)
-        linear, score = self.fusion.model.score(text), self.fusion.score(text, bool(rules))
+        linear = self.fusion.model.score(text)
+        score = self.fusion.score(text, bool(rules), linear=linear)
         if rules and not self.fusion.keeps_rules(text, score, words, linear=linear):
             rules = frozenset()
         return self._judge(doc, matcher, rules, score)
@@ -424,7 +425,8 @@ class Linter:
         if self.fusion is None:
             return None
         ruled = bool(self.triggers.select(normalize(sentence).lower())[0])
-        return self.fusion.model.score(sentence), self.fusion.score(sentence, ruled)
+        linear = self.fusion.model.score(sentence)
+        return linear, self.fusion.score(sentence, ruled, linear=linear)
 
     def explain(self, sentence: str) -> list[tuple[str, str, str]]:
         """What each rule that matches a sentence made of it: (rule id, matched words,

@@ -5,7 +5,7 @@ files), ``overclaim.bin`` (the overclaim head: one little-endian float32 weight 
 bucket and cue, then the bias) and ``categories.bin`` (the category heads over the buckets
 overclaims use: the buckets as uint32, their weights as float16, the biases as float32; read
 only for sentences that are flagged); where it was trained with ``--encoder``, also
-``encoder.onnx`` and ``encoder-vocab.txt``, the second reader (``lint.model.encoder``). Every
+``encoder.bin`` and ``encoder-vocab.txt``, the second reader (``lint.model.encoder``). Every
 file is verified against the manifest's hashes when the model is loaded.
 Scoring needs no numpy: the part of a sentence's score that comes from each word is cached
 per distinct word, so character n-grams cost nothing after a word's first sentence.
@@ -74,7 +74,6 @@ class ClaimModel:
         self.thresholds: dict[str, float] = dict(manifest["thresholds"])
         # How often the rules' findings are right, by the model's score of their sentence:
         # (lowest score, precision) pairs, measured on the training corpus.
-        hashes = manifest["sha256"]
         self.rule_confidence = _bands(manifest.get("rule_confidence", []))
         self.model_confidence = _bands(manifest.get("model_confidence", []))
         self._mask = self.config.buckets - 1
@@ -85,7 +84,8 @@ class ClaimModel:
         self._category_heads: Any = None
         # The second reader, where the model has one (``overclaim train --encoder``).
         second = manifest.get("encoder") or {}
-        self.encoder = Encoder(folder, second["tensors"]) if ENCODER_WEIGHTS in hashes else None
+        has_encoder = ENCODER_WEIGHTS in manifest["sha256"]
+        self.encoder = Encoder(folder, second["tensors"]) if has_encoder else None
         self.encoder_bars: dict[str, float] = dict(second.get("bars", {}))
 
     @classmethod
