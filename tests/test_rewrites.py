@@ -680,6 +680,9 @@ def test_phrases_and_superlatives_by_family(pipeline, text, expected):
             "We use a procedure to treat knee pain.",
         ),
         ("We offer a fast-acting therapy for migraine.", "We offer a therapy for migraine."),
+        # only the strength goes: the outcome was the sentence's meaning
+        ("Rapid symptom relief.", "Symptom relief."),
+        ("Find fast relief from migraines.", "Find relief from migraines."),
         (
             "We offer a clinically validated, drug-free path forward.",
             "We offer a drug-free path forward.",
@@ -697,11 +700,10 @@ def test_dropping_a_modifier_that_leaves_what_the_noun_is_is_safe(pipeline, text
         "The proven efficacy of these enhancers comes from their action on the brain.",
         "We ground every program in evidence-based practice.",
         "Hangover Drips: The Quick Fix",
-        "Rapid symptom relief.",
     ],
 )
 def test_dropping_a_modifier_the_noun_still_needs_is_not_safe(pipeline, text):
-    """ "the efficacy" and "relief" still presuppose it; "practice" is not "evidence-based
+    """ "the efficacy" and "the fix" still presuppose it; "practice" is not "evidence-based
     practice"."""
     assert pipeline.fix_sources([SourceText("p.txt", text)], unsafe=False)[0].text == text
 

@@ -159,14 +159,14 @@ def _only_intensity(job: Job, replaced: dict[int, str]) -> bool:
 
 
 # Claims whose words, dropped, leave what the noun is ("a safe procedure" → "a procedure",
-# "rapid relief" → "relief", "a clinically validated path" → "a path").
+# "rapid relief" → "relief", "a clinically validated path" → "a path", "lasting results" →
+# "results"): only the strength goes.
 _SAFE_DROPS = frozenset({"speed", "safety", "consensus", "permanence"})
 # Nouns that carry the claim themselves: "the proven efficacy" without "proven" still
 # presupposes it.
 _CLAIM_NOUNS = frozenset("efficacy effectiveness safety success potency power fix".split())
-# Outcomes: "rapid relief" and "clinically proven reductions" without their modifier still
-# promise the outcome; a lasting one ("a long-term positive effect") is only made plain; a
-# boast of one after a comma (", with excellent results") goes whole.
+# Outcomes: "report major improvements" → "report improvements" is the claims guide's own
+# rewrite; a boast of one after a comma (", with excellent results") goes whole.
 _OUTCOME_NOUNS = frozenset(
     "benefits benefit results result success recovery relief reduction reductions improvement "
     "improvements gains outcome outcomes effect effects response remission healing change "
@@ -186,9 +186,9 @@ def _safe_drop(job: Job, dropped: dict[int, str]) -> bool:
         return False
     doc = job.doc
     heads = {doc[i].head for i in dropped if doc[i].head.i not in dropped}
-    claimed = _CLAIM_NOUNS if job.category == "permanence" else _CLAIM_NOUNS | _OUTCOME_NOUNS
     return all(
-        h.pos_ in ("NOUN", "PROPN") and h.dep_ != "amod" and h.lower_ not in claimed for h in heads
+        h.pos_ in ("NOUN", "PROPN") and h.dep_ != "amod" and h.lower_ not in _CLAIM_NOUNS
+        for h in heads
     )
 
 
@@ -200,9 +200,11 @@ _GOVERNED = frozenset({"efficacy", "mechanism", "cure", "permanence", "speed"})
 
 def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
     """A claim that qualifies a noun or sits in a participle phrase is hedged on the finite
-    verb that governs it (unsafe: the hedge covers more than the claim's own words), unless
-    that verb is the writer's own act or a report."""
-    if job.category not in _GOVERNED or not job.unsafe:
+    verb that governs it, unless that verb is the writer's own act or a report. Unsafe: the
+    hedge covers more than the claim's own words; but a mechanism is the verb's own claim, and
+    "is thought to" on that verb keeps its meaning ("TMS helps balance …, restoring …")."""
+    safe = job.category == "mechanism" and thought
+    if job.category not in _GOVERNED or not (job.unsafe or safe):
         return False
     verb = job.role.verb if job.role.verb is not None else finite_above(job.span.root)
     if verb is None or verb.lower_ in REPORTING or own_action(verb) or verb_is_hedged(job):
@@ -222,7 +224,7 @@ def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
     degree = [c for c in verb.children if c.dep_ == "advmod" and c.i not in replaced]
     replaced = {**replaced, **swaps(job, degree)}  # "rates rise dramatically" → "may rise"
     pieces = hedge(governed, replaced, thought=thought)
-    return pieces is not None and job.add(pieces, safe=False, name="hedge the governing verb")
+    return pieces is not None and job.add(pieces, safe=safe, name="hedge the governing verb")
 
 
 def finite_above(token: Token) -> Token | None:

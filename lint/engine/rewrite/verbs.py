@@ -14,6 +14,7 @@ from lint.engine.rewrite.grammar import (
     inflect,
     is_known_verb,
     is_plural_subject,
+    is_title,
     is_present_verb,
     match_case,
     subject_of,
@@ -49,7 +50,8 @@ def clause_verb(span: Span) -> Token | None:
     """The first finite verb on the chain of heads from the match to its clause root.
 
     The tagger sometimes reads "tea cures" or "ketamine works" as nouns; a word that can be
-    a present-tense verb right after a noun or pronoun, with no verb in its clause, counts.
+    a present-tense verb right after a noun or pronoun, with no verb in its clause, counts
+    (not at the end of a heading: "Holistic Anxiety Remedies").
     """
     chain = _own_clause(governing_chain(span))
     for token in chain:
@@ -73,6 +75,7 @@ def clause_verb(span: Span) -> Token | None:
             and before.pos_ in ("NOUN", "PROPN", "PRON")
             and before.tag_ != "PRP$"
             and is_present_verb(token.lower_)
+            and not _ends_a_title(token)
         ):
             return token
     return None
@@ -323,3 +326,10 @@ __all__ = [
     "in_perfect",
     "is_hedged",
 ]
+
+
+def _ends_a_title(token: Token) -> bool:
+    """The word ends a heading in title case, where a plural noun is far likelier than a verb."""
+    doc = token.doc
+    rest = [t for t in doc[token.i + 1 :] if not t.is_punct and not t.is_space]
+    return not rest and is_title(doc)
