@@ -969,3 +969,11 @@ def test_joined_verb_check_tells_a_verb_from_a_list_of_nouns():
     assert not joined_s_verbs("It may help muscles, ligaments and joints so you can run.")
     assert not joined_s_verbs("It may be safer because the body recognizes and uses it.")
     assert [base_form(w) for w in ("focus", "stress", "sharpens")] == ["focus", "stress", "sharpen"]
+
+
+@pytest.mark.parametrize("heading", ["Holistic Stress Cures", "Holistic Depression Cures"])
+def test_a_heading_that_ends_in_a_plural_noun_never_gets_a_hedged_verb(pipeline, heading):
+    """The claim model may still flag "Holistic Stress Remedies"; its last word is a noun,
+    never "May Remedy"."""
+    fixed = pipeline.fix_sources([SourceText("p.txt", heading + "\n")], unsafe=True)[0].text
+    assert fixed == heading.replace("Cures", "Remedies") + "\n"
