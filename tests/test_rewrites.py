@@ -934,6 +934,15 @@ FAMILIES_OF_REWRITES = [
         "The balm eases stiffness in a large share of users.",
         "The balm eases stiffness in some users.",
     ),
+    # any degree adverb the efficacy rule matched goes, not only the listed ones
+    (
+        "Our cream is phenomenally effective against migraines.",
+        "Our cream may be effective against migraines.",
+    ),
+    (
+        "This tea is wonderfully beneficial for digestion.",
+        "This tea may be beneficial for digestion.",
+    ),
 ]
 
 

@@ -85,6 +85,8 @@ def swaps(job: Job, tokens) -> dict[int, str]:
             continue  # "so revolutionary", "the more revolutionary": "so new" changes it
         if new == "" and token.lower_ == "major" and token.head.lower_ in _DIAGNOSES:
             continue  # "major depression" is a diagnosis, not a boast
+        if new is None and _degree_of_efficacy(job, token):
+            new = ""
         if new is not None:
             out[token.i] = job.cased(token, _inflected(job, token, new)) if new else ""
     for i, new in list(out.items()):
@@ -99,6 +101,20 @@ def swaps(job: Job, tokens) -> dict[int, str]:
     out.update({i: "" for i in _left_behind(job.doc, gone) if i not in out})
     out.update({i: "" for i in _glue(job.doc, gone) if i not in out})
     return out
+
+
+def _degree_of_efficacy(job: Job, token: Token) -> bool:
+    """Any degree adverb the efficacy rule matched on its adjective ("astonishingly
+    effective"): the rule leaves out hedges and other senses, so what it matched is a boast."""
+    head = token.head
+    return (
+        job.category == "efficacy"
+        and token.tag_ == "RB"
+        and token.dep_ == "advmod"
+        and token.lower_.endswith("ly")
+        and head.pos_ == "ADJ"
+        and job.span.start <= head.i < job.span.end
+    )
 
 
 def _left_behind(doc: Doc, gone: set[int]) -> set[int]:
