@@ -16,6 +16,7 @@ from lint.engine.rewrite.checks import (
     stacked_hedge,
 )
 from lint.evaluation import load_records
+from lint.pipeline import Pipeline
 from tests.conftest import SAMPLES, shared_path
 
 # The claims guide's table: each overclaim, and the rewrites as good as the guide's.
@@ -943,6 +944,16 @@ FAMILIES_OF_REWRITES = [
         "This tea is wonderfully beneficial for digestion.",
         "This tea may be beneficial for digestion.",
     ),
+    # a clause with a subject of its own gets its own hedge: one "may" does not cover it
+    (
+        "Our spray eases migraines in most users, and relief can last for weeks.",
+        "Our spray may ease migraines in some users, and relief may last for weeks.",
+    ),
+    # the clinic's own act is not hedged
+    (
+        "This balm will definitely soothe sore joints, and we ship it free within two days.",
+        "This balm may soothe sore joints, and we ship it free within two days.",
+    ),
 ]
 
 
@@ -980,9 +991,43 @@ def test_joined_verb_check_tells_a_verb_from_a_list_of_nouns():
     assert [base_form(w) for w in ("focus", "stress", "sharpens")] == ["focus", "stress", "sharpen"]
 
 
+@pytest.fixture(scope="module")
+def fused() -> Pipeline:
+    """The pipeline with the shipped claim model, as `overclaim check` runs by default."""
+    return Pipeline()
+
+
 @pytest.mark.parametrize("heading", ["Holistic Stress Cures", "Holistic Depression Cures"])
-def test_a_heading_that_ends_in_a_plural_noun_never_gets_a_hedged_verb(pipeline, heading):
-    """The claim model may still flag "Holistic Stress Remedies"; its last word is a noun,
-    never "May Remedy"."""
-    fixed = pipeline.fix_sources([SourceText("p.txt", heading + "\n")], unsafe=True)[0].text
+def test_a_heading_that_ends_in_a_plural_noun_never_gets_a_hedged_verb(fused, heading):
+    """The claim model still flags "Holistic Stress Remedies"; its last word is a noun, never
+    "May Remedy"."""
+    fixed = fused.fix_sources([SourceText("p.txt", heading + "\n")], unsafe=True)[0].text
     assert fixed == heading.replace("Cures", "Remedies") + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a promise in the next clause that no rule names, but the claim model reads as one
+        (
+            "This tea will definitely calm your nerves, and you'll sleep through the night.",
+            "This tea may calm your nerves, and you may sleep through the night.",
+        ),
+        (
+            "This gel will definitely ease your back pain, and you'll wake up with less pain.",
+            "This gel may ease your back pain, and you may wake up with less pain.",
+        ),
+        # a fact beside the claim, and the clinic's own act, keep their words
+        (
+            "This gel will definitely ease your back pain, and depression affects many adults.",
+            "This gel may ease your back pain, and depression affects many adults.",
+        ),
+        (
+            "This balm will definitely soothe sore joints, and we ship it free within two days.",
+            "This balm may soothe sore joints, and we ship it free within two days.",
+        ),
+    ],
+)
+def test_another_clause_the_model_reads_as_a_claim_is_hedged_too(fused, text, expected):
+    assert fused.fix_sources([SourceText("p.txt", text)], unsafe=True)[0].text == expected
+    assert not problems(text, expected)

@@ -209,7 +209,8 @@ class Linter:
         nlp = pipeline()  # first: it imports spaCy lean
         from lint.engine.rewrites import Rewriter
 
-        rewriter = Rewriter(self.rulebook, self.plurals)
+        score = self.fusion.model.score if self.fusion is not None else None
+        rewriter = Rewriter(self.rulebook, self.plurals, score)
 
         matcher = self._rule_matcher(nlp)
         # The phrases whose words some candidate has; without the first pass, every phrase.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from lint.engine.rewrite import Claim, Edit, Lexicon, rewrite_sentence, specs_for
@@ -19,9 +19,15 @@ __all__ = ["Edit", "Rewriter"]
 class Rewriter:
     """The rulebook's rewrite templates, ready to rewrite the claims of a sentence."""
 
-    def __init__(self, rulebook: Rulebook, plurals: dict[str, str]):
+    def __init__(
+        self,
+        rulebook: Rulebook,
+        plurals: dict[str, str],
+        clause_score: Callable[[str], float] | None = None,
+    ):
         self.specs = specs_for(rulebook)
         self.lexicon = Lexicon.from_vocabulary(rulebook.vocabulary, plurals)
+        self.clause_score = clause_score  # the claim model's score of a clause, if any
 
     def sentence_edits(self, found: Sequence[tuple[Rule, Span]]) -> list[Edit]:
         """One rewrite of the sentence from all its claims (every finding shares it): the
@@ -35,4 +41,4 @@ class Rewriter:
             )
             for rule, span in found
         ]
-        return rewrite_sentence(claims, self.lexicon)
+        return rewrite_sentence(claims, self.lexicon, self.clause_score)

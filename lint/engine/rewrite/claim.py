@@ -634,11 +634,15 @@ def _coordinated(doc: Doc, i: int, j: int) -> bool:
 
 def _hedged_nearby(job: Job, verb: Token) -> bool:
     """Another hedge of this rewrite sits in the same stretch of the sentence (no "." ";"
-    ":" between): a second "may" there would stack on it."""
+    ":" between, nor a comma before a clause with its own subject: "…, and relief lasts"):
+    a second "may" there would stack on it."""
     doc = job.doc
+    stops = {".", ";", ":", "!", "?"}
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        stops.add(",")
     for index in job.hedged:
         low, high = sorted((index, verb.i))
-        if not any(t.text in (".", ";", ":", "!", "?") for t in doc[low:high]):
+        if not any(t.text in stops for t in doc[low:high]):
             return True
     return False
 

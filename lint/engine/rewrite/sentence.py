@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from lint.engine.rewrite.categories import rewrite_claim
 from lint.engine.rewrite.checks import joined_s_verbs
-from lint.engine.rewrite.claim import Job
+from lint.engine.rewrite.claim import Job, hedge
 from lint.engine.rewrite.edit import Edit, Plan
 from lint.engine.rewrite.grammar import (
     BE,
@@ -20,7 +20,8 @@ from lint.engine.rewrite.grammar import (
     match_case,
     subject_of,
 )
-from lint.engine.rewrite.roles import Lexicon, advice_only, role_of
+from lint.engine.rewrite.roles import REPORTING, Lexicon, advice_only, own_action, role_of
+from lint.engine.rewrite.verbs import EVIDENCE, auxiliaries, is_hedged
 from lint.rulebook.fixspec import Fix
 
 # Claims that restructure their clause are rewritten first; the others in the order of the
@@ -38,14 +39,28 @@ class Claim:
     model: bool = False  # found by the claim model: its span is the words that weigh most
 
 
-def rewrite_sentence(claims: Sequence[Claim], lexicon: Lexicon) -> list[Edit]:
+# The claim model's probability that a clause is a claim (None: rules alone, no such say).
+ClauseScore = Callable[[str], float]
+# From this score a clause no rule flagged, beside one that is rewritten, is hedged too; from
+# the lower one where it promises a benefit or names a condition ("…, and you'll sleep
+# through the night").
+CLAUSE_CLAIM = 0.5
+CLAUSE_CLAIM_NAMED = 0.1
+
+
+def rewrite_sentence(
+    claims: Sequence[Claim], lexicon: Lexicon, clause_score: ClauseScore | None = None
+) -> list[Edit]:
     """The sentence's rewrite: the edit with every change, then (if it differs) the edit
-    with the safe changes only. Empty when no claim can be rewritten."""
+    with the safe changes only. Empty when no claim can be rewritten. With
+    ``clause_score``, another main clause that reads as a claim is hedged as well ("…, and
+    relief lasts a month" → "…, and relief may last a month")."""
     if not claims:
         return []
     sentence = claims[0].span.doc.text
     edits = [
-        _without_absolutes(sentence, _agreeing(sentence, e)) for e in _rewrites(claims, lexicon)
+        _without_absolutes(sentence, _agreeing(sentence, e))
+        for e in _rewrites(claims, lexicon, clause_score)
     ]
     return [e for e in edits if not _repeats_a_word(sentence, e.apply(sentence))]
 
@@ -109,8 +124,10 @@ def _agreeing(sentence: str, edit: Edit) -> Edit:
     return edit
 
 
-def _rewrites(claims: Sequence[Claim], lexicon: Lexicon) -> list[Edit]:
-    full = _build(claims, lexicon, unsafe=True)
+def _rewrites(
+    claims: Sequence[Claim], lexicon: Lexicon, clause_score: ClauseScore | None
+) -> list[Edit]:
+    full = _build(claims, lexicon, unsafe=True, clause_score=clause_score)
     if all(c.model for c in claims):
         # the model's words are a guess at the claim: a rewrite of them, or else of the
         # sentence's verb, must leave no promise of its own unhedged
@@ -124,7 +141,7 @@ def _rewrites(claims: Sequence[Claim], lexicon: Lexicon) -> list[Edit]:
         return [fragment] if fragment is not None else []
     if full.safe:
         return [full]
-    safe = _build(claims, lexicon, unsafe=False)
+    safe = _build(claims, lexicon, unsafe=False, clause_score=clause_score)
     if safe is None:
         return [full]
     if (safe.start, safe.end, safe.pieces) == (full.start, full.end, full.pieces):
@@ -132,7 +149,12 @@ def _rewrites(claims: Sequence[Claim], lexicon: Lexicon) -> list[Edit]:
     return [full, safe]
 
 
-def _build(claims: Sequence[Claim], lexicon: Lexicon, unsafe: bool) -> Edit | None:
+def _build(
+    claims: Sequence[Claim],
+    lexicon: Lexicon,
+    unsafe: bool,
+    clause_score: ClauseScore | None = None,
+) -> Edit | None:
     doc = claims[0].span.doc
     plan = Plan(doc)
     title = is_title(doc)
@@ -165,7 +187,75 @@ def _build(claims: Sequence[Claim], lexicon: Lexicon, unsafe: bool) -> Edit | No
             return None
     if plan.advice_only:
         return None
+    if clause_score is not None and plan.ops:
+        for verb in _other_claim_clauses(doc, plan, hedged, clause_score, lexicon):
+            span = doc[verb.i : verb.i + 1]
+            role = role_of(span, lexicon, "efficacy")
+            job = Job(plan, span, "efficacy", Fix(), role, lexicon, title, unsafe, hedged)
+            pieces = hedge(job, {})
+            if pieces is not None:
+                job.add(pieces, safe=True, name="hedge another clause")
     return plan.edit(safe_only=not unsafe)
+
+
+def _other_claim_clauses(
+    doc, plan: Plan, hedged: set[int], clause_score: ClauseScore, lexicon: Lexicon
+) -> list[Token]:
+    """The verbs of the sentence's main clauses (the root and the verbs joined to it) that
+    no change reached and that state, as a promise, what the model reads as a claim: a
+    present-tense or "will" verb, not the writer's own act, a report or a copula."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or _testimonial(doc) or doc.text.rstrip().endswith("?"):
+        return []
+    chain = [root]
+    while True:
+        joined = [c for c in chain[-1].children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        if not joined:
+            break
+        chain.append(joined[0])
+    verbs = []
+    for verb in chain:
+        words = [verb, *auxiliaries(verb)]
+        if verb.pos_ != "VERB" or verb.lower_ in BE or not plan.free(t.i for t in words):
+            continue
+        if verb.i in hedged or is_hedged(verb) or own_action(verb) or _reports(verb):
+            continue
+        promised = any(a.lower_ in _PROMISING for a in auxiliaries(verb))
+        if verb.tag_ not in ("VBZ", "VBP") and not promised:
+            continue
+        clause = _clause(verb)
+        if not plan.free(t.i for t in clause):
+            continue  # a change in the clause has dealt with its claim
+        if any(_figure(t) for t in clause):
+            continue  # a figure is checked, not hedged
+        named = any(t.lower_ in lexicon.benefit or t.lower_ in lexicon.condition for t in clause)
+        needed = CLAUSE_CLAIM_NAMED if named and promised else CLAUSE_CLAIM
+        if clause_score(" ".join(t.text for t in clause)) >= needed:
+            verbs.append(verb)
+    return verbs
+
+
+# Auxiliaries that promise: "will ease", "'ll wake up".
+_PROMISING = frozenset({"will", "'ll", "shall"})
+
+
+def _figure(token: Token) -> bool:
+    """A number or a share ("80 to 85%"), not a name's digit ("5-HTP")."""
+    doc = token.doc
+    named = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    return token.text == "%" or token.lower_ == "percent" or (token.like_num and not named)
+
+
+def _reports(verb: Token) -> bool:
+    """ "says", "studies report", "trials show": a report, not the claim itself."""
+    return verb.lower_ in REPORTING or base_form(verb.lower_) in EVIDENCE | {"report"}
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The words of the verb's own clause, without the clauses joined to it."""
+    skip = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    skip |= {c.i for c in verb.children if c.dep_ == "cc"}
+    return [t for t in verb.subtree if t.i not in skip]
 
 
 # Claims that a hedge beside them does not weaken: "may be the cure", "may be the best".
@@ -178,6 +268,8 @@ def _shares_a_hedge(claim: Claim, hedged: set[int]) -> bool:
         return False
     span = claim.span
     root = span.root
+    if root.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return root.i in hedged  # a clause of its own: "…, and relief lasts a month"
     return any(t.i in hedged for t in (root, root.head, *span))
 
 
