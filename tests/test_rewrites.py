@@ -445,6 +445,29 @@ def test_unsafe_rewrites_by_family(pipeline, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "By rewiring neural pathways, the program relieves anxiety, often within weeks.",
+            "The program is thought to relieve anxiety by rewiring neural pathways, often "
+            "within weeks.",
+        ),
+        (
+            "By rewiring neural pathways, the program relieves anxiety and restores calm.",
+            "The program is thought to relieve anxiety and restore calm by rewiring neural "
+            "pathways.",
+        ),
+    ],
+)
+def test_a_mechanism_that_opens_the_sentence_moves_under_the_hedge(pipeline, text, expected):
+    """A hedge after "By rewiring …," would leave the mechanism stated as fact: with unsafe
+    fixes the means moves to the end of what the hedged verb says; a safe fix leaves the
+    sentence to the writer."""
+    assert _fixed(pipeline, [text])[0].text == expected
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Our team offers a powerful program that rewires the brain.",

@@ -195,7 +195,41 @@ def _build(
             pieces = hedge(job, {})
             if pieces is not None:
                 job.add(pieces, safe=True, name="hedge another clause")
+    mechanism = any(c.category == "mechanism" for c in claims)
+    means = _fronted_means(doc, plan, hedged) if mechanism else None
+    if means is not None and not (unsafe and plan.add(means, safe=False, name="means moved")):
+        return None  # a hedge after "By boosting X, …" leaves the means stated as fact
     return plan.edit(safe_only=not unsafe)
+
+
+def _fronted_means(doc, plan: Plan, hedged: set[int]) -> dict[int, str] | None:
+    """ "By boosting neuroplasticity, ketamine may lift mood" → "Ketamine may lift mood by
+    boosting neuroplasticity": a means that opens a sentence with a mechanism claim moves to
+    the end of the clause whose verb is hedged, under its hedge. None where there is no such
+    means."""
+    if len(doc) < 5 or doc[0].lower_ != "by" or doc[1].tag_ != "VBG":
+        return None
+    verb = doc[0].head
+    if verb.i not in hedged:
+        return None
+    last = max(t.i for t in doc[0].subtree)
+    if len(list(doc[0].subtree)) != last + 1 or doc[last + 1].text != ",":
+        return None
+    # the end of what the verb says, joined verbs included, before a phrase set off by a
+    # comma ("…, effectively hitting the brakes")
+    said = [
+        c
+        for c in verb.rights
+        if not c.is_punct and (c.dep_ in ("conj", "cc") or doc[c.left_edge.i - 1].text != ",")
+    ]
+    end = max((c.right_edge.i for c in said), default=verb.i)
+    while doc[end].is_punct and end > verb.i:
+        end -= 1
+    if end <= verb.i or not plan.free([*range(last + 2), end]):
+        return None
+    pieces = {i: "" for i in range(last + 2)}
+    pieces[end] = f"{doc[end].text} by {doc[1 : last + 1].text}"
+    return pieces
 
 
 def _other_claim_clauses(
