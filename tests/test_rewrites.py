@@ -1040,6 +1040,11 @@ def test_a_heading_that_ends_in_a_plural_noun_never_gets_a_hedged_verb(fused, he
             "This gel will definitely ease your back pain, and you'll wake up with less pain.",
             "This gel may ease your back pain, and you may wake up with less pain.",
         ),
+        # a hedge in the clause under it does not hedge the main clause
+        (
+            "It works because the herbs help rebalance your hormones.",
+            "It may work because the herbs are thought to help rebalance your hormones.",
+        ),
         # a fact beside the claim, and the clinic's own act, keep their words
         (
             "This gel will definitely ease your back pain, and depression affects many adults.",

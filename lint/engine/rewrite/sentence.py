@@ -191,10 +191,14 @@ def _build(
         for verb in _other_claim_clauses(doc, plan, hedged, clause_score, lexicon):
             span = doc[verb.i : verb.i + 1]
             role = role_of(span, lexicon, "efficacy")
-            job = Job(plan, span, "efficacy", Fix(), role, lexicon, title, unsafe, hedged)
+            # a hedge under this clause ("It works because X is thought to …") is not its own
+            below = {t.i for t in verb.subtree} - {t.i for t in _clause(verb)}
+            seen = hedged if not hedged <= below else set()
+            job = Job(plan, span, "efficacy", Fix(), role, lexicon, title, unsafe, seen)
             pieces = hedge(job, {})
             if pieces is not None:
                 job.add(pieces, safe=True, name="hedge another clause")
+                hedged |= seen | {verb.i}
     mechanism = any(c.category == "mechanism" for c in claims)
     means = _fronted_means(doc, plan, hedged) if mechanism else None
     if means is not None and not (unsafe and plan.add(means, safe=False, name="means moved")):
@@ -286,8 +290,18 @@ def _reports(verb: Token) -> bool:
 
 
 def _clause(verb: Token) -> list[Token]:
-    """The words of the verb's own clause, without the clauses joined to it."""
-    skip = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    """The words of the verb's own clause, without the clauses joined to it or set under it
+    with a subject of their own ("It works | because its compounds …")."""
+    own = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        or (
+            c.dep_ in ("advcl", "ccomp")
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        )
+    ]
+    skip = {t.i for c in own for t in c.subtree}
     skip |= {c.i for c in verb.children if c.dep_ == "cc"}
     return [t for t in verb.subtree if t.i not in skip]
 
