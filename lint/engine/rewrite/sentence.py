@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from lint.engine.rewrite.categories import rewrite_claim
+from lint.engine.rewrite.categories import finite_above, rewrite_claim
 from lint.engine.rewrite.checks import joined_s_verbs
 from lint.engine.rewrite.claim import Job, hedge
 from lint.engine.rewrite.edit import Edit, Plan
@@ -318,7 +318,10 @@ def _shares_a_hedge(claim: Claim, hedged: set[int]) -> bool:
     root = span.root
     if root.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return root.i in hedged  # a clause of its own: "…, and relief lasts a month"
-    return any(t.i in hedged for t in (root, root.head, *span))
+    above = finite_above(root)  # "… is thought to stimulate X, giving your mind a reset"
+    return any(t.i in hedged for t in (root, root.head, *span)) or (
+        above is not None and above.i in hedged
+    )
 
 
 # The claim model's categories whose claim a hedge on the sentence's verb carries, in the
