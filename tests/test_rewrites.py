@@ -706,7 +706,7 @@ def test_phrases_and_superlatives_by_family(pipeline, text, expected):
         ("We offer a fast-acting therapy for migraine.", "We offer a therapy for migraine."),
         # only the strength goes: the outcome was the sentence's meaning
         ("Rapid symptom relief.", "Symptom relief."),
-        ("Find fast relief from migraines.", "Find relief from migraines."),
+        ("Fast relief from migraines", "Relief from migraines"),
         (
             "We offer a clinically validated, drug-free path forward.",
             "We offer a drug-free path forward.",

@@ -179,16 +179,22 @@ _NAMING = frozenset("based backed supported tested driven informed".split())
 
 def _safe_drop(job: Job, dropped: dict[int, str]) -> bool:
     """Whether dropping the claim's words is safe: the claim is only a modifier of a noun
-    that does not carry the claim itself, and nothing else changed."""
+    that does not carry the claim itself, and nothing else changed. An outcome keeps its
+    promise in a sentence that states it ("…, producing clinically proven reductions in
+    anxiety" → "…, producing reductions in anxiety"): there only a heading or a fragment
+    ("Rapid symptom relief") is safely left with the outcome alone."""
     if job.category not in _SAFE_DROPS or any(new for new in dropped.values()):
         return False
     if any(job.doc[i].lower_ in _NAMING for i in dropped):
         return False
     doc = job.doc
     heads = {doc[i].head for i in dropped if doc[i].head.i not in dropped}
+    fragment = not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc)
+    claimed = _CLAIM_NOUNS if fragment else _CLAIM_NOUNS | _OUTCOME_NOUNS
+    if job.category == "permanence":
+        claimed = _CLAIM_NOUNS  # "a lasting positive effect" is only made plain
     return all(
-        h.pos_ in ("NOUN", "PROPN") and h.dep_ != "amod" and h.lower_ not in _CLAIM_NOUNS
-        for h in heads
+        h.pos_ in ("NOUN", "PROPN") and h.dep_ != "amod" and h.lower_ not in claimed for h in heads
     )
 
 
