@@ -967,6 +967,21 @@ FAMILIES_OF_REWRITES = [
         "This tea is wonderfully beneficial for digestion.",
         "This tea may be beneficial for digestion.",
     ),
+    # "safe" beside "effective" goes; the hedge of "effective" carries the sentence
+    (
+        "Acupuncture is a safe and effective treatment for back pain.",
+        "Acupuncture may be an effective treatment for back pain.",
+    ),
+    (
+        "Studies show that these injections are both safe and effective.",
+        "Studies suggest that these injections are effective.",
+    ),
+    ("Our tea is safe, natural and effective.", "Our tea may be safe, natural and effective."),
+    # "the gold standard of X" is an option for X
+    (
+        "IV ketamine remains the gold standard of migraine care.",
+        "IV ketamine remains an option for migraine care.",
+    ),
     # a clause with a subject of its own gets its own hedge: one "may" does not cover it
     (
         "Our spray eases migraines in most users, and relief can last for weeks.",

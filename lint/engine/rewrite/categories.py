@@ -559,6 +559,9 @@ def _one_option(job: Job) -> bool:
         pieces.update({t.i: "" for t in tail})
         det = "some" if plural else article_for(new_noun)
         pieces[first] = job.cased(doc[first], f"{det} {new_noun}")
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if noun.lower_ == "standard" and after is not None and after.lower_ == "of":
+            pieces.setdefault(after.i, "for")  # "the gold standard of care" → "an option for"
     else:
         # the superlative goes; words that say what the noun is stay ("The 10 Most Powerful
         # Natural Sleep Aids" → "10 Natural Sleep Aids")
@@ -678,7 +681,38 @@ def _safety(job: Job) -> bool:
     words = {t.lower_ for t in doc[job.span.start : min(len(doc), job.span.end + 2)]}
     if any(w.split("-")[-1] in _ADDICTION_WORDS or w in _ADDICTION_WORDS for w in words):
         return _addiction(job)
-    return _without_side_effects(job)
+    return _without_side_effects(job) or _safe_beside(job)
+
+
+def _safe_beside(job: Job) -> bool:
+    """ "a safe and effective treatment" → "an effective treatment": "safe" joined to
+    "effective" goes, and the hedge of "effective" carries the rest (unsafe: a claim goes; the
+    advice says what to say of the risks)."""
+    safe = [t for t in job.span if t.lower_ in ("safe", "safer") and t.pos_ == "ADJ"]
+    if len(safe) != 1:
+        return False
+    word, doc = safe[0], job.doc
+    joined = [c for c in word.children if c.dep_ == "conj"]
+    if word.dep_ == "conj":
+        joined.append(word.head)
+    if len(joined) != 1 or joined[0].lower_ not in _EFFECTIVE:
+        return False  # "safe, natural and gentle": no other claim's hedge would carry it
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    before = doc[word.i - 1] if word.i else None
+    gone = [word, *(c for c in word.children if c.dep_ == "advmod")]
+    if after is not None and after.lower_ in ("and", ",", "&"):
+        gone.append(after)  # "safe and effective" → "effective"
+    elif before is not None and before.lower_ in ("and", ",", "&"):
+        gone.append(before)  # "effective and safe" → "effective"
+    else:
+        return False
+    both = next((t for t in doc[max(0, word.i - 2) : word.i] if t.lower_ == "both"), None)
+    if both is not None:
+        gone.append(both)  # "both safe and effective" → "effective"
+    return job.add({t.i: "" for t in gone}, safe=False, name="drop safe")
+
+
+_EFFECTIVE = frozenset("effective efficacious".split())
 
 
 _NONE_OF = frozenset("no zero any hardly none minimal few the of known".split())
