@@ -977,6 +977,19 @@ FAMILIES_OF_REWRITES = [
         "Studies suggest that these injections are effective.",
     ),
     ("Our tea is safe, natural and effective.", "Our tea may be safe, natural and effective."),
+    # a word of strength left under the hedge goes with it, never one that bounds a harm
+    (
+        "Clinical studies have shown the cream can dramatically reduce wrinkles.",
+        "Clinical studies suggest the cream can reduce wrinkles.",
+    ),
+    (
+        "This powerful formula has been shown to ease joint pain.",
+        "Early studies suggest this formula can ease joint pain.",
+    ),
+    (
+        "The procedure is remarkably free of significant side effects.",
+        "The procedure may be free of significant side effects.",
+    ),
     # "the gold standard of X" is an option for X
     (
         "IV ketamine remains the gold standard of migraine care.",

@@ -199,6 +199,9 @@ def _build(
             if pieces is not None:
                 job.add(pieces, safe=True, name="hedge another clause")
                 hedged |= seen | {verb.i}
+    leftover = _strength_left(doc, plan, hedged)
+    if leftover:
+        plan.add(leftover, safe=True, name="strength left under the hedge")
     mechanism = any(c.category == "mechanism" for c in claims)
     means = _fronted_means(doc, plan, hedged) if mechanism else None
     if means is not None and not (unsafe and plan.add(means, safe=False, name="means moved")):
@@ -275,6 +278,45 @@ def _other_claim_clauses(
 
 # Auxiliaries that promise: "will ease", "'ll wake up".
 _PROMISING = frozenset({"will", "'ll", "shall"})
+
+
+# Words that only add strength: under a hedge they still boast ("may be a powerful
+# treatment", "can safely relieve"), so they go with it.
+_STRENGTH = frozenset(
+    """powerful powerfully potent highly extremely remarkably incredibly dramatically
+    drastically significantly substantially greatly hugely safely truly genuinely dramatic
+    remarkable significant incredible amazing profound profoundly impressive""".split()
+)
+
+
+def _strength_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
+    """The words of strength left in the clauses this rewrite hedged (and in what their
+    verbs report: "early studies suggest [this powerful treatment …]")."""
+    clauses = [doc[i] for i in hedged]
+    clauses += [c for v in clauses for c in v.children if c.dep_ == "ccomp"]
+    taken = plan.taken()
+    return {
+        t.i: ""
+        for verb in clauses
+        for t in _clause(verb)
+        if t.lower_ in _STRENGTH
+        and t.dep_ in ("amod", "advmod")
+        and t.i not in taken
+        and not _harm(t.head)  # "free of significant problems" would say less
+        and not any(c.dep_ in ("conj", "cc") for c in t.children)
+    }
+
+
+_HARMS = frozenset(
+    """problem problems risk risks complications complication issues harm damage reactions
+    reaction""".split()
+)
+
+
+def _harm(noun: Token) -> bool:
+    """A word for harm: "problems", "side effects"."""
+    side = any(c.lower_ in ("side", "adverse") for c in noun.children)
+    return noun.lower_ in _HARMS or (noun.lower_ in ("effects", "effect") and side)
 
 
 def _figure(token: Token) -> bool:
