@@ -1087,3 +1087,17 @@ def test_a_heading_that_ends_in_a_plural_noun_never_gets_a_hedged_verb(fused, he
 def test_another_clause_the_model_reads_as_a_claim_is_hedged_too(fused, text, expected):
     assert fused.fix_sources([SourceText("p.txt", text)], unsafe=True)[0].text == expected
     assert not problems(text, expected)
+
+
+def test_a_verb_the_rewrite_wrote_agrees_with_the_hedge(fused):
+    """ "may bring … and reverses" → the swap's "eases" takes the base form too."""
+    text = (
+        "HRT brings hormones back to effective levels and reverses the physical changes left "
+        "by years of hormone loss."
+    )
+    fixed = fused.fix_sources([SourceText("p.txt", text)], unsafe=True)[0].text
+    assert fixed == (
+        "HRT may bring hormones back to effective levels and ease the physical changes left "
+        "by years of hormone loss."
+    )
+    assert not problems(text, fixed)

@@ -109,19 +109,39 @@ def _without_absolutes(sentence: str, edit: Edit) -> Edit:
 
 def _agreeing(sentence: str, edit: Edit) -> Edit:
     """The edit, with every verb joined to a hedged one that the parse did not tie to it in
-    its base form too ("may slow digestion and curbs appetite" → "… and curb appetite")."""
-    for _ in range(3):  # a list of verbs: each repair lets the next one be seen
+    its base form too ("may slow digestion and curbs appetite" → "… and curb appetite"), also
+    one the edit wrote ("may bring … and reverses" → "… and eases" → "… and ease")."""
+    for _ in range(4):  # a list of verbs: each repair lets the next one be seen
         after = edit.apply(sentence)
         more = []
+        written = None
         for start, end in joined_s_verbs(after):
             source = edit.source_span(start, end)
             if source is not None:
                 word = sentence[source[0] : source[1]]
                 more.append((*source, match_case(word, base_form(word), False)))
-        if not more:
+            elif written is None:
+                written = (start, end)
+        if more:
+            edit = edit.with_pieces(tuple(more))
+        elif written is not None:
+            edit = _in_piece(edit, *written, lambda w: match_case(w, base_form(w), False))
+        else:
             break
-        edit = edit.with_pieces(tuple(more))
     return edit
+
+
+def _in_piece(edit: Edit, start: int, end: int, change: Callable[[str], str]) -> Edit:
+    """The edit with the word at [start, end) of its result changed, where a piece wrote it."""
+    shift = 0
+    pieces = []
+    for piece_start, piece_end, new in sorted(edit.pieces):
+        at = piece_start + shift
+        shift += len(new) - (piece_end - piece_start)
+        if at <= start and end <= at + len(new):
+            new = new[: start - at] + change(new[start - at : end - at]) + new[end - at :]
+        pieces.append((piece_start, piece_end, new))
+    return Edit(edit.start, edit.end, tuple(pieces), edit.safe)
 
 
 def _rewrites(
