@@ -1101,3 +1101,31 @@ def test_a_verb_the_rewrite_wrote_agrees_with_the_hedge(fused):
         "by years of hormone loss."
     )
     assert not problems(text, fixed)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hype phrase traded for plain words, and how fast a participle goes: safe
+        (
+            "What makes this serum so revolutionary is the way it feels.",
+            "What makes this serum different is the way it feels.",
+        ),
+        (
+            "A groundbreaking device called Calmora is changing the landscape of sleep care.",
+            "A new device called Calmora is an option in sleep care.",
+        ),
+        (
+            "The drip sends fluids straight into your bloodstream, instantly rehydrating your "
+            "body.",
+            "The drip sends fluids straight into your bloodstream, rehydrating your body.",
+        ),
+        # an event is no "option": left to the unsafe fix or the writer
+        (
+            "In a breakthrough made by Danish researchers, a new serum was developed.",
+            "In a breakthrough made by Danish researchers, a new serum was developed.",
+        ),
+    ],
+)
+def test_safe_fixes_that_only_trade_strength(pipeline, text, expected):
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == expected

@@ -193,8 +193,12 @@ def _safe_drop(job: Job, dropped: dict[int, str]) -> bool:
     claimed = _CLAIM_NOUNS if fragment else _CLAIM_NOUNS | _OUTCOME_NOUNS
     if job.category == "permanence":
         claimed = _CLAIM_NOUNS  # "a lasting positive effect" is only made plain
+    adverbs = all(doc[i].dep_ == "advmod" for i in dropped)
     return all(
-        h.pos_ in ("NOUN", "PROPN") and h.dep_ != "amod" and h.lower_ not in claimed for h in heads
+        (h.pos_ in ("NOUN", "PROPN") and h.dep_ != "amod" and h.lower_ not in claimed)
+        # "…, instantly rehydrating your body": how fast a participle says it goes
+        or (job.category == "speed" and adverbs and h.tag_ in ("VBG", "VBN"))
+        for h in heads
     )
 
 

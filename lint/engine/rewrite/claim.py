@@ -180,6 +180,28 @@ def _absolute_gone(doc: Doc, token: Token, new: str, out: dict[int, str]) -> dic
     return gone
 
 
+def _plain(doc: Doc, run: list[Token], new: str | None) -> bool:
+    """A hype phrase's plain words keep the sentence's meaning ("is changing the landscape
+    of" → "is an option in", "nothing short of astonishing" → "encouraging"), unless they make
+    an event an "option" ("In a breakthrough made by researchers") or leave a preposition
+    that the boast took ("works wonders for people" → "helps for people")."""
+    if new is None:
+        return False
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    if (
+        "option" in new
+        and any(t.dep_ != "attr" for t in nouns[:1])
+        and run[0].pos_
+        not in (
+            "VERB",
+            "AUX",
+        )
+    ):
+        return False  # "In a breakthrough made by researchers": an event, not an option
+    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    return after is None or after.lower_ not in ("for", "to", "on")
+
+
 def _inflected(job: Job, token: Token, new: str) -> str:
     """A verb swapped in takes the form of the verb it replaces ("Beats" → "Manages")."""
     from lint.engine.rewrite.grammar import inflect, is_known_verb
@@ -198,7 +220,8 @@ def _inflected(job: Job, token: Token, new: str) -> str:
 
 def phrase(job: Job) -> bool:
     """A rewrite of a whole phrase inside the claim: a multi-word swap (safe) or one of the
-    template's phrases (unsafe). A verb it replaces is hedged."""
+    template's phrases (unsafe; safe where a hype phrase only trades a boast for plain words,
+    ``_plain``). A verb it replaces is hedged."""
     swap = {k: v for k, v in job.spec.swaps.items() if " " in k}
     table = job.spec.rewrites
     if not table and not swap:
@@ -210,7 +233,8 @@ def phrase(job: Job) -> bool:
             safe = True
             new = _lookup(job, swap, run) if swap and length > 1 else None
             if new is None:
-                safe, new = False, _lookup(job, table, run)
+                new = _lookup(job, table, run)
+                safe = job.category == "hype" and _plain(job.doc, run, new)
             if new is None or _modifies_noun(run) or _repeats(job.doc, run[0].i, new):
                 continue
             if splits_compound(job.doc, {t.i for t in run}) or (
