@@ -1129,3 +1129,31 @@ def test_a_verb_the_rewrite_wrote_agrees_with_the_hedge(fused):
 )
 def test_safe_fixes_that_only_trade_strength(pipeline, text, expected):
     assert _fixed(pipeline, [text], unsafe=False)[0].text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Mayo Clinic newsletter, this tea cures insomnia.",
+        "The Sleep Gazette calls melatonin a supplement that cures jet lag.",
+    ],
+)
+def test_what_a_named_source_says_gets_advice(pipeline, text):
+    """Rewriting it would change what the source is reported to say: the writer checks it."""
+    result = _fixed(pipeline, [text])[0]
+    assert result.text == text
+    assert result.remaining
+
+
+def test_vague_research_is_no_named_source(pipeline):
+    text = "According to research, this tea cures insomnia."
+    assert _fixed(pipeline, [text])[0].text == (
+        "According to early research, this tea may ease insomnia."
+    )
+
+
+def test_a_fragment_that_opens_with_its_verb_is_hedged_from_the_start(fused):
+    """ "Clears … and works out knots": "May help" goes first, never on the second verb."""
+    text = "Clears excess lactic acid from the body and works out knots."
+    fixed = fused.fix_sources([SourceText("p.txt", text)], unsafe=True)[0].text
+    assert fixed == "May help clear excess lactic acid from the body and work out knots."

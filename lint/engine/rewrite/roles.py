@@ -187,6 +187,27 @@ def _single_quoted(text: str, span: Span) -> bool:
     return opened and ("' " in rest or "'," in rest or text.rstrip(".").endswith("'"))
 
 
+# Verbs with which a named source characterizes something: "The Harvard Health Letter calls
+# melatonin a sleep aid that …".
+_CHARACTERIZES = frozenset("calls call called describes described dubs dubbed labels".split())
+
+
+def _attributed(doc: Doc, span: Span) -> bool:
+    """The claim is what a named source says: "according to the FDA labeling" before it, or
+    the sentence's verb is a source characterizing something ("X calls it …")."""
+    for token in doc[: span.start]:
+        if token.lower_ == "according" and doc[token.i + 1 :][:1].text.lower() == "to":
+            source = [t for c in doc[token.i + 1].children for t in c.subtree]
+            if any(t.pos_ == "PROPN" for t in source):
+                return True  # a named source ("the FDA labeling"), not "research"
+    return any(
+        t.dep_ == "ROOT"
+        and t.lower_ in _CHARACTERIZES
+        and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in t.children)
+        for t in doc
+    )
+
+
 def advice_only(doc: Doc, span: Span, role: Role) -> bool:
     """A testimonial, a quotation, a dated fact: only the writer can say what it should say."""
     if any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in doc):
@@ -201,6 +222,8 @@ def advice_only(doc: Doc, span: Span, role: Role) -> bool:
         for t in doc
     ):
         return True  # "..., says our founder": someone's words (not "How to Say Goodbye …")
+    if _attributed(doc, span):
+        return True  # "According to the FDA labeling, …": the source's words, to check
     verb = role.verb
     return (
         bool(_YEAR.search(doc.text))

@@ -156,9 +156,16 @@ def _rewrites(
             return []
         if full is not None and not full.safe:
             return [full]
+    fragment = _leading_verb(claims)
     if full is None:
-        fragment = _leading_verb(claims)
         return [fragment] if fragment is not None else []
+    hedges_later = full.pieces[0][0] > 0 and any(
+        re.search(r"\b(?:may|thought to)\b", new, re.I) for _, _, new in full.pieces
+    )
+    if fragment is not None and hedges_later and claims[0].span.doc[0].dep_ == "ROOT":
+        # "Keeps blood sugar levels healthy and …": a hedge on a later word would leave the
+        # opening verb's promise; the fragment's "May help" goes first, with the rest
+        return [_merged(fragment, full)]
     if full.safe:
         return [full]
     safe = _build(claims, lexicon, unsafe=False, clause_score=clause_score)
@@ -167,6 +174,16 @@ def _rewrites(
     if (safe.start, safe.end, safe.pieces) == (full.start, full.end, full.pieces):
         return [safe]  # the unsafe changes did not apply: the rewrite is safe
     return [full, safe]
+
+
+def _merged(first: Edit, then: Edit) -> Edit:
+    """One edit with the pieces of ``first`` and those of ``then`` that do not overlap them."""
+    pieces = list(first.pieces)
+    for piece in then.pieces:
+        if all(piece[1] <= p[0] or p[1] <= piece[0] for p in first.pieces):
+            pieces.append(piece)
+    pieces.sort()
+    return Edit(pieces[0][0], pieces[-1][1], tuple(pieces), first.safe and then.safe)
 
 
 def _build(
@@ -291,7 +308,9 @@ def _other_claim_clauses(
             continue  # a figure is checked, not hedged
         named = any(t.lower_ in lexicon.benefit or t.lower_ in lexicon.condition for t in clause)
         needed = CLAUSE_CLAIM_NAMED if named and promised else CLAUSE_CLAIM
-        if clause_score(" ".join(t.text for t in clause)) >= needed:
+        edges = (clause[0].i, clause[-1].i)
+        words = [t.text for t in clause if not (t.text in (",", ";") and t.i in edges)]
+        if clause_score(" ".join(words)) >= needed:
             verbs.append(verb)
     return verbs
 
