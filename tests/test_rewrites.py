@@ -1157,3 +1157,14 @@ def test_a_fragment_that_opens_with_its_verb_is_hedged_from_the_start(fused):
     text = "Clears excess lactic acid from the body and works out knots."
     fixed = fused.fix_sources([SourceText("p.txt", text)], unsafe=True)[0].text
     assert fixed == "May help clear excess lactic acid from the body and work out knots."
+
+
+def test_a_mechanism_set_off_after_a_comma_is_no_safe_fix(pipeline):
+    """ "…, producing new skin cells" is a further claim: "is thought to" on the verb before it
+    is offered only as an unsafe fix."""
+    text = "The serum also raises collagen levels, producing new skin cells throughout the face."
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == text
+    assert _fixed(pipeline, [text])[0].text == (
+        "The serum is thought to also raise collagen levels, producing new skin cells "
+        "throughout the face."
+    )

@@ -213,10 +213,13 @@ def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
     verb that governs it, unless that verb is the writer's own act or a report. Unsafe: the
     hedge covers more than the claim's own words; but a mechanism is the verb's own claim, and
     "is thought to" on that verb keeps its meaning ("TMS helps balance …, restoring …")."""
-    safe = job.category == "mechanism" and thought
+    verb = job.role.verb if job.role.verb is not None else finite_above(job.span.root)
+    # safe only where the rule's claim is the verb's own: one set off after a comma ("…,
+    # producing new neurons") reads as a further claim that "is thought to" leaves stated
+    own = job.model or not set_off(job.span, verb)
+    safe = job.category == "mechanism" and thought and own
     if job.category not in _GOVERNED or not (job.unsafe or safe):
         return False
-    verb = job.role.verb if job.role.verb is not None else finite_above(job.span.root)
     if verb is None or verb.lower_ in REPORTING or own_action(verb) or verb_is_hedged(job):
         return False
     if verb.lower_ in _COPULAS and any(c.dep_ == "prep" for c in verb.children):
@@ -235,6 +238,13 @@ def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
     replaced = {**replaced, **swaps(job, degree)}  # "rates rise dramatically" → "may rise"
     pieces = hedge(governed, replaced, thought=thought)
     return pieces is not None and job.add(pieces, safe=safe, name="hedge the governing verb")
+
+
+def set_off(span, verb: Token | None) -> bool:
+    """The claim follows its verb after a comma: a phrase of its own ("…, easing pain")."""
+    if verb is None or span.start <= verb.i:
+        return False
+    return any(t.text in (",", "—", "–", ";") for t in span.doc[verb.i : span.start])
 
 
 def finite_above(token: Token) -> Token | None:

@@ -29,6 +29,7 @@ class Job:
     title: bool
     unsafe: bool
     hedged: set[int] = field(default_factory=set)  # verbs whose clause a change has hedged
+    model: bool = False  # found by the claim model: its words are a guess at the claim
 
     @property
     def doc(self) -> Doc:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from lint.engine.rewrite.categories import finite_above, rewrite_claim
+from lint.engine.rewrite.categories import finite_above, rewrite_claim, set_off
 from lint.engine.rewrite.checks import joined_s_verbs
 from lint.engine.rewrite.claim import Job, hedge
 from lint.engine.rewrite.edit import Edit, Plan
@@ -214,7 +214,16 @@ def _build(
                 return None  # a testimonial or a quotation is the writer's to change
             continue
         job = Job(
-            plan, claim.span, claim.category, claim.spec, role, lexicon, title, unsafe, hedged
+            plan,
+            claim.span,
+            claim.category,
+            claim.spec,
+            role,
+            lexicon,
+            title,
+            unsafe,
+            hedged,
+            claim.model,
         )
         before = len(plan.ops)
         rewrite_claim(job)
@@ -399,9 +408,10 @@ def _shares_a_hedge(claim: Claim, hedged: set[int]) -> bool:
     root = span.root
     if root.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return root.i in hedged  # a clause of its own: "…, and relief lasts a month"
-    above = finite_above(root)  # "… is thought to stimulate X, giving your mind a reset"
+    above = finite_above(root)  # "… is thought to shape X, reaching Y"; a rule's claim set
+    # off after a comma ("…, producing new neurons") is a further claim of its own
     return any(t.i in hedged for t in (root, root.head, *span)) or (
-        above is not None and above.i in hedged
+        above is not None and above.i in hedged and (claim.model or not set_off(span, above))
     )
 
 
