@@ -241,10 +241,14 @@ def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
 
 
 def set_off(span, verb: Token | None) -> bool:
-    """The claim follows its verb after a comma: a phrase of its own ("…, easing pain")."""
+    """The claim is in a phrase set off after its verb by a comma ("…, easing pain")."""
     if verb is None or span.start <= verb.i:
         return False
-    return any(t.text in (",", "—", "–", ";") for t in span.doc[verb.i : span.start])
+    phrase = span.root
+    while phrase.head.i != verb.i and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    before = phrase.left_edge.i - 1
+    return phrase.head.i == verb.i and before > verb.i and span.doc[before].text in (",", "—", ";")
 
 
 def finite_above(token: Token) -> Token | None:
