@@ -188,16 +188,9 @@ def _plain(doc: Doc, run: list[Token], new: str | None) -> bool:
     that the boast took ("works wonders for people" → "helps for people")."""
     if new is None:
         return False
-    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
-    if (
-        "option" in new
-        and any(t.dep_ != "attr" for t in nouns[:1])
-        and run[0].pos_
-        not in (
-            "VERB",
-            "AUX",
-        )
-    ):
+    noun = next((t for t in run if t.pos_ in ("NOUN", "PROPN")), None)
+    event = noun is not None and noun.dep_ != "attr" and run[0].pos_ not in ("VERB", "AUX")
+    if "option" in new and event:
         return False  # "In a breakthrough made by researchers": an event, not an option
     after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
     return after is None or after.lower_ not in ("for", "to", "on")

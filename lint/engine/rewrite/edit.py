@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -66,6 +67,28 @@ class Edit:
         if first is None or last != first + end - start - 1:
             return None
         return first, last + 1
+
+    def with_word_changed(self, start: int, end: int, change: Callable[[str], str]) -> Edit:
+        """The edit with the word at [start, end) of its result changed, where a piece of
+        the edit wrote it ("… and eases" → "… and ease")."""
+        shift = 0
+        pieces = []
+        for piece_start, piece_end, new in sorted(self.pieces):
+            at = piece_start + shift
+            shift += len(new) - (piece_end - piece_start)
+            if at <= start and end <= at + len(new):
+                new = new[: start - at] + change(new[start - at : end - at]) + new[end - at :]
+            pieces.append((piece_start, piece_end, new))
+        return Edit(self.start, self.end, tuple(pieces), self.safe)
+
+    def merged(self, then: Edit) -> Edit:
+        """One edit with this edit's pieces and those of ``then`` that do not overlap them."""
+        pieces = list(self.pieces)
+        for piece in then.pieces:
+            if all(piece[1] <= p[0] or p[1] <= piece[0] for p in self.pieces):
+                pieces.append(piece)
+        pieces.sort()
+        return Edit(pieces[0][0], pieces[-1][1], tuple(pieces), self.safe and then.safe)
 
     def with_pieces(self, more: tuple[tuple[int, int, str], ...]) -> Edit:
         """The edit with more pieces (outside its own)."""

@@ -125,23 +125,10 @@ def _agreeing(sentence: str, edit: Edit) -> Edit:
         if more:
             edit = edit.with_pieces(tuple(more))
         elif written is not None:
-            edit = _in_piece(edit, *written, lambda w: match_case(w, base_form(w), False))
+            edit = edit.with_word_changed(*written, lambda w: match_case(w, base_form(w), False))
         else:
             break
     return edit
-
-
-def _in_piece(edit: Edit, start: int, end: int, change: Callable[[str], str]) -> Edit:
-    """The edit with the word at [start, end) of its result changed, where a piece wrote it."""
-    shift = 0
-    pieces = []
-    for piece_start, piece_end, new in sorted(edit.pieces):
-        at = piece_start + shift
-        shift += len(new) - (piece_end - piece_start)
-        if at <= start and end <= at + len(new):
-            new = new[: start - at] + change(new[start - at : end - at]) + new[end - at :]
-        pieces.append((piece_start, piece_end, new))
-    return Edit(edit.start, edit.end, tuple(pieces), edit.safe)
 
 
 def _rewrites(
@@ -165,7 +152,7 @@ def _rewrites(
     if fragment is not None and hedges_later and claims[0].span.doc[0].dep_ == "ROOT":
         # "Keeps blood sugar levels healthy and …": a hedge on a later word would leave the
         # opening verb's promise; the fragment's "May help" goes first, with the rest
-        return [_merged(fragment, full)]
+        return [fragment.merged(full)]
     if full.safe:
         return [full]
     safe = _build(claims, lexicon, unsafe=False, clause_score=clause_score)
@@ -174,16 +161,6 @@ def _rewrites(
     if (safe.start, safe.end, safe.pieces) == (full.start, full.end, full.pieces):
         return [safe]  # the unsafe changes did not apply: the rewrite is safe
     return [full, safe]
-
-
-def _merged(first: Edit, then: Edit) -> Edit:
-    """One edit with the pieces of ``first`` and those of ``then`` that do not overlap them."""
-    pieces = list(first.pieces)
-    for piece in then.pieces:
-        if all(piece[1] <= p[0] or p[1] <= piece[0] for p in first.pieces):
-            pieces.append(piece)
-    pieces.sort()
-    return Edit(pieces[0][0], pieces[-1][1], tuple(pieces), first.safe and then.safe)
 
 
 def _build(
