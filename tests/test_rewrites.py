@@ -987,9 +987,28 @@ FAMILIES_OF_REWRITES = [
         "Early studies suggest this formula can ease joint pain.",
     ),
     (
-        "The procedure is remarkably free of significant side effects.",
-        "The procedure may be free of significant side effects.",
+        "The procedure is remarkably safe, with no significant complications.",
+        "The procedure may be safe, with no significant complications.",
     ),
+    # "no side effects" in any construction becomes the guide's "usually mild"; a majority
+    # that has none is left to the writer ("some patients have side effects" says more)
+    (
+        "This therapy causes no side effects at all.",
+        "This therapy has side effects that are usually mild.",
+    ),
+    (
+        "The cream is completely free of harmful side effects.",
+        "The cream has side effects that are usually mild.",
+    ),
+    (
+        "Laser therapy for men causes no cardiovascular side effects whatsoever.",
+        "Laser therapy for men has cardiovascular side effects that are usually mild.",
+    ),
+    (
+        "Side effects are rare and not serious as long as the dose is right.",
+        "Side effects are usually mild as long as the dose is right.",
+    ),
+    ("Most patients have no side effects.", "Most patients have no side effects."),
     # "the gold standard of X" is an option for X
     (
         "IV ketamine remains the gold standard of migraine care.",

@@ -675,8 +675,7 @@ def _generalization(job: Job) -> bool:
         job.plan.advice_only = True
         return True
     if negated:
-        if verb is not None:
-            job.hedged.add(verb.i)
+        job.plan.advice_only = True  # "Some patients have side effects …" would say more
         return True
     for token in tokens:
         if token.lower_ in _MAJORITY_ADVERBS and token.dep_ == "advmod":
@@ -699,7 +698,12 @@ def _safety(job: Job) -> bool:
     words = {t.lower_ for t in doc[job.span.start : min(len(doc), job.span.end + 2)]}
     if any(w.split("-")[-1] in _ADDICTION_WORDS or w in _ADDICTION_WORDS for w in words):
         return _addiction(job)
-    return _without_side_effects(job) or _safe_beside(job)
+    return (
+        _without_side_effects(job)
+        or _no_side_effects(job)
+        or _rare_side_effects(job)
+        or _safe_beside(job)
+    )
 
 
 def _safe_beside(job: Job) -> bool:
@@ -778,6 +782,115 @@ def _without_side_effects(job: Job) -> bool:
     if any(t.i in pieces and t.is_punct and t.text not in ("-",) for t in doc[start : last + 1]):
         return False
     return job.add(pieces, safe=False, name="side effects usually mild")
+
+
+# Verbs that say what a treatment brings with it: "causes no side effects".
+_BRINGING = frozenset("cause causes has have carry carries produce produces pose poses".split())
+_TOTALLY = frozenset("completely totally entirely absolutely virtually almost 100%".split())
+_MILD = "side effects that are usually mild"
+
+
+def _no_side_effects(job: Job) -> bool:
+    """ "X causes no side effects (at all)", "X is completely free of harmful side effects" →
+    "X has side effects that are usually mild" (the claims guide's wording; unsafe: the advice
+    says what to add)."""
+    doc = job.doc
+    effects = _effects_near(job)
+    if effects is None or job.title:
+        return False
+    head = effects.head
+    verb = head.head.head if head.lower_ == "of" and head.head.lower_ == "free" else head
+    free = head.lower_ == "of"
+    if free and (verb.lower_ not in BE or head.head.dep_ != "acomp"):
+        return False
+    if not free and (verb.lower_ not in _BRINGING or effects.dep_ != "dobj"):
+        return False
+    if not any(t.lower_ in ("no", "zero", "free") for t in doc[head.i - 1 : effects.i]):
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i or subject.lower_ in ("you", "i", "we", "there"):
+        return False
+    if any(t.lower_ in _MAJORITY for t in subject.subtree):
+        return False  # "Most patients have no side effects": the others would have them
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    first = (head.head if free else effects).left_edge.i
+    if free:
+        first = min([first, *(c.i for c in head.head.children if c.dep_ == "advmod")])
+    last = effects.i
+    while last + 1 < len(doc) and doc[last + 1].lower_ in ("at", "all", "whatsoever"):
+        last += 1
+    if last + 1 < len(doc) and not (doc[last + 1].is_punct or doc[last + 1].lower_ == "and"):
+        return False  # "no side effects like weight gain": the writer says what they are
+    kept = [
+        t.text
+        for t in doc[first:last]
+        if t.i > (head.i if free else first - 1)
+        and t.i != effects.i
+        and t.lower_ not in _NONE_OF | _HARM_WORDS | _TOTALLY | {"side", "at", "all", "free"}
+    ]
+    if verb.i + 1 != first:
+        return False  # only "causes | no side effects": nothing between verb and phrase
+    has = "have" if is_plural_subject(subject) else "has"
+    pieces = {t.i: "" for t in doc[first : last + 1]}
+    pieces[verb.i] = job.cased(verb, has)
+    pieces[first] = " ".join([*kept, _MILD])
+    return job.add(pieces, safe=False, name="side effects usually mild")
+
+
+# What a writer says to make side effects sound absent: "rare", "few", "minimal".
+_SLIGHT = frozenset(
+    "rare few minimal negligible nonexistent non-existent minor mild insignificant "
+    "uncommon serious".split()
+)
+
+
+def _rare_side_effects(job: Job) -> bool:
+    """ "Side effects are rare and mild" → "Side effects are usually mild"."""
+    doc = job.doc
+    effects = _effects_near(job)
+    if effects is None or effects.dep_ != "nsubj" or effects.head.lower_ not in BE:
+        return False
+    verb = effects.head
+    said = [c for c in verb.children if c.dep_ == "acomp"]
+    if len(said) != 1 or any(c.dep_ in ("aux", "neg") for c in verb.children):
+        return False
+    words = sorted(_adjectives(said[0]), key=lambda t: t.i)
+    if words[0].i != verb.i + 1 or words[-1].i - words[0].i + 1 != len(words):
+        return False
+    if not {t.lower_ for t in words if t.pos_ == "ADJ"} <= _SLIGHT:
+        return False
+    after = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
+    if after is not None and not (after.is_punct or after.dep_ in ("advmod", "mark")):
+        return False
+    pieces = {t.i: "" for t in words}
+    pieces[words[0].i] = "usually mild"
+    return job.add(pieces, safe=False, name="side effects usually mild")
+
+
+_DEGREE_WORDS = frozenset("very extremely quite relatively generally usually so".split())
+
+
+def _adjectives(word: Token) -> list[Token]:
+    """An adjective with the adjectives joined to it and their degree words and "not"
+    ("rare and not serious"), without a clause set under them ("as long as …")."""
+    words = [word]
+    for child in word.children:
+        if child.dep_ in ("cc", "conj", "neg") or (
+            child.dep_ == "advmod" and child.lower_ in _DEGREE_WORDS
+        ):
+            words += _adjectives(child)
+    return words
+
+
+def _effects_near(job: Job) -> Token | None:
+    """The "effects" (or "reactions") noun of a side-effects claim, in or just after its span."""
+    doc = job.doc
+    words = doc[job.span.start : min(len(doc), job.span.end + 2)]
+    return next((t for t in words if t.lower_ in _SIDE_EFFECTS and t.pos_ == "NOUN"), None)
+
+
+_SIDE_EFFECTS = frozenset("effects effect reactions".split())
 
 
 _HAVING = frozenset("is are has have carries carry poses pose 's 're".split())
