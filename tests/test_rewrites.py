@@ -1009,6 +1009,18 @@ FAMILIES_OF_REWRITES = [
         "Side effects are usually mild as long as the dose is right.",
     ),
     ("Most patients have no side effects.", "Most patients have no side effects."),
+    # a comparison that praises becomes what it names: "an alternative to Y", and a verb that
+    # works "better than Y" works "differently from Y" (the rulebook's advice)
+    (
+        "Bioidentical hormones are safer and more effective than the synthetic kind.",
+        "Bioidentical hormones are alternatives to the synthetic kind.",
+    ),
+    (
+        "Acupuncture is far better than painkillers for back pain.",
+        "Acupuncture is an alternative to painkillers for back pain.",
+    ),
+    ("More Effective Than Surgery", "An Alternative to Surgery"),
+    ("Works better than chemotherapy.", "Works differently from chemotherapy."),
     # "the gold standard of X" is an option for X
     (
         "IV ketamine remains the gold standard of migraine care.",

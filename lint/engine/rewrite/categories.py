@@ -427,7 +427,7 @@ def _superiority(job: Job) -> bool:
     words = [t.lower_ for t in job.span]
     if words and words[0] in ("unlike", "instead", "rather"):
         return _drop_contrast(job)
-    if _drop_comparison(job):
+    if _an_alternative(job) or _works_differently(job) or _drop_comparison(job):
         return True
     if (
         job.category == "superiority"
@@ -436,6 +436,98 @@ def _superiority(job: Job) -> bool:
     ):
         return _one_option(job)
     return False
+
+
+# Comparatives that praise: what "X is safer and more effective than Y" claims.
+_BETTER = frozenset(
+    "better safer stronger superior effective efficacious powerful potent successful "
+    "beneficial gentler".split()
+)
+
+
+def _comparison(job: Job) -> Token | None:
+    """The "than" (or the "to" of "superior to") of the claim's comparison."""
+    doc = job.doc
+    return next(
+        (
+            t
+            for t in doc[job.span.start : min(len(doc), job.span.end + 3)]
+            if t.lower_ == "than" or (t.lower_ == "to" and t.head.lower_ == "superior")
+        ),
+        None,
+    )
+
+
+def _degree(word: Token) -> list[Token]:
+    """A comparative with the comparatives joined to it and their "more", "far", "much"."""
+    words = [word]
+    for child in word.children:
+        if child.dep_ in ("cc", "conj") or (child.dep_ == "advmod" and child.pos_ == "ADV"):
+            words += _degree(child)
+    return words
+
+
+def _an_alternative(job: Job) -> bool:
+    """ "X is safer and more effective than Y", "More Effective Than Y", "X is superior to Y"
+    → "X is an alternative to Y" (unsafe: the comparison goes, what it names stays)."""
+    link = _comparison(job)
+    if link is None:
+        return False
+    top = link.head
+    while top.dep_ == "conj":
+        top = top.head
+    verb = top.head
+    copula = top.dep_ == "acomp" and verb.lower_ in BE
+    if top.pos_ != "ADJ" or not (copula or (top.dep_ == "ROOT" and job.title)):
+        return False
+    words = sorted({*_degree(top), link} - set(link.subtree) | {link}, key=lambda t: t.i)
+    adjectives = {t.lower_ for t in words if t.pos_ == "ADJ"}
+    if not adjectives <= _BETTER or any(t.like_num for t in words):
+        return False  # "3 times more effective": a figure to source
+    if _other_comparative(job, words):
+        return False
+    first = words[0].i
+    if words[-1].i - first + 1 != len(words) or first != (verb.i + 1 if copula else 0):
+        return False
+    if not any(c.dep_ in ("pobj", "pcomp") for c in link.children):
+        return False
+    plural = copula and is_plural_subject(subject_of(verb))
+    pieces = {t.i: "" for t in words}
+    pieces[first] = job.cased(words[0], "alternatives to" if plural else "an alternative to")
+    return job.add(pieces, safe=False, name="an alternative")
+
+
+def _other_comparative(job: Job, words: list[Token]) -> bool:
+    """Another comparison that praises, which the "than" phrase also serves ("work better
+    and are safer than Y"): without Y it would compare with nothing."""
+    taken = {t.i for t in words}
+    return any(
+        t.tag_ in ("JJR", "RBR") and t.lower_ in _BETTER | {"faster", "quicker"}
+        for t in job.doc
+        if t.i not in taken
+    )
+
+
+def _works_differently(job: Job) -> bool:
+    """ "works better than Y", "acts faster than Y" → "works differently from Y" (the
+    rulebook's own advice; unsafe: the comparison goes)."""
+    link = _comparison(job)
+    if link is None or link.lower_ != "than":
+        return False
+    comparative = link.head
+    verb = comparative.head
+    if comparative.dep_ not in ("advmod", "conj") or comparative.pos_ != "ADV":
+        return False
+    if base_form(verb.lower_) not in ("work", "act", "perform"):
+        return False
+    words = sorted({*_degree(comparative), link} - set(link.subtree) | {link}, key=lambda t: t.i)
+    if words[-1].i - words[0].i + 1 != len(words) or words[0].i != verb.i + 1:
+        return False
+    if _other_comparative(job, words):
+        return False
+    pieces = {t.i: "" for t in words}
+    pieces[words[0].i] = job.cased(words[0], "differently from")
+    return job.add(pieces, safe=False, name="works differently")
 
 
 def _drop_comparison(job: Job) -> bool:
@@ -810,7 +902,9 @@ def _no_side_effects(job: Job) -> bool:
     subject = subject_of(verb)
     if subject is None or subject.i > verb.i or subject.lower_ in ("you", "i", "we", "there"):
         return False
-    if any(t.lower_ in _MAJORITY for t in subject.subtree):
+    if any(t.lower_ in _MAJORITY for t in subject.subtree) or any(
+        c.lower_ in _MAJORITY_ADVERBS for c in verb.children
+    ):
         return False  # "Most patients have no side effects": the others would have them
     if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
         return False
