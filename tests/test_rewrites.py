@@ -1021,6 +1021,28 @@ FAMILIES_OF_REWRITES = [
     ),
     ("More Effective Than Surgery", "An Alternative to Surgery"),
     ("Works better than chemotherapy.", "Works differently from chemotherapy."),
+    # evidence that grows or agrees becomes some studies; people who saw a benefit, some of
+    # them; certainty about the benefits, the state of the research
+    (
+        "Modern science is backing up the benefits of this herb.",
+        "Some studies support the benefits of this herb.",
+    ),
+    (
+        "Science keeps confirming the amazing heart benefits of omega-3s.",
+        "Some studies support the heart benefits of omega-3s.",
+    ),
+    (
+        "Even so, a growing body of research demonstrates the effectiveness of these methods.",
+        "Even so, some research suggests the effectiveness of these methods.",
+    ),
+    (
+        "Experts have reported dramatic improvement in migraine and back pain.",
+        "Some experts have reported improvement in migraine and back pain.",
+    ),
+    (
+        "The benefits of acupuncture are beyond doubt.",
+        "The benefits of acupuncture are still being studied.",
+    ),
     # "the gold standard of X" is an option for X
     (
         "IV ketamine remains the gold standard of migraine care.",

@@ -523,8 +523,10 @@ def _works_differently(job: Job) -> bool:
     words = sorted({*_degree(comparative), link} - set(link.subtree) | {link}, key=lambda t: t.i)
     if words[-1].i - words[0].i + 1 != len(words) or words[0].i != verb.i + 1:
         return False
-    if _other_comparative(job, words):
-        return False
+    if _other_comparative(job, words) or any(
+        c.lower_ == "for" for t in (verb, *link.children) for c in t.children
+    ):
+        return False  # "works better than pills for lasting results" is no difference
     pieces = {t.i: "" for t in words}
     pieces[words[0].i] = job.cased(words[0], "differently from")
     return job.add(pieces, safe=False, name="works differently")

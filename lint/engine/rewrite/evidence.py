@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from lint.engine.rewrite.claim import Job
 from lint.engine.rewrite.edit import lowered
 from lint.engine.rewrite.grammar import base_form, is_plural_subject, subject_of
+from lint.engine.rewrite.verbs import BE
 
 _SHOW = frozenset(
     "show prove demonstrate confirm establish support back validate find document".split()
@@ -45,7 +46,14 @@ _SUBJECT_LIMIT = 7
 
 def rewrite(job: Job) -> bool:
     """The first of the evidence rewrites that fits the claim."""
-    return _research_shows(job) or _authority(job) or _shown_to(job)
+    return (
+        _research_shows(job)
+        or _authority(job)
+        or _shown_to(job)
+        or _keeps_confirming(job)
+        or _people_report(job)
+        or _beyond_doubt(job)
+    )
 
 
 def _verb(job: Job) -> Token | None:
@@ -63,8 +71,8 @@ def _subject_run(subject: Token) -> list[Token] | None:
     words = list(subject.subtree)
     if len(words) > _SUBJECT_LIMIT or words[-1].i - words[0].i + 1 != len(words):
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in words):
-        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in words):
+        return None  # a clause of its own; not "a growing body of research"
     return words
 
 
@@ -373,3 +381,90 @@ def _present_support(job: Job, verb: Token) -> bool:
             )
     job.hedged.add(verb.i)
     return job.add(pieces, safe=True, name="early research supports")
+
+
+def _keeps_confirming(job: Job) -> bool:
+    """ "Science keeps confirming X", "Modern science is backing up X" → "Some studies
+    support X" (unsafe: a body of work that grows and agrees becomes some studies)."""
+    verb = _verb(job)
+    if verb is None or verb.tag_ != "VBG" or _noun_object(verb) is None:
+        return False
+    doc = verb.doc
+    keeps = verb.head if verb.dep_ == "xcomp" and verb.head.lower_ in _KEEP else None
+    finite = keeps or verb
+    if keeps is None and not any(c.dep_ == "aux" and c.lower_ in BE for c in verb.children):
+        return False
+    subject = subject_of(finite)
+    run = _subject_run(subject) if subject is not None else None
+    if subject is None or run is None or subject.lower_ not in _RESEARCH:
+        return False
+    if not run[-1].i < finite.i or any(t.lower_ in ("not", "n't") for t in doc[run[0].i : verb.i]):
+        return False
+    end = verb.i
+    if end + 1 < len(doc) and doc[end + 1].dep_ == "prt":
+        end += 1  # "backing up"
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False  # "confirming X as Y": the writer's own verdict
+    pieces = {t.i: "" for t in doc[run[0].i : end + 1]}
+    pieces[run[0].i] = (
+        job.cased(run[0], "some studies support") if run[0].i else "Some studies support"
+    )
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=False, name="some studies support")
+
+
+_KEEP = frozenset("keeps keep continues continue".split())
+_OBSERVE = frozenset(
+    "report reported observe observed note noted see seen document documented".split()
+)
+
+
+def _people_report(job: Job) -> bool:
+    """ "Experts have reported dramatic improvement in X" → "Some experts have reported
+    improvement in X": what people saw, said of some of them."""
+    verb = job.role.verb
+    if verb is None or verb.tag_ != "VBN" or verb.lower_ not in _OBSERVE:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children):
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ not in _PEOPLE or subject.tag_ != "NNS":
+        return False
+    run = _subject_run(subject)
+    if run is None or run[0].i != subject.i or run[-1].i >= verb.i:
+        return False  # "Our doctors", "Many experts": only a bare plural
+    new = f"some {subject.text}" if subject.i else f"Some {lowered(subject)}"
+    job.hedged.add(verb.i)
+    return job.add({subject.i: new}, safe=True, name="some experts")
+
+
+_CERTAIN = frozenset(
+    "undeniable indisputable unquestionable undisputed incontrovertible clear".split()
+)
+_BENEFIT_NOUNS = frozenset("benefits benefit effects effectiveness efficacy value results".split())
+
+
+def _beyond_doubt(job: Job) -> bool:
+    """ "The benefits of X are beyond doubt" (or undeniable) → "The benefits of X are still
+    being studied" (unsafe: certainty becomes the state of the evidence)."""
+    verb = job.role.verb
+    if verb is None or verb.lower_ not in BE or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ not in _BENEFIT_NOUNS or subject.i > verb.i:
+        return False
+    doc = verb.doc
+    said = [c for c in verb.children if c.i > verb.i and c.dep_ in ("prep", "acomp", "attr")]
+    if len(said) != 1:
+        return False
+    words = sorted(said[0].subtree, key=lambda t: t.i)
+    text = " ".join(t.lower_ for t in words)
+    if not (text in ("beyond doubt", "beyond question", "beyond dispute") or text in _CERTAIN):
+        return False
+    last = words[-1].i
+    if words[0].i != verb.i + 1 or (last + 1 < len(doc) and not doc[last + 1].is_punct):
+        return False
+    pieces = {t.i: "" for t in words}
+    pieces[words[0].i] = "still being studied"
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=False, name="still being studied")
