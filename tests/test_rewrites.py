@@ -1221,3 +1221,38 @@ def test_a_mechanism_set_off_after_a_comma_is_no_safe_fix(pipeline):
         "The serum is thought to also raise collagen levels, producing new skin cells "
         "throughout the face."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause as the subject is a subject: the verb after it makes the claim
+        (
+            "Firming the pelvic tissue relieves leakage and mild prolapse.",
+            "Firming the pelvic tissue may relieve leakage and mild prolapse.",
+        ),
+        # a verb that is its own base form keeps it ("bring", not "bre")
+        (
+            "The pulses bring about better blood flow and new tissue growth.",
+            "The pulses are thought to bring about better blood flow and new tissue growth.",
+        ),
+        # "there is" joined to the hedged clause has its own subject and keeps its verb
+        (
+            "Starting hormone therapy late is safe and there is still plenty to gain.",
+            "Starting hormone therapy late may be safe and there is still plenty to gain.",
+        ),
+    ],
+)
+def test_the_verb_after_a_clause_subject_is_hedged(fused, text, expected):
+    fixed = _fixed(fused, [text])[0].text
+    assert fixed == expected
+    assert not problems(text, fixed)
+
+
+def test_a_base_form_is_its_own_lemma():
+    from lint.engine.nlp import verb_lemmas
+
+    assert verb_lemmas("bring")[0] == "bring"
+    assert verb_lemmas("process")[0] == "process"
+    assert verb_lemmas("brings") == ("bring",)
+    assert verb_lemmas("saw")[0] == "see"

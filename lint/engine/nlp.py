@@ -126,7 +126,13 @@ def _coarse_pos(doc):
 def verb_lemmas(word: str) -> tuple[str, ...]:
     """The base forms of a word read as a verb; the first is the likeliest ("cures" → cure,
     "went" → go). For a word the lemmatizer's tables do not know, its best guess."""
-    return tuple(rule_lemmas(pipeline(), _LEMMATIZER, word.lower()))
+    word = word.lower()
+    forms = rule_lemmas(pipeline(), _LEMMATIZER, word)
+    exceptions, index = verb_tables(pipeline(), _LEMMATIZER)
+    if word in index and word not in exceptions:
+        # a base form itself ("bring", "process"), which the rules would cut ("bre")
+        forms = [word, *(f for f in forms if f != word)]
+    return tuple(forms)
 
 
 @lru_cache(maxsize=4096)

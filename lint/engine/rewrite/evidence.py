@@ -66,13 +66,15 @@ def _verb(job: Job) -> Token | None:
     return None
 
 
-def _subject_run(subject: Token) -> list[Token] | None:
-    """The subject's words, when they are one short run with no clause of their own."""
+def _subject_run(subject: Token, participles: bool = False) -> list[Token] | None:
+    """The subject's words, when they are one short run with no clause of their own (with
+    ``participles``, a participle that only describes it may be among them: "a growing body
+    of research")."""
     words = list(subject.subtree)
     if len(words) > _SUBJECT_LIMIT or words[-1].i - words[0].i + 1 != len(words):
         return None
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in words):
-        return None  # a clause of its own; not "a growing body of research"
+    if any(t.pos_ in ("VERB", "AUX") and not (participles and t.dep_ == "amod") for t in words):
+        return None
     return words
 
 
@@ -114,7 +116,7 @@ def _bounded(job: Job, subject: Token) -> tuple[dict[int, str], bool]:
     """The subject's weight of evidence made modest: "Numerous studies" → "Some studies",
     "Decades of research" and "A growing body of evidence" → "Some research", "Some
     evidence"; and whether the new subject is plural. Empty where it claims no weight."""
-    run = _subject_run(subject)
+    run = _subject_run(subject, participles=True)
     if run is None:
         return {}, False
     of = next((k for k, t in enumerate(run) if t.lower_ == "of"), None)
@@ -244,7 +246,7 @@ def _authority(job: Job) -> bool:
     subject = subject_of(verb)
     if subject is None or subject.lower_ not in _PEOPLE:
         return False
-    run = _subject_run(subject)
+    run = _subject_run(subject, participles=True)
     if run is None or run[-1].i >= verb.i:
         return False
     pieces = {t.i: "" for t in run}
@@ -344,7 +346,7 @@ def _shown_in_place(job: Job, verb: Token, group: list[Token], after: Token) -> 
 
 def _present_support(job: Job, verb: Token) -> bool:
     subject = subject_of(verb)
-    run = _subject_run(subject) if subject is not None else None
+    run = _subject_run(subject, participles=True) if subject is not None else None
     if subject is None or run is None or run[-1].i >= verb.i:
         return False
     group = _verb_group(verb)
@@ -395,7 +397,7 @@ def _keeps_confirming(job: Job) -> bool:
     if keeps is None and not any(c.dep_ == "aux" and c.lower_ in BE for c in verb.children):
         return False
     subject = subject_of(finite)
-    run = _subject_run(subject) if subject is not None else None
+    run = _subject_run(subject, participles=True) if subject is not None else None
     if subject is None or run is None or subject.lower_ not in _RESEARCH:
         return False
     if not run[-1].i < finite.i or any(t.lower_ in ("not", "n't") for t in doc[run[0].i : verb.i]):
@@ -441,7 +443,7 @@ def _people_report(job: Job) -> bool:
 _CERTAIN = frozenset(
     "undeniable indisputable unquestionable undisputed incontrovertible clear".split()
 )
-_BENEFIT_NOUNS = frozenset("benefits benefit effects effectiveness efficacy value results".split())
+_BENEFIT_NOUNS = frozenset("benefits benefit effects effectiveness efficacy value".split())
 
 
 def _beyond_doubt(job: Job) -> bool:
@@ -462,8 +464,8 @@ def _beyond_doubt(job: Job) -> bool:
     if not (text in ("beyond doubt", "beyond question", "beyond dispute") or text in _CERTAIN):
         return False
     last = words[-1].i
-    if words[0].i != verb.i + 1 or (last + 1 < len(doc) and not doc[last + 1].is_punct):
-        return False
+    if words[0].i != verb.i + 1 or (last + 1 < len(doc) and doc[last + 1].text not in ".!"):
+        return False  # "… are clear: X does Y" leaves the claim after the colon
     pieces = {t.i: "" for t in words}
     pieces[words[0].i] = "still being studied"
     job.hedged.add(verb.i)

@@ -59,9 +59,9 @@ def clause_verb(span: Span) -> Token | None:
             continue
         if auxiliaries(token):
             return token
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children) or any(
-            c.pos_ in ("NOUN", "PROPN", "PRON") for c in token.lefts
-        )
+        has_subject = any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in token.children
+        ) or any(c.pos_ in ("NOUN", "PROPN", "PRON") for c in token.lefts)
         if token.tag_ in FINITE and (has_subject or token.dep_ == "conj"):
             return token
     if any(t.pos_ in ("VERB", "AUX") for t in chain):
@@ -248,7 +248,7 @@ def hedge_pieces(
     while joined:
         other = joined.pop()
         if other.tag_ not in ("VBZ", "VBP") or any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in other.children
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in other.children
         ):
             continue
         if other.i not in replaced:
@@ -307,8 +307,8 @@ def _leading_adverb(verb: Token, changed: dict[int, str]) -> Token | None:
         ):
             break
         k -= 1
-    if lead is None or (lead.head.i != verb.i and lead.head.i > lead.i + 3):
-        return None
+    if lead is None or (lead.head.i != verb.i and not lead.i < lead.head.i <= lead.i + 3):
+        return None  # an adverb of the words before ("Starting X late | is safe")
     return lead
 
 
