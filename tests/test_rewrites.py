@@ -1021,6 +1021,14 @@ FAMILIES_OF_REWRITES = [
     ),
     ("More Effective Than Surgery", "An Alternative to Surgery"),
     ("Works better than chemotherapy.", "Works differently from chemotherapy."),
+    # a heading that names a cure for something names a treatment for it, without praise
+    ("The Legendary Cure for Back Pain", "A Treatment for Back Pain"),
+    (
+        "Acupuncture: The Natural Cure for Migraines",
+        "Acupuncture: A Natural Treatment for Migraines",
+    ),
+    ("Natural Cures for Eczema", "Natural Treatments for Eczema"),
+    ("The Only Cure for Migraines That Works", "The Only Cure for Migraines That Works"),
     # evidence that grows or agrees becomes some studies; people who saw a benefit, some of
     # them; certainty about the benefits, the state of the research
     (

@@ -355,6 +355,8 @@ def _cure(job: Job) -> bool:
     """ "It cures OCD." → "It may ease OCD symptoms for some people." (the claims guide's
     rewrite), when the verb's object is a disorder's name that ends the clause."""
     verb = job.role.verb
+    if job.title and _cure_heading(job):
+        return True
     if job.role.kind == "predicate" and verb is not None:
         return _is_the_cure(job, verb)
     if job.role.kind != "verb" or verb is None or verb.lower_ not in ("cures", "cure"):
@@ -375,6 +377,41 @@ def _cure(job: Job) -> bool:
 
 
 _HYPE_WORDS = frozenset("ultimate best perfect miracle magic real true only natural".split())
+# What a heading says of its cure that only adds strength: "The Legendary Cure for X".
+_CURE_PRAISE = _HYPE_WORDS - {"natural"} | frozenset(
+    """legendary rapid fast quick instant permanent lasting definitive proven amazing
+    incredible revolutionary guaranteed complete total miraculous one""".split()
+)
+
+
+def _cure_heading(job: Job) -> bool:
+    """A heading that names a cure for something ("The Legendary Cure for Back Pain",
+    "Acupuncture: The Natural Cure for Migraines") names a treatment for it: "A Natural
+    Treatment for Migraines"; its praise goes."""
+    noun = next((t for t in job.span if t.lower_ in ("cure", "cures")), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not (noun.dep_ == "ROOT" or (noun.dep_ == "appos" and noun.head.dep_ == "ROOT")):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
+        return False
+    if any(t.dep_ in ("relcl", "acl") for t in noun.subtree):
+        return False  # "… That Works" claims on
+    before = [t for t in noun.lefts]
+    if any(t.dep_ not in ("det", "amod", "compound") for t in before):
+        return False
+    if noun.i - (before[0].i if before else noun.i) != len(before):
+        return False
+    plural = noun.lower_ == "cures"
+    pieces = {noun.i: job.cased(noun, "treatments" if plural else "treatment")}
+    for token in before:
+        if token.dep_ == "det" and token.lower_ == "the" and not plural:
+            pieces[token.i] = "A" if token.text[:1].isupper() else "a"
+        elif token.dep_ != "det" and token.lower_ in _CURE_PRAISE:
+            pieces[token.i] = ""
+        elif token.dep_ != "det" and token.tag_ not in ("JJ", "NNP"):
+            return False  # a compound noun: "Hangover Cure for …" says what it cures
+    return job.add(pieces, safe=True, name="a treatment for")
 
 
 def _is_the_cure(job: Job, verb: Token) -> bool:
