@@ -45,7 +45,10 @@ REWRITES = [
     ("The drops are non-addictive.", "The drops' risk of addiction is still being studied."),
     ("Our gummies have no side effects.", "Our gummies have side effects that are usually mild."),
     ("The infusions are well tolerated.", "The infusions may be well tolerated."),
-    ("Acupuncture works better than painkillers.", "Acupuncture may work better than painkillers."),
+    (
+        "Acupuncture works better than painkillers.",
+        "Acupuncture works differently from painkillers.",
+    ),
     ("Unlike conventional antidepressants, the spray acts in hours.", "The spray acts in hours."),
     (
         "Float therapy is the most effective treatment for stress.",

@@ -1005,7 +1005,7 @@ FAMILIES_OF_REWRITES = [
         "Laser therapy for men has cardiovascular side effects that are usually mild.",
     ),
     (
-        "Side effects are rare and not serious as long as the dose is right.",
+        "Side effects are minimal and not serious as long as the dose is right.",
         "Side effects are usually mild as long as the dose is right.",
     ),
     ("Most patients have no side effects.", "Most patients have no side effects."),

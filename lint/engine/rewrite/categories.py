@@ -658,7 +658,8 @@ def _compares(token: Token, job: Job) -> bool:
 
 
 def _one_option(job: Job) -> bool:
-    """ "the most effective treatment for X" → "an option for X"."""
+    """ "the most effective treatment for X" → "an option for X" (safe: only the praise
+    goes)."""
     span, doc = job.span, job.doc
     if _one_of_these(job):
         return True
@@ -699,7 +700,7 @@ def _one_option(job: Job) -> bool:
         pieces = {t.i: "" for t in claim_words if t.i != first and _superlative(t)}
         if any(c.dep_ in ("cc", "conj") for i in pieces for c in doc[i].children):
             return False  # "the most effective and safest": no words to keep in between
-        return bool(pieces) and job.add(pieces, safe=False, name="one of the")
+        return bool(pieces) and job.add(pieces, safe=True, name="one of the")
     if not kept and (noun.lower_ in _SUPERLATIVE_NOUNS or noun.lower_ in ("standard", "choice")):
         new_noun = "options" if plural else "option"
         pieces = {t.i: "" for t in doc[first : noun.i + 1]}
@@ -738,7 +739,7 @@ def _one_option(job: Job) -> bool:
         if noun.lower_ == "way":
             pieces[first] = job.cased(doc[first], "one")
     pieces.update({t.i: "" for t in _there_is(noun)})
-    return job.add(pieces, safe=False, name="an option")
+    return job.add(pieces, safe=True, name="an option")
 
 
 def _superlative(token: Token) -> bool:
@@ -971,15 +972,15 @@ def _no_side_effects(job: Job) -> bool:
     return job.add(pieces, safe=False, name="side effects usually mild")
 
 
-# What a writer says to make side effects sound absent: "rare", "few", "minimal".
+# What a writer says to make side effects sound harmless: "minimal", "minor". (Not "rare":
+# how often they come is the writer's to say, and "usually mild" would not say it.)
 _SLIGHT = frozenset(
-    "rare few minimal negligible nonexistent non-existent minor mild insignificant "
-    "uncommon serious".split()
+    "minimal negligible nonexistent non-existent minor mild insignificant serious".split()
 )
 
 
 def _rare_side_effects(job: Job) -> bool:
-    """ "Side effects are rare and mild" → "Side effects are usually mild"."""
+    """ "Side effects are minimal and not serious" → "Side effects are usually mild"."""
     doc = job.doc
     effects = _effects_near(job)
     if effects is None or effects.dep_ != "nsubj" or effects.head.lower_ not in BE:
@@ -1088,7 +1089,8 @@ def _statistic(job: Job) -> bool:
 
 def _efficacy(job: Job) -> bool:
     """A boast added after a comma goes whole: "widely used to treat it, with excellent
-    results" → "widely used to treat it" (unsafe)."""
+    results" → "widely used to treat it" (safe: the sentence says what it said, less
+    loudly)."""
     doc = job.doc
     preposition = next((t for t in job.span if t.lower_ == "with" and t.dep_ == "prep"), None)
     head = job.span.root.head
@@ -1104,7 +1106,7 @@ def _efficacy(job: Job) -> bool:
     if after < len(doc) and not doc[after].is_punct:
         return False  # only a phrase that closes the clause
     gone = {doc[preposition.i - 1].i, *(t.i for t in words)}
-    return job.add({i: "" for i in gone}, safe=False, name="drop boast")
+    return job.add({i: "" for i in gone}, safe=True, name="drop boast")
 
 
 _SPECIAL: dict[str, Callable[[Job], bool]] = {

@@ -181,6 +181,10 @@ def _absolute_gone(doc: Doc, token: Token, new: str, out: dict[int, str]) -> dic
     return gone
 
 
+# Prepositions that make a breakthrough an event: "in a breakthrough", "after the breakthrough".
+_EVENT_PREPOSITIONS = frozenset("in after since following before with".split())
+
+
 def _plain(doc: Doc, run: list[Token], new: str | None) -> bool:
     """A hype phrase's plain words keep the sentence's meaning ("is changing the landscape
     of" → "is an option in", "nothing short of astonishing" → "encouraging"), unless they make
@@ -189,7 +193,10 @@ def _plain(doc: Doc, run: list[Token], new: str | None) -> bool:
     if new is None:
         return False
     noun = next((t for t in run if t.pos_ in ("NOUN", "PROPN")), None)
-    event = noun is not None and noun.dep_ != "attr" and run[0].pos_ not in ("VERB", "AUX")
+    event = noun is not None and (
+        (noun.dep_ == "pobj" and noun.head.lower_ in _EVENT_PREPOSITIONS)
+        or any(c.dep_ == "acl" for c in noun.children)
+    )
     if "option" in new and event:
         return False  # "In a breakthrough made by researchers": an event, not an option
     after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
