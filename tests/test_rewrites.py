@@ -1264,3 +1264,32 @@ def test_a_base_form_is_its_own_lemma():
     assert verb_lemmas("process")[0] == "process"
     assert verb_lemmas("brings") == ("bring",)
     assert verb_lemmas("saw")[0] == "see"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the outcome a mechanism brings, set off at the end, takes its own hedge
+        (
+            "Because it is delivered by IV, the drip travels straight to your brain, "
+            "giving you an immediate boost of energy.",
+            "Because it is delivered by IV, the drip is thought to travel straight to your "
+            "brain, which may give you a boost of energy.",
+        ),
+        (
+            "Repeated sessions over several weeks gradually build new circuits, making relief "
+            "self-sustaining for many patients.",
+            "Repeated sessions over several weeks are thought to gradually build new circuits, "
+            "which may make relief self-sustaining for many patients.",
+        ),
+        # a means is no outcome
+        (
+            "Magnesium relaxes the muscles, using a gentle natural pathway.",
+            "Magnesium is thought to relax the muscles, using a gentle natural pathway.",
+        ),
+    ],
+)
+def test_the_outcome_after_a_mechanism_is_hedged_too(fused, text, expected):
+    fixed = _fixed(fused, [text])[0].text
+    assert fixed == expected
+    assert not problems(text, fixed)

@@ -222,6 +222,9 @@ def _build(
             if pieces is not None:
                 job.add(pieces, safe=True, name="hedge another clause")
                 hedged |= seen | {verb.i}
+    outcome = _trailing_outcome(doc, plan, hedged, lexicon, clause_score)
+    if outcome:
+        plan.add(outcome, safe=True, name="hedge the outcome after it")
     leftover = _strength_left(doc, plan, hedged)
     if leftover:
         plan.add(leftover, safe=True, name="strength left under the hedge")
@@ -259,6 +262,59 @@ def _fronted_means(doc, plan: Plan, hedged: set[int]) -> dict[int, str] | None:
         return None
     pieces = {i: "" for i in range(last + 2)}
     pieces[end] = f"{doc[end].text} by {doc[1 : last + 1].text}"
+    return pieces
+
+
+# Participles that introduce a means, a list or a source, not an outcome.
+_NOT_AN_OUTCOME = frozenset(
+    """including according following depending regarding concerning considering excluding
+    using starting beginning involving combining""".split()
+)
+_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def _trailing_outcome(
+    doc,
+    plan: Plan,
+    hedged: set[int],
+    lexicon: Lexicon,
+    clause_score: ClauseScore | None,
+) -> dict[int, str]:
+    """The outcome of a mechanism, set off after a comma at the end of the sentence ("is
+    thought to build new circuits, making relief self-sustaining"): it takes its own hedge ("…, which may make relief self-sustaining"), and every participle
+    joined to it its base form ("which may calm inflammation, slow … and regenerate …")."""
+    written = " ".join(new for op in plan.ops for new in op.pieces.values())
+    if not hedged or "thought to" not in written or re.search(r"\bmay\b", written):
+        return {}  # under "may", what the clause brings is as uncertain as the clause
+    start = next(
+        (
+            t.i
+            for t in doc
+            if t.i > max(hedged)
+            and t.tag_ == "VBG"
+            and doc[t.i - 1].text == ","
+            and t.lower_ not in _NOT_AN_OUTCOME
+        ),
+        None,
+    )
+    if start is None:
+        return {}
+    rest = doc[start:]
+    if any(t.tag_ in _FINITE_TAGS or t.lower_ in ("may", "might", "can") for t in rest):
+        return {}  # a clause of its own follows: not one trailing phrase
+    if not plan.free([start]):
+        return {}
+    named = any(t.lower_ in lexicon.benefit or t.lower_ in lexicon.condition for t in rest)
+    text = " ".join(t.text for t in rest if not t.is_punct)
+    if not named and (clause_score is None or clause_score(text) < CLAUSE_CLAIM):
+        return {}
+    first = doc[start]
+    pieces = {start: f"which may {base_form(first.lower_)}"}
+    for token in rest[1:]:
+        before = doc[token.i - 1].lower_
+        if token.tag_ == "VBG" and before in (",", "and", "or") and plan.free([token.i]):
+            pieces[token.i] = base_form(token.lower_)
+    hedged.add(start)
     return pieces
 
 
