@@ -1051,6 +1051,22 @@ FAMILIES_OF_REWRITES = [
         "The benefits of acupuncture are beyond doubt.",
         "The benefits of acupuncture are still being studied.",
     ),
+    (
+        "Clinical research continues to show that yoga eases back pain.",
+        "Clinical research suggests that yoga eases back pain.",
+    ),
+    # a proof of results the subject produced is no proof of what the subject is
+    (
+        "Acupuncture has demonstrated positive results in helping users lower their stress.",
+        "Acupuncture has demonstrated positive results in helping users lower their stress.",
+    ),
+    # a "no" in a clause of its own does not negate the majority's claim
+    (
+        "While no therapist can promise an outcome, the vast majority of clients notice "
+        "real improvements with massage.",
+        "While no therapist can promise an outcome, some clients notice real improvements "
+        "with massage.",
+    ),
     # "the gold standard of X" is an option for X
     (
         "IV ketamine remains the gold standard of migraine care.",

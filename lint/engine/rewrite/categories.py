@@ -800,7 +800,7 @@ def _generalization(job: Job) -> bool:
     # "Most patients go through it without side effects" → "some patients … without side
     # effects" would say the others have them; a figure is a fact to source: advice only,
     # and no "may" on the verb either.
-    negated = verb is not None and any(t.lower_ in _PRIVATIVE for t in verb.subtree)
+    negated = verb is not None and any(t.lower_ in _PRIVATIVE for t in _own_words(verb))
     if _statistic(job):
         # an unsourced figure ("two out of three patients") needs its source, not a softer
         # word: hedging the sentence's other claims would leave it standing as if fixed
@@ -821,6 +821,19 @@ def _generalization(job: Job) -> bool:
                 job.hedged.add(token.head.i)
             return ok
     return False
+
+
+def _own_words(verb: Token) -> list[Token]:
+    """The verb's clause without the clauses set under it with a subject of their own
+    ("While no one can promise …, | most clients notice …")."""
+    skip = {
+        t.i
+        for c in verb.children
+        if c.dep_ in ("advcl", "ccomp", "conj", "relcl")
+        and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        for t in c.subtree
+    }
+    return [t for t in verb.subtree if t.i not in skip]
 
 
 def _safety(job: Job) -> bool:

@@ -145,14 +145,18 @@ def _research_shows(job: Job) -> bool:
     verb = _verb(job)
     if verb is None or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         return False
-    subject = subject_of(verb)
+    finite = verb
+    if verb.dep_ == "xcomp" and base_form(verb.head.text) in ("continue", "keep"):
+        finite = verb.head  # "Research continues to show that …"
+    subject = subject_of(finite)
     if subject is None or subject.lower_ not in _RESEARCH or subject.i > verb.i:
         return False
-    group = _verb_group(verb)
+    group = _verb_group(finite)
+    group += list(verb.doc[finite.i + 1 : verb.i + 1])
     if any(t.lower_ in ("not", "n't", "never") for t in group):
         return False
     pieces = {t.i: "" for t in group}
-    pieces[group[-1].i] = _suggest(verb, group, subject)
+    pieces[group[-1].i] = _suggest(finite, _verb_group(finite), subject)
     weight, plural = _bounded(job, subject)
     if weight:
         pieces.update(weight)
@@ -310,7 +314,7 @@ def _shown_to(job: Job) -> bool:
             pieces[after.i + 1] = ""
         elif following == ["to", "be"]:
             pieces.update({after.i + 1: "", after.i + 2: ""})
-    elif after.pos_ in ("ADJ", "ADV") or after.lower_ in ("safe", "effective"):
+    elif _predicate(after):
         pieces[group[0].i] = "are" if plural else "is"
     else:
         return False
@@ -325,6 +329,14 @@ def _shown_to(job: Job) -> bool:
     return job.add(pieces, safe=True, name="early studies suggest X can")
 
 
+def _predicate(word: Token) -> bool:
+    """What the proof says the subject is ("proven effective"), not a word of an object it
+    names ("has demonstrated positive results")."""
+    if word.dep_ == "amod" or word.head.dep_ in ("dobj", "pobj"):
+        return False
+    return word.pos_ in ("ADJ", "ADV") or word.lower_ in ("safe", "effective")
+
+
 def _shown_in_place(job: Job, verb: Token, group: list[Token], after: Token) -> bool:
     """A subject too long to follow "early studies suggest": the proof becomes a hedge where
     it stands ("… has been found effective against migraines" → "… may be effective against
@@ -336,7 +348,7 @@ def _shown_in_place(job: Job, verb: Token, group: list[Token], after: Token) -> 
             return False
         pieces[after.i] = ""
         pieces[group[0].i] = "may"
-    elif after.pos_ == "ADJ" or after.lower_ in ("safe", "effective"):
+    elif _predicate(after):
         pieces[group[0].i] = "may be"
     else:
         return False
