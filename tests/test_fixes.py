@@ -43,7 +43,7 @@ REWRITES = [
     ("You will feel better within minutes.", "You may feel better within minutes."),
     ("Cryotherapy is completely safe.", "Cryotherapy may be safe."),
     ("The drops are non-addictive.", "The drops' risk of addiction is still being studied."),
-    ("Our gummies have no side effects.", "Our gummies have side effects that are usually mild."),
+    ("Our gummies have no side effects.", "Our gummies can have side effects, like any treatment."),
     ("The infusions are well tolerated.", "The infusions may be well tolerated."),
     (
         "Acupuncture works better than painkillers.",

@@ -503,15 +503,19 @@ def test_research_that_supports_in_the_present_is_bounded(pipeline, text, expect
     [
         (
             "These gummies ease anxiety without the side effects of prescription drugs.",
-            "with side effects that are usually mild.",
+            "These gummies may ease anxiety.",
         ),
-        ("You get results with zero adverse effects.", "with side effects that are usually mild."),
+        (
+            "The balm soothes sore joints with zero adverse effects.",
+            "The balm may soothe sore joints.",
+        ),
     ],
 )
-def test_no_side_effects_becomes_usually_mild(pipeline, text, expected):
-    """The claims guide's rewrite of "no side effects", an unsafe fix."""
+def test_no_side_effects_at_the_end_of_a_clause_goes(pipeline, text, expected):
+    """A claim of no side effects added at the end of a clause goes whole (an unsafe fix): a
+    writer names the side effects, never the tool."""
     assert _fixed(pipeline, [text], unsafe=False)[0].text == text
-    assert _fixed(pipeline, [text])[0].text.endswith(expected)
+    assert _fixed(pipeline, [text])[0].text == expected
 
 
 @pytest.mark.parametrize(
@@ -990,19 +994,19 @@ FAMILIES_OF_REWRITES = [
         "The procedure is remarkably safe, with no significant complications.",
         "The procedure may be safe, with no significant complications.",
     ),
-    # "no side effects" in any construction becomes the guide's "usually mild"; a majority
-    # that has none is left to the writer ("some patients have side effects" says more)
+    # a treatment said to have no side effects can have them, like any treatment; "minimal"
+    # side effects are "usually mild"; a majority that has none is left to the writer
     (
         "This therapy causes no side effects at all.",
-        "This therapy has side effects that are usually mild.",
+        "This therapy can have side effects, like any treatment.",
     ),
     (
         "The cream is completely free of harmful side effects.",
-        "The cream has side effects that are usually mild.",
+        "The cream can have side effects, like any treatment.",
     ),
     (
         "Laser therapy for men causes no cardiovascular side effects whatsoever.",
-        "Laser therapy for men has cardiovascular side effects that are usually mild.",
+        "Laser therapy for men can have cardiovascular side effects, like any treatment.",
     ),
     (
         "Side effects are minimal and not serious as long as the dose is right.",

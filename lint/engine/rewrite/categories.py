@@ -892,11 +892,12 @@ _MAJORITY = frozenset("most majority all every everyone everybody nearly almost"
 
 def _without_side_effects(job: Job) -> bool:
     """The phrase that says there are no side effects, from its "without" (or the "no" after
-    "with") to "effects", with an "of X" comparison after it, becomes "with side effects that
-    are usually mild" (the claims guide's wording; the advice says what to add)."""
+    "with") to "effects", with an "of X" comparison after it, goes where it closes its
+    clause: "ease anxiety without the side effects of pills" → "ease anxiety" (unsafe: a claim
+    goes; the advice says to name the side effects)."""
     doc = job.doc
     if job.title or job.role.kind == "bare":
-        return False  # a heading ("Effective Without Side Effects") would gain a claim
+        return False  # a heading ("Effective Without Side Effects") would lose its point
     if any(t.lower_ in _MAJORITY for t in doc):
         return False  # "Most patients … without side effects": the others would have them
     end = next((t.i for t in doc[job.span.start : job.span.end + 2] if t.lower_ in _EFFECTS), None)
@@ -909,7 +910,7 @@ def _without_side_effects(job: Job) -> bool:
         or doc[start].lower_ in ("side", "-", "causing", "having")
     ):
         start -= 1
-    if start < 0 or doc[start].lower_ not in ("without", "with"):
+    if start < 1 or doc[start].lower_ not in ("without", "with"):
         return False
     opener = doc[start]
     between = {t.lower_ for t in doc[start + 1 : end]}
@@ -917,28 +918,40 @@ def _without_side_effects(job: Job) -> bool:
         return False  # "with side effects": nothing said about their absence
     last = end
     after = doc[end + 1] if end + 1 < len(doc) else None
-    if after is not None and after.lower_ in ("of", "from", "associated", "that"):
-        if after.lower_ in ("of", "from"):
-            last = max(t.i for t in after.subtree)  # "of pills like ibuprofen"
-        else:
+    if after is not None and after.lower_ in ("of", "from", "associated", "that", "like"):
+        if after.lower_ not in ("of", "from"):
             return False  # a clause about the effects: the writer must say what it means
-    pieces = {t.i: "" for t in doc[start : last + 1]}
-    pieces[start] = job.cased(opener, "with side effects that are usually mild")
-    if any(t.i in pieces and t.is_punct and t.text not in ("-",) for t in doc[start : last + 1]):
+        last = max(t.i for t in after.subtree)  # "of pills like ibuprofen"
+    if any(t.is_punct and t.text != "-" for t in doc[start : last + 1]):
         return False
-    return job.add(pieces, safe=False, name="side effects usually mild")
+    closes = last + 1 >= len(doc) or doc[last + 1].text in (".", "!", ";", ",")
+    if not closes or opener.head.i == opener.i or doc[start - 1].lower_ in ("and", "or"):
+        return False  # only a phrase added at the end of its clause goes whole
+    gone = set(range(start, last + 1))
+    if doc[start - 1].text == ",":
+        gone.add(start - 1)  # "…, without side effects."
+    pieces = {i: "" for i in gone}
+    verb = opener.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "results | with zero side effects": the verb of "get results"
+    if verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not verb_is_hedged(job):
+        # what it does without them is still a claim: "soothes sore joints" → "may soothe"
+        hedged = hedge(replace(job, role=Role("verb", verb)), pieces)
+        if hedged is None:
+            return False  # "You get results" would be left a promise without its hedge
+        pieces = hedged
+    return job.add(pieces, safe=False, name="drop no side effects")
 
 
 # Verbs that say what a treatment brings with it: "causes no side effects".
 _BRINGING = frozenset("cause causes has have carry carries produce produces pose poses".split())
 _TOTALLY = frozenset("completely totally entirely absolutely virtually almost 100%".split())
-_MILD = "side effects that are usually mild"
 
 
 def _no_side_effects(job: Job) -> bool:
     """ "X causes no side effects (at all)", "X is completely free of harmful side effects" →
-    "X has side effects that are usually mild" (the claims guide's wording; unsafe: the advice
-    says what to add)."""
+    "X can have side effects, like any treatment" (what is true of every treatment; unsafe:
+    the advice says to name them)."""
     doc = job.doc
     effects = _effects_near(job)
     if effects is None or job.title:
@@ -978,18 +991,18 @@ def _no_side_effects(job: Job) -> bool:
     ]
     if verb.i + 1 != first:
         return False  # only "causes | no side effects": nothing between verb and phrase
-    has = "have" if is_plural_subject(subject) else "has"
+    people = job.lexicon.population
+    if subject.lower_ in people | {job.lexicon.plurals.get(w, w + "s") for w in people}:
+        return False  # "Patients have no side effects": what they felt is theirs to report
     pieces = {t.i: "" for t in doc[first : last + 1]}
-    pieces[verb.i] = job.cased(verb, has)
-    pieces[first] = " ".join([*kept, _MILD])
-    return job.add(pieces, safe=False, name="side effects usually mild")
+    pieces[verb.i] = job.cased(verb, "can have")
+    pieces[first] = " ".join([*kept, "side effects, like any treatment"])
+    return job.add(pieces, safe=False, name="side effects like any treatment")
 
 
 # What a writer says to make side effects sound harmless: "minimal", "minor". (Not "rare":
 # how often they come is the writer's to say, and "usually mild" would not say it.)
-_SLIGHT = frozenset(
-    "minimal negligible nonexistent non-existent minor mild insignificant serious".split()
-)
+_SLIGHT = frozenset("minimal negligible minor mild insignificant serious".split())
 
 
 def _rare_side_effects(job: Job) -> bool:

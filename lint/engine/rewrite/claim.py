@@ -517,6 +517,8 @@ def drops(job: Job, tokens) -> dict[int, str] | None:
         return None  # "Decades of research show", read as a noun "show": not "Decades of show"
     if all(i in gone or not t.is_alpha for i, t in enumerate(doc)):
         return None
+    if any(doc[i].dep_ == "ROOT" for i in gone):
+        return None  # "Especially effective for X" would be left a bare "For X"
     return {i: "" for i in gone}
 
 
