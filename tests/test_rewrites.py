@@ -1233,11 +1233,24 @@ def test_vague_research_is_no_named_source(pipeline):
     )
 
 
-def test_a_fragment_that_opens_with_its_verb_is_hedged_from_the_start(fused):
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Clears excess lactic acid from the body and works out knots.",
+            "May help clear excess lactic acid from the body and work out knots.",
+        ),
+        # the parse puts the opening verb on its object; the model alone flags it
+        (
+            "Curbs cravings and takes the edge off withdrawal",
+            "May help curb cravings and take the edge off withdrawal",
+        ),
+    ],
+)
+def test_a_fragment_that_opens_with_its_verb_is_hedged_from_the_start(fused, text, expected):
     """ "Clears … and works out knots": "May help" goes first, never on the second verb."""
-    text = "Clears excess lactic acid from the body and works out knots."
     fixed = fused.fix_sources([SourceText("p.txt", text)], unsafe=True)[0].text
-    assert fixed == "May help clear excess lactic acid from the body and work out knots."
+    assert fixed == expected
 
 
 def test_a_mechanism_set_off_after_a_comma_is_no_safe_fix(pipeline):

@@ -135,25 +135,21 @@ def _rewrites(
     claims: Sequence[Claim], lexicon: Lexicon, clause_score: ClauseScore | None
 ) -> list[Edit]:
     full = _build(claims, lexicon, unsafe=True, clause_score=clause_score)
-    if all(c.model for c in claims):
+    fragment = _leading_verb(claims)
+    model_only = all(c.model for c in claims)
+    if model_only:
         # the model's words are a guess at the claim: a rewrite of them, or else of the
         # sentence's verb, must leave no promise of its own unhedged
         full = full or _model_rewrite(claims, lexicon)
         if full is not None and _leaves_a_promise(claims[0].span.doc, full):
             return []
-        if full is not None and not full.safe:
-            return [full]
-    fragment = _leading_verb(claims)
     if full is None:
         return [fragment] if fragment is not None else []
-    hedges_later = full.pieces[0][0] > 0 and any(
-        re.search(r"\b(?:may|thought to)\b", new, re.I) for _, _, new in full.pieces
-    )
-    if fragment is not None and hedges_later and claims[0].span.doc[0].dep_ == "ROOT":
+    if fragment is not None and _hedges_later(full) and _opens(claims[0].span.doc):
         # "Keeps blood sugar levels healthy and …": a hedge on a later word would leave the
         # opening verb's promise; the fragment's "May help" goes first, with the rest
         return [fragment.merged(full)]
-    if full.safe:
+    if full.safe or model_only:
         return [full]
     safe = _build(claims, lexicon, unsafe=False, clause_score=clause_score)
     if safe is None:
@@ -161,6 +157,19 @@ def _rewrites(
     if (safe.start, safe.end, safe.pieces) == (full.start, full.end, full.pieces):
         return [safe]  # the unsafe changes did not apply: the rewrite is safe
     return [full, safe]
+
+
+def _hedges_later(edit: Edit) -> bool:
+    """The edit puts a hedge on a word after the sentence's first."""
+    return edit.pieces[0][0] > 0 and any(
+        re.search(r"\b(?:may|thought to)\b", new, re.I) for _, _, new in edit.pieces
+    )
+
+
+def _opens(doc) -> bool:
+    """The sentence's first word heads it (or the noun that heads it: "Curbs cravings …")."""
+    first = doc[0]
+    return first.dep_ == "ROOT" or (first.dep_ == "compound" and first.head.dep_ == "ROOT")
 
 
 def _build(
@@ -564,12 +573,15 @@ def _leading_verb(claims: Sequence[Claim]) -> Edit | None:
     }
     base = base_form(swaps.get(base) or base) if base != "heal" else base
     words = {first.i: match_case(first.text, f"may help {base}", title)}
+    # "Curbs cravings and takes …" is parsed with "Curbs" on its object: the verbs joined
+    # to that object are joined to it
+    anchor = first.head if first.dep_ == "compound" else first
     for token in doc[first.i + 1 :]:
         if (
             token.dep_ == "conj"
             and token.tag_ in ("VBZ", "NNS")
             and is_present_verb(token.lower_)
-            and first in token.ancestors
+            and anchor in token.ancestors
         ):
             words[token.i] = match_case(token.text, base_form(token.lower_), title)
     for token in doc[first.i + 2 :]:
