@@ -62,14 +62,19 @@ def governing_chain(span: Span) -> list[Token]:
     return chain
 
 
+# Subordinators whose clause states a premise as fact: "Since X has no side effects, you
+# should …" asserts X has none, whatever the main clause's modal. (Not a concession: "Although
+# trials report X, the benefits may have been overstated" qualifies what it concedes.)
+_PREMISE = frozenset("since because as".split())
+
+
 def _starts_own_clause(token: Token) -> bool:
     if token.dep_ == "parataxis":
         return True
-    return (
-        token.dep_ == "conj"
-        and token.pos_ in _CLAUSE_VERBS
-        and any(c.dep_ in _SUBJECTS for c in token.children)
-    )
+    own_subject = token.pos_ in _CLAUSE_VERBS and any(c.dep_ in _SUBJECTS for c in token.children)
+    if token.dep_ == "advcl" and own_subject:
+        return any(c.dep_ == "mark" and c.lower_ in _PREMISE for c in token.children)
+    return token.dep_ == "conj" and own_subject
 
 
 @dataclass(frozen=True)
