@@ -668,8 +668,10 @@ def _one_option(job: Job) -> bool:
     noun = span.root if span.root.pos_ in ("NOUN", "PROPN") else span.root.head
     while noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "highest-quality" qualifies "option", not "quality"
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ == "one":
-        return False  # "the most effective one": nothing left to name the option
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in _EMPTY_NOUNS:
+        return False  # "the most effective one", "kind": nothing left to name the option
+    if _scoped(noun):
+        return False  # "the most potent drugs available", "the top program in the country"
     first = min(
         [
             span.start,
@@ -701,6 +703,7 @@ def _one_option(job: Job) -> bool:
         if any(c.dep_ in ("cc", "conj") for i in pieces for c in doc[i].children):
             return False  # "the most effective and safest": no words to keep in between
         return bool(pieces) and job.add(pieces, safe=True, name="one of the")
+    safe = True  # only the praise goes
     if not kept and (noun.lower_ in _SUPERLATIVE_NOUNS or noun.lower_ in ("standard", "choice")):
         new_noun = "options" if plural else "option"
         pieces = {t.i: "" for t in doc[first : noun.i + 1]}
@@ -714,7 +717,10 @@ def _one_option(job: Job) -> bool:
             pieces.setdefault(after.i, "for")  # "the gold standard of care" → "an option for"
     else:
         # the superlative goes; words that say what the noun is stay ("The 10 Most Powerful
-        # Natural Sleep Aids" → "10 Natural Sleep Aids")
+        # Natural Sleep Aids" → "10 Natural Sleep Aids"): unsafe, "the" may have named one
+        safe = False
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "The most effective tools are the ones …": not "Some tools are"
         pieces = {
             w.i: ""
             for t in claim_words
@@ -737,9 +743,33 @@ def _one_option(job: Job) -> bool:
             det = ""  # "the most advanced pain care" → "pain care", never "a pain care"
         pieces[first] = job.cased(doc[first], det) if det else ""
         if noun.lower_ == "way":
-            pieces[first] = job.cased(doc[first], "one")
+            pieces[first] = job.cased(doc[first], "one")  # "the most efficient way" → "one way"
+            safe = True
     pieces.update({t.i: "" for t in _there_is(noun)})
-    return job.add(pieces, safe=True, name="an option")
+    return job.add(pieces, safe=safe, name="an option")
+
+
+# Nouns that name no option of their own: "the best one", "the most successful kind".
+_EMPTY_NOUNS = frozenset("one ones kind kinds type types sort sorts form forms".split())
+# What a superlative ranks within: "in the country", "in nature", "available", "ever".
+_SCOPES = frozenset(
+    """country world nation nature market area region city town state industry field planet
+    business universe us uk""".split()
+)
+
+
+def _scoped(noun: Token) -> bool:
+    """The noun phrase says what its superlative ranks it within ("X is the most potent drug
+    available", "ranks as the top program in the country"): without the superlative it says
+    nothing. (Not a place where something is offered: "offers the best care in the region".)"""
+    if noun.dep_ not in ("attr", "pobj", "oprd"):
+        return False
+    for child in noun.rights:
+        if child.lower_ in ("available", "ever", "anywhere", "around", "today"):
+            return True
+        if child.dep_ == "prep" and any(t.lower_ in _SCOPES for t in child.subtree):
+            return True
+    return False
 
 
 def _superlative(token: Token) -> bool:
@@ -934,7 +964,10 @@ def _without_side_effects(job: Job) -> bool:
     verb = opener.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # "results | with zero side effects": the verb of "get results"
+    clause = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not verb_is_hedged(job):
+        if not clause or verb.lower_ in job.lexicon.benefit:
+            return False  # "gives X results without …": "results" read as a verb
         # what it does without them is still a claim: "soothes sore joints" → "may soothe"
         hedged = hedge(replace(job, role=Role("verb", verb)), pieces)
         if hedged is None:
@@ -974,6 +1007,8 @@ def _no_side_effects(job: Job) -> bool:
         return False  # "Most patients have no side effects": the others would have them
     if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
         return False
+    if verb.dep_ == "conj" or any(c.dep_ == "conj" for c in verb.children):
+        return False  # "cost little, have no side effects and lay …": one verb of a list
     first = (head.head if free else effects).left_edge.i
     if free:
         first = min([first, *(c.i for c in head.head.children if c.dep_ == "advmod")])
