@@ -1217,6 +1217,7 @@ def test_safe_fixes_that_only_trade_strength(pipeline, text, expected):
     [
         "According to the Mayo Clinic newsletter, this tea cures insomnia.",
         "The Sleep Gazette calls melatonin a supplement that cures jet lag.",
+        "The National Sleep Institute has found that this tea cures insomnia.",
     ],
 )
 def test_what_a_named_source_says_gets_advice(pipeline, text):

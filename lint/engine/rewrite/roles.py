@@ -202,10 +202,22 @@ def _attributed(doc: Doc, span: Span) -> bool:
                 return True  # a named source ("the FDA labeling"), not "research"
     return any(
         t.dep_ == "ROOT"
-        and t.lower_ in _CHARACTERIZES
-        and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in t.children)
+        and (
+            (t.lower_ in _CHARACTERIZES and any(_subject(c, ("PROPN", "NOUN")) for c in t.children))
+            or (t.lower_ in _FINDS and any(_subject(c, ("PROPN",)) for c in t.children))
+        )
         for t in doc
     )
+
+
+# What a named body is said to have found: "The National Cancer Institute has found that …".
+_FINDS = frozenset(
+    "found finds concluded concludes determined determines reported states stated notes noted".split()
+)
+
+
+def _subject(token: Token, kinds: tuple[str, ...]) -> bool:
+    return token.dep_ == "nsubj" and token.pos_ in kinds
 
 
 def advice_only(doc: Doc, span: Span, role: Role) -> bool:
