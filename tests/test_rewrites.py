@@ -1032,6 +1032,9 @@ FAMILIES_OF_REWRITES = [
         "Acupuncture: A Natural Treatment for Migraines",
     ),
     ("Natural Cures for Eczema", "Natural Treatments for Eczema"),
+    # a "How to" heading: the verb takes its template's weaker word, its absolutes go
+    ("How to Completely Reverse Arthritis Without Drugs", "How to Ease Arthritis Without Drugs"),
+    ("How to Beat Insomnia Permanently: A Plan", "How to Manage Insomnia: A Plan"),
     ("The Only Cure for Migraines That Works", "The Only Cure for Migraines That Works"),
     # evidence that grows or agrees becomes some studies; people who saw a benefit, some of
     # them; certainty about the benefits, the state of the research

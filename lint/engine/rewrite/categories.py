@@ -355,7 +355,7 @@ def _cure(job: Job) -> bool:
     """ "It cures OCD." → "It may ease OCD symptoms for some people." (the claims guide's
     rewrite), when the verb's object is a disorder's name that ends the clause."""
     verb = job.role.verb
-    if job.title and _cure_heading(job):
+    if job.title and (_cure_heading(job) or _how_to(job)):
         return True
     if job.role.kind == "predicate" and verb is not None:
         return _is_the_cure(job, verb)
@@ -382,6 +382,34 @@ _CURE_PRAISE = _HYPE_WORDS - {"natural"} | frozenset(
     """legendary rapid fast quick instant permanent lasting definitive proven amazing
     incredible revolutionary guaranteed complete total miraculous one""".split()
 )
+
+
+# Adverbs that make a cure absolute: "How to Completely Reverse …", "… Permanently".
+_FOR_GOOD = frozenset("completely fully totally entirely permanently forever naturally".split())
+
+
+def _how_to(job: Job) -> bool:
+    """A "How to" heading promises what its verb does: the verb takes its template's weaker
+    word and its absolutes go ("How to Completely Reverse Arthritis" → "How to Ease
+    Arthritis", "How to Beat Insomnia Permanently" → "How to Manage Insomnia")."""
+    doc = job.doc
+    verb = next((t for t in job.span if t.tag_ == "VB" and t.dep_ == "ROOT"), None)
+    if verb is None:
+        verb = next((t for t in doc if t.tag_ == "VB" and t.dep_ == "ROOT"), None)
+    if (
+        verb is None
+        or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        or not any(c.lower_ == "how" for c in verb.children)
+    ):
+        return False
+    new = swaps(job, [verb]).get(verb.i)
+    if not new:
+        return False
+    pieces = {verb.i: job.cased(verb, new)}
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _FOR_GOOD and child.lower_ != "naturally":
+            pieces[child.i] = ""
+    return job.add(pieces, safe=True, name="how to ease")
 
 
 def _cure_heading(job: Job) -> bool:
