@@ -1035,8 +1035,9 @@ def _no_side_effects(job: Job) -> bool:
         return False  # "Most patients have no side effects": the others would have them
     if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
         return False
-    if verb.dep_ == "conj" or any(c.dep_ == "conj" for c in verb.children):
-        return False  # "cost little, have no side effects and lay …": one verb of a list
+    if verb.dep_ != "ROOT" or any(c.dep_ == "conj" for c in verb.children):
+        return False  # "cost little, have no side effects and lay …", "The advantage is that
+        # they have none": only a main clause that says it alone
     first = (head.head if free else effects).left_edge.i
     if free:
         first = min([first, *(c.i for c in head.head.children if c.dep_ == "advmod")])
