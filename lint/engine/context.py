@@ -256,8 +256,11 @@ def _is_reported(claim: Claim, cues: Cues) -> bool:
 
 
 def _is_purpose(claim: Claim, cues: Cues) -> bool:
-    """An aim, not a result: 'treatment to relieve symptoms', 'drugs used to reduce pain'."""
+    """An aim, not a result: 'treatment to relieve symptoms', 'drugs used to reduce pain', 'an
+    option for treating addiction'."""
     verb = claim.span.root
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        return verb.head.head.pos_ in ("NOUN", "PROPN")  # what a method or option is for
     return verb.dep_ in ("acl", "advcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     )
