@@ -1209,6 +1209,24 @@ def test_a_verb_the_rewrite_wrote_agrees_with_the_hedge(fused):
             "In a breakthrough made by Danish researchers, a new serum was developed.",
             "In a breakthrough made by Danish researchers, a new serum was developed.",
         ),
+        # praise that ranks goes; what the option is for stays, claiming no more
+        (
+            "The NAD supplement is now a preferred method for treating addiction.",
+            "The NAD supplement is now an option for treating addiction.",
+        ),
+        (
+            "IV drips remain the gold standard of hangover care.",
+            "IV drips remain an option for hangover care.",
+        ),
+        # growing, agreeing or certain evidence becomes the state of the evidence
+        (
+            "Modern science is backing up the benefits of this herb.",
+            "Some studies support the benefits of this herb.",
+        ),
+        (
+            "The benefits of acupuncture are beyond doubt.",
+            "The benefits of acupuncture are still being studied.",
+        ),
     ],
 )
 def test_safe_fixes_that_only_trade_strength(pipeline, text, expected):

@@ -399,7 +399,7 @@ def _present_support(job: Job, verb: Token) -> bool:
 
 def _keeps_confirming(job: Job) -> bool:
     """ "Science keeps confirming X", "Modern science is backing up X" → "Some studies
-    support X" (unsafe: a body of work that grows and agrees becomes some studies)."""
+    support X" (safe: a body of work that grows and agrees becomes some studies)."""
     verb = _verb(job)
     if verb is None or verb.tag_ != "VBG" or _noun_object(verb) is None:
         return False
@@ -424,7 +424,7 @@ def _keeps_confirming(job: Job) -> bool:
         job.cased(run[0], "some studies support") if run[0].i else "Some studies support"
     )
     job.hedged.add(verb.i)
-    return job.add(pieces, safe=False, name="some studies support")
+    return job.add(pieces, safe=True, name="some studies support")
 
 
 _KEEP = frozenset("keeps keep continues continue".split())
@@ -460,7 +460,7 @@ _BENEFIT_NOUNS = frozenset("benefits benefit effects effectiveness efficacy valu
 
 def _beyond_doubt(job: Job) -> bool:
     """ "The benefits of X are beyond doubt" (or undeniable) → "The benefits of X are still
-    being studied" (unsafe: certainty becomes the state of the evidence)."""
+    being studied" (safe: only the certainty changes, to the state of the evidence)."""
     verb = job.role.verb
     if verb is None or verb.lower_ not in BE or verb.tag_ not in ("VBZ", "VBP"):
         return False
@@ -481,4 +481,4 @@ def _beyond_doubt(job: Job) -> bool:
     pieces = {t.i: "" for t in words}
     pieces[words[0].i] = "still being studied"
     job.hedged.add(verb.i)
-    return job.add(pieces, safe=False, name="still being studied")
+    return job.add(pieces, safe=True, name="still being studied")

@@ -213,7 +213,12 @@ def _build(
         )
         before = len(plan.ops)
         rewrite_claim(job)
-        if not unsafe and len(plan.ops) == before and not _shares_a_hedge(claim, hedged):
+        if (
+            not unsafe
+            and len(plan.ops) == before
+            and not _shares_a_hedge(claim, hedged)
+            and not _what_an_option_is_for(claim, plan)
+        ):
             # A safe rewrite that leaves a claim as it was would put a hedge beside it
             # ("may be a well-tolerated, proven method"): the sentence's rewrite is unsafe.
             return None
@@ -242,6 +247,18 @@ def _build(
     if means is not None and not (unsafe and plan.add(means, safe=False, name="means moved")):
         return None  # a hedge after "By boosting X, …" leaves the means stated as fact
     return plan.edit(safe_only=not unsafe)
+
+
+def _what_an_option_is_for(claim: Claim, plan: Plan) -> bool:
+    """The claim says what a noun the rewrite made "an option" is for ("a preferred method
+    for treating addiction" → "an option for treating addiction"): it claims no more."""
+    for token in list(claim.span.root.ancestors)[:3]:
+        new = plan.new_text(token.i)
+        if new is not None and re.search(r"\boptions?\b", new):
+            return True
+        if any(re.search(r"\boptions?\b", plan.new_text(c.i) or "") for c in token.lefts):
+            return True
+    return False
 
 
 def _fronted_means(doc, plan: Plan, hedged: set[int]) -> dict[int, str] | None:
