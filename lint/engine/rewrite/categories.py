@@ -747,7 +747,7 @@ def _one_option(job: Job) -> bool:
         # the superlative goes; words that say what the noun is stay ("The 10 Most Powerful
         # Natural Sleep Aids" → "10 Natural Sleep Aids"): unsafe, "the" may have named one
         safe = False
-        if noun.dep_ in ("nsubj", "nsubjpass"):
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.lower_ != "way":
             return False  # "The most effective tools are the ones …": not "Some tools are"
         pieces = {
             w.i: ""

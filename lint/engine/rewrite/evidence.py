@@ -332,6 +332,8 @@ def _shown_to(job: Job) -> bool:
 def _predicate(word: Token) -> bool:
     """What the proof says the subject is ("proven effective"), not a word of an object it
     names ("has demonstrated positive results")."""
+    if word.dep_ == "advmod" and word.head.pos_ == "ADJ" and word.head.i == word.i + 1:
+        word = word.head  # "proven extremely safe": the degree word goes with the hedge
     if word.dep_ in ("amod", "advmod", "npadvmod") or word.head.dep_ in ("dobj", "pobj"):
         return False  # "positive results", "again and again"
     return word.pos_ in ("ADJ", "ADV") or word.lower_ in ("safe", "effective")
