@@ -144,7 +144,7 @@ def _rewrites(
         if full is not None and _leaves_a_promise(claims[0].span.doc, full):
             return []
     if full is None:
-        return [fragment] if fragment is not None else []
+        return [fragment, *_without_help(fragment)] if fragment is not None else []
     if fragment is not None and _hedges_later(full) and _opens(claims[0].span.doc):
         # "Keeps blood sugar levels healthy and …": a hedge on a later word would leave the
         # opening verb's promise; the fragment's "May help" goes first, with the rest
@@ -157,6 +157,17 @@ def _rewrites(
     if (safe.start, safe.end, safe.pieces) == (full.start, full.end, full.pieces):
         return [safe]  # the unsafe changes did not apply: the rewrite is safe
     return [full, safe]
+
+
+def _without_help(fragment: Edit) -> list[Edit]:
+    """The safe form of a fragment's hedge, where its verb kept its own word: "May break
+    thought loops" for "May help break thought loops" (only "may" added)."""
+    start, end, new = fragment.pieces[0]
+    words = new.split(" ")
+    if len(words) != 3 or words[1].lower() != "help":
+        return []
+    safe = (start, end, f"{words[0]} {words[2]}")
+    return [Edit(fragment.start, fragment.end, (safe, *fragment.pieces[1:]), safe=True)]
 
 
 def _hedges_later(edit: Edit) -> bool:
