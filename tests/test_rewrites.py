@@ -993,6 +993,10 @@ FAMILIES_OF_REWRITES = [
         "Early studies suggest this formula can ease joint pain.",
     ),
     (
+        "There are potent herbal remedies that relieve anxiety.",
+        "There are herbal remedies that may relieve anxiety.",
+    ),
+    (
         "The procedure is remarkably safe, with no significant complications.",
         "The procedure may be safe, with no significant complications.",
     ),

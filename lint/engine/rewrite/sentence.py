@@ -412,11 +412,12 @@ def _strength_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
     verbs report: "early studies suggest [this powerful treatment …]")."""
     clauses = [doc[i] for i in hedged]
     clauses += [c for v in clauses for c in v.children if c.dep_ == "ccomp"]
+    # the noun a hedged relative clause describes: "potent alternatives that may deliver …"
+    described = [c for v in clauses if v.dep_ == "relcl" for c in v.head.lefts]
     taken = plan.taken()
     return {
         t.i: ""
-        for verb in clauses
-        for t in _clause(verb)
+        for t in [*(t for verb in clauses for t in _clause(verb)), *described]
         if t.lower_ in _STRENGTH
         and t.dep_ in ("amod", "advmod")
         and t.i not in taken
