@@ -254,7 +254,7 @@ def _build(
     if leftover:
         plan.add(leftover, safe=True, name="strength left under the hedge")
     mechanism = any(c.category == "mechanism" for c in claims)
-    means = _fronted_means(doc, plan, hedged) if mechanism else None
+    means = _fronted_means(doc, plan, hedged) if mechanism or unsafe else None
     if means is not None and not (unsafe and plan.add(means, safe=False, name="means moved")):
         return None  # a hedge after "By boosting X, …" leaves the means stated as fact
     return plan.edit(safe_only=not unsafe)
