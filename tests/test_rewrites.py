@@ -1038,6 +1038,11 @@ FAMILIES_OF_REWRITES = [
         "Acupuncture: A Natural Treatment for Migraines",
     ),
     ("Natural Cures for Eczema", "Natural Treatments for Eczema"),
+    # a means that opens the sentence moves under the hedge
+    (
+        "By calming the nervous system, massage relieves chronic pain.",
+        "Massage may relieve chronic pain by calming the nervous system.",
+    ),
     # a "How to" heading: the verb takes its template's weaker word, its absolutes go
     ("How to Completely Reverse Arthritis Without Drugs", "How to Ease Arthritis Without Drugs"),
     ("How to Beat Insomnia Permanently: A Plan", "How to Manage Insomnia: A Plan"),
