@@ -137,10 +137,12 @@ def _rewrites(
     full = _build(claims, lexicon, unsafe=True, clause_score=clause_score)
     fragment = _leading_verb(claims)
     model_only = all(c.model for c in claims)
+    guessed = False  # the hedge went on the sentence's verb: the model's guess, unsafe
     if model_only:
         # the model's words are a guess at the claim: a rewrite of them, or else of the
         # sentence's verb, must leave no promise of its own unhedged
-        full = full or _model_rewrite(claims, lexicon)
+        if full is None:
+            full, guessed = _model_rewrite(claims, lexicon), True
         if full is not None and _leaves_a_promise(claims[0].span.doc, full):
             return []
     if full is None:
@@ -149,7 +151,7 @@ def _rewrites(
         # "Keeps blood sugar levels healthy and …": a hedge on a later word would leave the
         # opening verb's promise; the fragment's "May help" goes first, with the rest
         return [fragment.merged(full)]
-    if full.safe or model_only:
+    if full.safe or guessed:
         return [full]
     safe = _build(claims, lexicon, unsafe=False, clause_score=clause_score)
     if safe is None:
