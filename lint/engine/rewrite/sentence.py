@@ -257,6 +257,8 @@ def _build(
         plan.add(leftover, safe=True, name="strength left under the hedge")
     mechanism = any(c.category == "mechanism" for c in claims)
     means = _fronted_means(doc, plan, hedged) if mechanism or unsafe else None
+    if means is not None and not mechanism and _person_subject(doc, lexicon):
+        means = None  # "By destroying the tissue, patients get relief": who destroys it?
     if means is not None and not (unsafe and plan.add(means, safe=False, name="means moved")):
         return None  # a hedge after "By boosting X, …" leaves the means stated as fact
     return plan.edit(safe_only=not unsafe)
@@ -272,6 +274,16 @@ def _what_an_option_is_for(claim: Claim, plan: Plan) -> bool:
         if any(re.search(r"\boptions?\b", plan.new_text(c.i) or "") for c in token.lefts):
             return True
     return False
+
+
+def _person_subject(doc, lexicon: Lexicon) -> bool:
+    """The main clause's subject is a person: the means is theirs or the clinic's."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = subject_of(root) if root is not None else None
+    if subject is None:
+        return True
+    people = lexicon.population | {lexicon.plurals.get(w, w + "s") for w in lexicon.population}
+    return subject.lower_ in people | {"we", "you", "i", "they", "he", "she"}
 
 
 def _fronted_means(doc, plan: Plan, hedged: set[int]) -> dict[int, str] | None:
