@@ -1318,9 +1318,7 @@ def test_a_mechanism_set_off_after_a_comma_is_no_safe_fix(pipeline):
     ],
 )
 def test_the_verb_after_a_clause_subject_is_hedged(fused, text, expected):
-    fixed = _fixed(fused, [text])[0].text
-    assert fixed == expected
-    assert not problems(text, fixed)
+    _rewrites_to(fused, text, expected)
 
 
 def test_a_base_form_is_its_own_lemma():
@@ -1356,6 +1354,4 @@ def test_a_base_form_is_its_own_lemma():
     ],
 )
 def test_the_outcome_after_a_mechanism_is_hedged_too(fused, text, expected):
-    fixed = _fixed(fused, [text])[0].text
-    assert fixed == expected
-    assert not problems(text, fixed)
+    _rewrites_to(fused, text, expected)
