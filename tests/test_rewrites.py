@@ -996,6 +996,11 @@ FAMILIES_OF_REWRITES = [
         "There are potent herbal remedies that relieve anxiety.",
         "There are herbal remedies that may relieve anxiety.",
     ),
+    # a majority under the hedge becomes a minority
+    (
+        "This drip relieves migraines in most cases within a few hours.",
+        "This drip may relieve migraines in some cases within a few hours.",
+    ),
     (
         "The procedure is remarkably safe, with no significant complications.",
         "The procedure may be safe, with no significant complications.",

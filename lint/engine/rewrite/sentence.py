@@ -255,6 +255,9 @@ def _build(
     leftover = _strength_left(doc, plan, hedged)
     if leftover:
         plan.add(leftover, safe=True, name="strength left under the hedge")
+    majority = _majority_left(doc, plan, hedged)
+    if majority:
+        plan.add(majority, safe=True, name="majority left under the hedge")
     mechanism = any(c.category == "mechanism" for c in claims)
     means = _fronted_means(doc, plan, hedged) if mechanism or unsafe else None
     if means is not None and not mechanism and _person_subject(doc, lexicon):
@@ -438,6 +441,32 @@ def _strength_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
         and not _harm(t.head)  # "free of significant problems" would say less
         and not any(c.dep_ in ("conj", "cc") for c in t.children)
     }
+
+
+# "in most cases" under a hedge still promises most readers the result: "in some cases".
+_MAJORITY_PHRASES = {
+    ("in", "most", "cases"): ("in", "some", "cases"),
+    ("in", "most", "people"): ("in", "some", "people"),
+    ("in", "most", "patients"): ("in", "some", "patients"),
+    ("for", "most", "people"): ("for", "some", "people"),
+    ("for", "most", "patients"): ("for", "some", "patients"),
+    ("for", "most", "clients"): ("for", "some", "clients"),
+    ("for", "most", "users"): ("for", "some", "users"),
+}
+
+
+def _majority_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
+    """A majority phrase left in a clause the rewrite hedged ("may knock out migraines in most
+    cases") becomes a minority ("… in some cases")."""
+    verbs = [doc[i] for i in hedged]
+    words = {t.i for verb in verbs for t in _clause(verb)}
+    taken = plan.taken()
+    pieces: dict[int, str] = {}
+    for start in range(len(doc) - 2):
+        run = tuple(t.lower_ for t in doc[start : start + 3])
+        if run in _MAJORITY_PHRASES and start + 1 in words and start + 1 not in taken:
+            pieces[start + 1] = _MAJORITY_PHRASES[run][1]
+    return pieces
 
 
 _HARMS = frozenset(
