@@ -26,7 +26,12 @@ class Rewriter:
         clause_score: Callable[[str], float] | None = None,
     ):
         self.specs = specs_for(rulebook)
-        self.lexicon = Lexicon.from_vocabulary(rulebook.vocabulary, plurals)
+        # a majority in a prepositional phrase ("in most cases"), which a hedge leaves standing
+        general = self.specs.get("generalization") or Fix()
+        majority = {
+            k: v for k, v in general.swaps.items() if k.split()[0] in ("in", "for") and " " in k
+        }
+        self.lexicon = Lexicon.from_vocabulary(rulebook.vocabulary, plurals, majority)
         self.clause_score = clause_score  # the claim model's score of a clause, if any
 
     def sentence_edits(self, found: Sequence[tuple[Rule, Span]]) -> list[Edit]:

@@ -19,7 +19,7 @@ class Fix:
     rewrites. ``swap``: strength swaps of single words, safe ("permanent" → "lasting"; an
     empty text drops an intensifier such as "completely"); a key "word/POS" or "word/dep"
     applies to that use only. ``phrases``: rewrites of whole phrases, unsafe
-    ("no side effects" → "side effects that are usually mild"). ``drop``: claim words that
+    ("minimal side effects" → "side effects that are usually mild"). ``drop``: claim words that
     go when they only modify a noun ("a safe alternative" → "an alternative"), unsafe.
     """
 

@@ -525,10 +525,16 @@ def _comparison(job: Job) -> Token | None:
 
 def _degree(word: Token) -> list[Token]:
     """A comparative with the comparatives joined to it and their "more", "far", "much"."""
+    return _joined_words(word, lambda c: c.dep_ == "advmod" and c.pos_ == "ADV")
+
+
+def _joined_words(word: Token, also: Callable[[Token], bool]) -> list[Token]:
+    """The word with the words joined to it ("and", conjuncts), and, all through, the children
+    that ``also`` keeps."""
     words = [word]
     for child in word.children:
-        if child.dep_ in ("cc", "conj") or (child.dep_ == "advmod" and child.pos_ == "ADV"):
-            words += _degree(child)
+        if child.dep_ in ("cc", "conj") or also(child):
+            words += _joined_words(child, also)
     return words
 
 
@@ -895,8 +901,9 @@ def _own_words(verb: Token) -> list[Token]:
 
 
 def _safety(job: Job) -> bool:
-    """ "X is non-addictive" → "X's risk of addiction is still being studied"; "without
-    (any of) the side effects of pills" → "with side effects that are usually mild"."""
+    """ "X is non-addictive" → "X's risk of addiction is still being studied"; "eases pain
+    without the side effects of pills" → "may ease pain"; "X has no side effects" → "X can
+    have side effects, like any treatment"; "side effects are minimal" → "… usually mild"."""
     doc = job.doc
     words = {t.lower_ for t in doc[job.span.start : min(len(doc), job.span.end + 2)]}
     if any(w.split("-")[-1] in _ADDICTION_WORDS or w in _ADDICTION_WORDS for w in words):
@@ -1055,8 +1062,7 @@ def _no_side_effects(job: Job) -> bool:
     ]
     if verb.i + 1 != first:
         return False  # only "causes | no side effects": nothing between verb and phrase
-    people = job.lexicon.population
-    if subject.lower_ in people | {job.lexicon.plurals.get(w, w + "s") for w in people}:
+    if subject.lower_ in job.lexicon.population:
         return False  # "Patients have no side effects": what they felt is theirs to report
     pieces = {t.i: "" for t in doc[first : last + 1]}
     pieces[verb.i] = job.cased(verb, "can have")
@@ -1097,14 +1103,11 @@ _DEGREE_WORDS = frozenset("very extremely quite relatively generally usually so"
 
 def _adjectives(word: Token) -> list[Token]:
     """An adjective with the adjectives joined to it and their degree words and "not"
-    ("rare and not serious"), without a clause set under them ("as long as …")."""
-    words = [word]
-    for child in word.children:
-        if child.dep_ in ("cc", "conj", "neg") or (
-            child.dep_ == "advmod" and child.lower_ in _DEGREE_WORDS
-        ):
-            words += _adjectives(child)
-    return words
+    ("minimal and not serious"), without a clause set under them ("as long as …")."""
+    return _joined_words(
+        word,
+        lambda c: c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _DEGREE_WORDS),
+    )
 
 
 def _effects_near(job: Job) -> Token | None:

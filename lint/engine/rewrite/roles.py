@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,10 +49,16 @@ class Lexicon:
     authority: frozenset[str]
     condition: frozenset[str]
     plurals: dict[str, str]
+    # the generalization template's majority phrases and their minority ("in most cases" →
+    # "in some cases"), as words
+    majority: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_vocabulary(
-        cls, vocabulary: dict[str, tuple[str, ...]], plurals: dict[str, str]
+        cls,
+        vocabulary: dict[str, tuple[str, ...]],
+        plurals: dict[str, str],
+        majority: dict[str, str] | None = None,
     ) -> Lexicon:
         def family(name: str) -> frozenset[str]:
             words = {w.lower() for w in vocabulary.get(name, ()) if not w.startswith("@")}
@@ -65,6 +71,7 @@ class Lexicon:
             family("authority") | {"scientists", "experts", "doctors", "studies"},
             family("condition"),
             plurals,
+            {tuple(k.split()): tuple(v.split()) for k, v in (majority or {}).items()},
         )
 
 

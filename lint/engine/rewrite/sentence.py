@@ -255,7 +255,7 @@ def _build(
     leftover = _strength_left(doc, plan, hedged)
     if leftover:
         plan.add(leftover, safe=True, name="strength left under the hedge")
-    majority = _majority_left(doc, plan, hedged)
+    majority = _majority_left(doc, plan, hedged, lexicon)
     if majority:
         plan.add(majority, safe=True, name="majority left under the hedge")
     mechanism = any(c.category == "mechanism" for c in claims)
@@ -285,8 +285,7 @@ def _person_subject(doc, lexicon: Lexicon) -> bool:
     subject = subject_of(root) if root is not None else None
     if subject is None:
         return True
-    people = lexicon.population | {lexicon.plurals.get(w, w + "s") for w in lexicon.population}
-    return subject.lower_ in people | {"we", "you", "i", "they", "he", "she"}
+    return subject.lower_ in lexicon.population | {"we", "you", "i", "they", "he", "she"}
 
 
 def _fronted_means(doc, plan: Plan, hedged: set[int]) -> dict[int, str] | None:
@@ -443,29 +442,20 @@ def _strength_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
     }
 
 
-# "in most cases" under a hedge still promises most readers the result: "in some cases".
-_MAJORITY_PHRASES = {
-    ("in", "most", "cases"): ("in", "some", "cases"),
-    ("in", "most", "people"): ("in", "some", "people"),
-    ("in", "most", "patients"): ("in", "some", "patients"),
-    ("for", "most", "people"): ("for", "some", "people"),
-    ("for", "most", "patients"): ("for", "some", "patients"),
-    ("for", "most", "clients"): ("for", "some", "clients"),
-    ("for", "most", "users"): ("for", "some", "users"),
-}
-
-
-def _majority_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
+def _majority_left(doc, plan: Plan, hedged: set[int], lexicon: Lexicon) -> dict[int, str]:
     """A majority phrase left in a clause the rewrite hedged ("may knock out migraines in most
-    cases") becomes a minority ("… in some cases")."""
-    verbs = [doc[i] for i in hedged]
-    words = {t.i for verb in verbs for t in _clause(verb)}
+    cases") becomes the generalization template's minority ("… in some cases")."""
+    words = {t.i for i in hedged for t in _clause(doc[i])}
     taken = plan.taken()
     pieces: dict[int, str] = {}
-    for start in range(len(doc) - 2):
-        run = tuple(t.lower_ for t in doc[start : start + 3])
-        if run in _MAJORITY_PHRASES and start + 1 in words and start + 1 not in taken:
-            pieces[start + 1] = _MAJORITY_PHRASES[run][1]
+    for phrase, minority in lexicon.majority.items():
+        for start in range(len(doc) - len(phrase) + 1):
+            run = doc[start : start + len(phrase)]
+            if tuple(t.lower_ for t in run) != phrase:
+                continue
+            changed = {t.i: new for t, new in zip(run, minority, strict=False) if t.lower_ != new}
+            if set(changed) <= words and not set(changed) & taken:
+                pieces.update(changed)
     return pieces
 
 
