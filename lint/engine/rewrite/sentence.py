@@ -334,8 +334,9 @@ def _trailing_outcome(
     clause_score: ClauseScore | None,
 ) -> dict[int, str]:
     """The outcome of a mechanism, set off after a comma at the end of the sentence ("is
-    thought to build new circuits, making relief self-sustaining"): it takes its own hedge ("…, which may make relief self-sustaining"), and every participle
-    joined to it its base form ("which may calm inflammation, slow … and regenerate …")."""
+    thought to build new circuits, making relief self-sustaining"): it takes its own hedge
+    ("…, which may make relief self-sustaining"), and every participle joined to it its base
+    form ("which may calm inflammation, slow … and regenerate …")."""
     written = " ".join(new for op in plan.ops for new in op.pieces.values())
     if not hedged or "thought to" not in written or re.search(r"\bmay\b", written):
         return {}  # under "may", what the clause brings is as uncertain as the clause
