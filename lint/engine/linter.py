@@ -547,7 +547,7 @@ def _best_matches(matches, rules: dict[str, Rule]):
         category = rules[match.rule_id].category
         if not any(
             (rules[k.rule_id].category == category and k.start < match.end and match.start < k.end)
-            or (k.start == match.start and match.end == k.end)
+            or k.tokens == match.tokens
             for k in kept
         ):
             kept.append(match)
