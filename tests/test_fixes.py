@@ -20,7 +20,7 @@ from tests.conftest import shared_path
 
 # (overclaim, the text after `--fix --unsafe-fixes`)
 REWRITES = [
-    ("Ketamine works.", "Ketamine may work."),
+    ("Ketamine works.", "Ketamine can help."),
     (
         "Our infusion therapy provides permanent relief from migraines.",
         "Our infusion therapy may provide lasting relief from migraines.",
@@ -86,7 +86,7 @@ REWRITES = [
     ("Hangover Cure", "Hangover Remedy"),
     ("A Miracle for Tired Parents", "A Miracle for Tired Parents"),
     ("The results last a lifetime.", "The results may last a long time."),
-    ("Ketamine does work for depression.", "Ketamine may work for depression."),
+    ("Ketamine does work for depression.", "Ketamine can help with depression."),
     (
         "The therapy has been shown to reduce cravings.",
         "Early studies suggest the therapy can reduce cravings.",
@@ -120,7 +120,7 @@ REWRITES = [
     ("Side effects are rare.", "Side effects are rare."),
     (
         "Most users feel better within hours, and it works.",
-        "Some users feel better within hours, and it may work.",
+        "Some users feel better within hours, and it can help.",
     ),
     (
         "85% of our clients feel better within a month.",

@@ -646,7 +646,7 @@ def test_a_rewrite_that_needs_a_second_step_is_offered_whole(pipeline):
     suggestion = next(s for f in findings for s in f.suggestions if s.replacement)
     rewritten = text[: suggestion.start] + suggestion.replacement + text[suggestion.end :]
     assert rewritten == (
-        "Treatment may work, and some people can get better, but they have to put in the effort."
+        "Treatment can help, and some people can get better, but they have to put in the effort."
     )
     assert pipeline.check_text(rewritten, "p.txt") == []
 
@@ -1360,3 +1360,37 @@ def test_a_base_form_is_its_own_lemma():
 )
 def test_the_outcome_after_a_mechanism_is_hedged_too(fused, text, expected):
     _rewrites_to(fused, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("These apps really do work.", "These apps can help."),
+        ("This cream works great on sore knees.", "This cream can help with sore knees."),
+        ("Cold plunges actually work for burnout.", "Cold plunges can help with burnout."),
+        ("Turmeric: The Spice That Actually Works", "Turmeric: The Spice That Can Help"),
+        # who it works for stays the writer's: "can help with people" would misread it
+        (
+            "It really does work for people with arthritis.",
+            "It may work for people with arthritis.",
+        ),
+    ],
+)
+def test_works_becomes_can_help_not_may_work(pipeline, text, expected):
+    """A bare "works" hedged as "may work" reads as doubt that it works at all; "can help"
+    says what the evidence allows."""
+    assert _fixed(pipeline, [text])[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Depression is highly treatable.", "Depression can be treated."),
+        (
+            "Fortunately, anxiety is very treatable with therapy.",
+            "Fortunately, anxiety can be treated with therapy.",
+        ),
+    ],
+)
+def test_treatable_becomes_can_be_treated_not_may_be_treatable(pipeline, text, expected):
+    assert _fixed(pipeline, [text])[0].text == expected

@@ -58,11 +58,15 @@ def rewrite_sentence(
     if not claims:
         return []
     sentence = claims[0].span.doc.text
-    edits = [
-        _without_absolutes(sentence, _agreeing(sentence, e))
-        for e in _rewrites(claims, lexicon, clause_score)
-    ]
+    edits = [_polished(sentence, e) for e in _rewrites(claims, lexicon, clause_score)]
     return [e for e in edits if not _repeats_a_word(sentence, e.apply(sentence))]
+
+
+def _polished(sentence: str, edit: Edit) -> Edit:
+    """The edit with the grammar and wording its hedges call for."""
+    for polish in (_agreeing, _without_absolutes, _helps_not_works, _treatable):
+        edit = polish(sentence, edit)
+    return edit
 
 
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
@@ -105,6 +109,66 @@ def _without_absolutes(sentence: str, edit: Edit) -> Edit:
         if source is not None and sentence[source[0]] == " ":
             more.append((*source, ""))
     return edit.with_pieces(tuple(more)) if more else edit
+
+
+# Where a clause ends: its "works" said all there was to say ("Treatment works, and …").
+_CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?)]|\s(?:and|but)\b)")
+# What "works" may carry before the clause ends or names what it works on.
+_PRAISE = re.compile(r" (?:great|wonders|well|really well|very well)\b")
+_HOW = re.compile(r"\bhow\s+\w+\s+\w+\s*$", re.I)  # "how fast it", "how well they"
+_ON = re.compile(
+    r" on "
+)  # after praise only: "works great on sore knees", not "works on the brain"
+_WORKS_ON = re.compile(
+    r" (?:for|against) (?!(?:people|patients|everyone|everybody|some|many|most|all|anyone|you|men|women|children|kids|adults|those|me|us|them|him|her|clients)\b)"
+)
+
+
+def _helps_not_works(sentence: str, edit: Edit) -> Edit:
+    """The edit, with a bare "works" it hedged saying "can help" rather than "may work",
+    which reads as doubt that it works at all: "Treatment works, and …" → "Treatment can
+    help, and …", "That Actually Works" → "That Can Help", "really do work" → "can help",
+    "works great on sore knees" → "can help with sore knees"."""
+    pieces = []
+    starts = {start for start, _, _ in edit.pieces}
+    for start, end, new in edit.pieces:
+        if _HOW.search(sentence, 0, start):  # "how fast it works": the speed is the claim
+            pieces.append((start, end, new))
+            continue
+        lone = not starts & set(range(end, end + 5))  # the next word is no other piece's
+        if new.lower() in ("may", "may do") and lone and re.match(r" work\b", sentence[end:]):
+            end, new = end + 5, f"{new.split(' ')[0]} work"
+        if new.lower() == "may work":
+            praise = _PRAISE.match(sentence, end)
+            stop = praise.end() if praise else end
+            on = _WORKS_ON.match(sentence, stop) or (praise and _ON.match(sentence, stop))
+            if on or _CLAUSE_END.match(sentence, stop):
+                title = new.split(" ")[1][:1].isupper()
+                help_ = "can help with" if on else "can help"
+                new = match_case(new.split(" ")[0], help_, title)
+                end = on.end() - 1 if on else stop
+        pieces.append((start, end, new))
+    return Edit(edit.start, max(edit.end, *(e for _, e, _ in pieces)), tuple(pieces), edit.safe)
+
+
+_TREATABLE = re.compile(r"\b(may) be (treatable)\b", re.I)
+
+
+def _treatable(sentence: str, edit: Edit) -> Edit:
+    """ "is highly treatable" → "can be treated", not "may be treatable", which doubts that it
+    can be treated at all."""
+    after = edit.apply(sentence)
+    match = _TREATABLE.search(after)
+    if match is None or edit.source_offset(match.start(1)) is not None:
+        return edit
+    source = edit.source_span(*match.span(2))
+    if source is None:
+        return edit
+    title = match.group(2)[:1].isupper()
+    edit = edit.with_pieces(((*source, match_case(match.group(2), "treated", title)),))
+    return edit.with_word_changed(
+        match.start(1), match.end(1), lambda word: match_case(word, "can", title)
+    )
 
 
 def _agreeing(sentence: str, edit: Edit) -> Edit:
