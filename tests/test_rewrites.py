@@ -436,6 +436,11 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
             "The device resets the nerves, restoring normal signalling in the bladder.",
             "The device is thought to reset the nerves, restoring normal signalling in the bladder.",
         ),
+        # the claim's words are the subject clause: what its verb says of them is hedged
+        (
+            "Stimulating the nerve resets certain signals and steadies the bladder.",
+            "Stimulating the nerve is thought to reset certain signals and steady the bladder.",
+        ),
     ],
 )
 def test_unsafe_rewrites_by_family(pipeline, text, expected):

@@ -87,6 +87,9 @@ class Role:
 
 
 def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
+    subject_clause = _subject_clause_verb(span)
+    if subject_clause is not None:
+        return Role("predicate", subject_clause)
     verb = _misparsed_verb(span) or clause_verb(span)
     if verb is None or verb.tag_ == "VB" and not _has_auxiliary(verb):
         finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in span.doc)
@@ -116,6 +119,18 @@ def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
     if category == "generalization" and noun.dep_ in ("nsubj", "nsubjpass", "pobj"):
         return Role("predicate", verb)
     return Role("modifier", verb)
+
+
+def _subject_clause_verb(span: Span) -> Token | None:
+    """The finite verb of which the claim's words are the subject clause ("Stimulating the
+    nerve resets the signals"): what that verb says of it is the claim."""
+    top = span.root
+    while top.dep_ not in ("csubj", "ROOT") and top.head.i != top.i:
+        top = top.head
+    head = top.head
+    if top.dep_ != "csubj" or span.root.tag_ != "VBG":
+        return None
+    return head if head.tag_ in ("VBZ", "VBP", "VBD") or _has_auxiliary(head) else None
 
 
 def _misparsed_verb(span: Span) -> Token | None:
