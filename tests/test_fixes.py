@@ -70,7 +70,7 @@ REWRITES = [
     ),
     (
         "Most patients feel better after three sessions.",
-        "Some patients feel better after three sessions.",
+        "Some patients report feeling better after three sessions.",
     ),
     ("Everyone can get better with our program.", "Some people can get better with our program."),
     (
@@ -120,7 +120,7 @@ REWRITES = [
     ("Side effects are rare.", "Side effects are rare."),
     (
         "Most users feel better within hours, and it works.",
-        "Some users feel better within hours, and it can help.",
+        "Some users report feeling better within hours, and it can help.",
     ),
     (
         "85% of our clients feel better within a month.",

@@ -40,7 +40,7 @@ GUIDE = [
         {"Ketamine is thought to work by rewiring the brain."},
     ),
     ("It cures OCD.", {"It may ease OCD symptoms for some people."}),
-    ("Most patients achieve significant improvements.", {"Some patients achieve improvements."}),
+    ("Most patients achieve significant improvements.", {"Some patients report improvements."}),
 ]
 
 
@@ -292,7 +292,7 @@ FAMILIES = [
     # 4. a majority becomes "some" whole, with no second hedge; a figure is left as it is
     (
         "The vast majority of clients notice calmer skin after a week.",
-        {"Some clients notice calmer skin after a week."},
+        {"Some clients report calmer skin after a week."},
     ),
     (
         "About 70% of users fall asleep faster.",
@@ -426,7 +426,7 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
     ("text", "expected"),
     [
         ("Every one of our patients recovers.", "Some of our patients recover."),
-        ("Every one of our clients sees results.", "Some of our clients see results."),
+        ("Every one of our clients sees results.", "Some of our clients report results."),
         # a claim in a phrase is hedged on the verb that governs it
         (
             "These drops carry remarkably powerful healing properties.",
@@ -1092,7 +1092,7 @@ FAMILIES_OF_REWRITES = [
     (
         "While no therapist can promise an outcome, the vast majority of clients notice "
         "real improvements with massage.",
-        "While no therapist can promise an outcome, some clients notice real improvements "
+        "While no therapist can promise an outcome, some clients report real improvements "
         "with massage.",
     ),
     # "the gold standard of X" is an option for X
@@ -1398,4 +1398,25 @@ def test_works_becomes_can_help_not_may_work(pipeline, text, expected):
     ],
 )
 def test_treatable_becomes_can_be_treated_not_may_be_treatable(pipeline, text, expected):
+    assert _fixed(pipeline, [text])[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Many clients see dramatic results after three sessions.",
+            "Some clients report results after three sessions.",
+        ),
+        (
+            "Most of our clients feel calmer after one session.",
+            "Some of our clients report feeling calmer after one session.",
+        ),
+        # the writer's own "may" is theirs
+        ("Some patients may notice results.", "Some patients may notice results."),
+    ],
+)
+def test_what_some_people_go_through_is_what_they_report(pipeline, text, expected):
+    """The claims guide's "most patients achieve significant improvements" → "some patients
+    report improvements": a majority's outcome becomes what some of them report."""
     assert _fixed(pipeline, [text])[0].text == expected

@@ -58,15 +58,15 @@ def rewrite_sentence(
     if not claims:
         return []
     sentence = claims[0].span.doc.text
-    edits = [_polished(sentence, e) for e in _rewrites(claims, lexicon, clause_score)]
+    edits = [_polished(sentence, e, lexicon) for e in _rewrites(claims, lexicon, clause_score)]
     return [e for e in edits if not _repeats_a_word(sentence, e.apply(sentence))]
 
 
-def _polished(sentence: str, edit: Edit) -> Edit:
+def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
     """The edit with the grammar and wording its hedges call for."""
     for polish in (_agreeing, _without_absolutes, _helps_not_works, _treatable):
         edit = polish(sentence, edit)
-    return edit
+    return _reported_experience(sentence, edit, lexicon)
 
 
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
@@ -169,6 +169,65 @@ def _treatable(sentence: str, edit: Edit) -> Edit:
     return edit.with_word_changed(
         match.start(1), match.end(1), lambda word: match_case(word, "can", title)
     )
+
+
+# What people go through, and how "some" of them say it: "see results" → "report results".
+_EXPERIENCED = {
+    "experience": "report",
+    "experienced": "reported",
+    "achieve": "report",
+    "achieved": "reported",
+    "see": "report",
+    "saw": "reported",
+    "notice": "report",
+    "noticed": "reported",
+    "enjoy": "report",
+    "enjoyed": "reported",
+    "gain": "report",
+    "gained": "reported",
+    "feel": "report feeling",
+    "felt": "reported feeling",
+}
+_SOME_PEOPLE = re.compile(
+    r"\b(?P<some>some|many)(?P<of> of (?:our|the|their|these|those))? (?P<who>[a-z]+)"
+    r"(?P<may> may)? (?P<verb>[a-z]+)\b",
+    re.I,
+)
+
+
+def _reported_experience(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
+    """ "Most patients achieve improvements" → "Some patients report improvements", the claims
+    guide's own rewrite, where the edit made the majority "some" or put "may" on what many
+    people go through ("Many clients may see results" → "Some clients report results")."""
+    after = edit.apply(sentence)
+    for match in _SOME_PEOPLE.finditer(after):
+        verb = match.group("verb")
+        if match.group("who").lower() not in lexicon.population or verb.lower() not in _EXPERIENCED:
+            continue
+        some_written = edit.source_offset(match.start("some")) is None
+        may_written = match.group("may") and edit.source_offset(match.start("may") + 1) is None
+        if not (some_written or may_written):
+            continue
+        if match.group("may") and not may_written:
+            continue  # the writer's own "may"
+        changes = [(match.span("verb"), _EXPERIENCED[verb.lower()])]
+        if may_written:  # "may " goes, with the space after it
+            changes.append(((match.start("may") + 1, match.end("may") + 1), ""))
+        if match.group("some").lower() == "many":
+            changes.append((match.span("some"), match_case(match.group("some"), "some", False)))
+        for (start, end), new in sorted(changes, reverse=True):
+            edit = _rewritten_at(sentence, edit, start, end, new)
+        return edit
+    return edit
+
+
+def _rewritten_at(sentence: str, edit: Edit, start: int, end: int, new: str) -> Edit:
+    """The edit with [start, end) of its result written as ``new``: in the piece that wrote
+    it, or as a new piece over the original words."""
+    source = edit.source_span(start, end)
+    if source is not None:
+        return edit.with_pieces(((*source, new),))
+    return edit.with_word_changed(start, end, lambda _: new)
 
 
 def _agreeing(sentence: str, edit: Edit) -> Edit:
