@@ -1374,6 +1374,7 @@ def test_the_outcome_after_a_mechanism_is_hedged_too(fused, text, expected):
         ("This cream works great on sore knees.", "This cream can help with sore knees."),
         ("Cold plunges actually work for burnout.", "Cold plunges can help with burnout."),
         ("Turmeric: The Spice That Actually Works", "Turmeric: The Spice That Can Help"),
+        ("It can work wonders for people in pain.", "It may help people in pain."),
         # who it works for stays the writer's: "can help with people" would misread it
         (
             "It really does work for people with arthritis.",

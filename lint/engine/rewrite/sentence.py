@@ -64,7 +64,7 @@ def rewrite_sentence(
 
 def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
     """The edit with the grammar and wording its hedges call for."""
-    for polish in (_agreeing, _without_absolutes, _helps_not_works, _treatable):
+    for polish in (_agreeing, _without_absolutes, _helps_not_works, _help_without_for, _treatable):
         edit = polish(sentence, edit)
     return _reported_experience(sentence, edit, lexicon)
 
@@ -149,6 +149,17 @@ def _helps_not_works(sentence: str, edit: Edit) -> Edit:
                 end = on.end() - 1 if on else stop
         pieces.append((start, end, new))
     return Edit(edit.start, max(edit.end, *(e for _, e, _ in pieces)), tuple(pieces), edit.safe)
+
+
+def _help_without_for(sentence: str, edit: Edit) -> Edit:
+    """ "works wonders for people" → "may help people", not "may help for people"."""
+    after = edit.apply(sentence)
+    for match in re.finditer(r"\bhelps? (for) ", after, re.I):
+        if edit.source_offset(match.start()) is None:
+            source = edit.source_span(match.start(1), match.end(1) + 1)  # with its space
+            if source is not None:
+                return edit.with_pieces(((*source, ""),))
+    return edit
 
 
 _TREATABLE = re.compile(r"\b(may) be (treatable)\b", re.I)
