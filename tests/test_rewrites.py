@@ -1421,3 +1421,9 @@ def test_what_some_people_go_through_is_what_they_report(pipeline, text, expecte
     """The claims guide's "most patients achieve significant improvements" → "some patients
     report improvements": a majority's outcome becomes what some of them report."""
     assert _fixed(pipeline, [text])[0].text == expected
+
+
+def test_the_i_of_a_hyphenated_name_is_no_speaker(pipeline):
+    """ "CBT-I" ends in "I", which is no testimonial: the sentence is rewritten."""
+    fixed = _fixed(pipeline, ["CBT-I is the most effective treatment for insomnia."])[0].text
+    assert fixed == "CBT-I is an option for insomnia."

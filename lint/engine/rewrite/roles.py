@@ -242,9 +242,15 @@ def _subject(token: Token, kinds: tuple[str, ...]) -> bool:
     return token.dep_ == "nsubj" and token.pos_ in kinds
 
 
+def _in_a_name(token: Token) -> bool:
+    """The word ends a hyphenated name ("CBT-I"), not a speaker's "I"."""
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and before.text == "-" and not before.whitespace_
+
+
 def advice_only(doc: Doc, span: Span, role: Role) -> bool:
     """A testimonial, a quotation, a dated fact: only the writer can say what it should say."""
-    if any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in doc):
+    if any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" and not _in_a_name(t) for t in doc):
         return True
     before = doc.text[: span.start_char]
     if sum(before.count(q) for q in _QUOTES) % 2 == 1 or _single_quoted(doc.text, span):
