@@ -1415,6 +1415,12 @@ def test_treatable_becomes_can_be_treated_not_may_be_treatable(pipeline, text, e
         ),
         # the writer's own "may" is theirs
         ("Some patients may notice results.", "Some patients may notice results."),
+        # a "will" beside the majority made "some" goes too
+        ("All patients will notice a difference.", "Some patients report a difference."),
+        (
+            "This routine will help everyone sleep better.",
+            "This routine may help some people sleep better.",
+        ),
     ],
 )
 def test_what_some_people_go_through_is_what_they_report(pipeline, text, expected):

@@ -64,7 +64,14 @@ def rewrite_sentence(
 
 def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
     """The edit with the grammar and wording its hedges call for."""
-    for polish in (_agreeing, _without_absolutes, _helps_not_works, _help_without_for, _treatable):
+    for polish in (
+        _agreeing,
+        _without_absolutes,
+        _helps_not_works,
+        _help_without_for,
+        _treatable,
+        _may_beside_some,
+    ):
         edit = polish(sentence, edit)
     return _reported_experience(sentence, edit, lexicon)
 
@@ -162,6 +169,23 @@ def _help_without_for(sentence: str, edit: Edit) -> Edit:
     return edit
 
 
+def _may_beside_some(sentence: str, edit: Edit) -> Edit:
+    """A "will" in the clause of a majority the edit made "some" says "may": "everyone will
+    sleep better" → "some people may sleep better", not "some people will"."""
+    after = edit.apply(sentence)
+    for some in re.finditer(r"\bsome\b", after, re.I):
+        if edit.source_offset(some.start()) is not None:
+            continue  # the writer's own "some"
+        start, end = max(0, some.start() - 30), some.end() + 30
+        for will in re.finditer(r"\bwill\b", after[start:end]):
+            at = start + will.start()
+            between = after[min(at, some.start()) : max(at, some.end())]
+            source = edit.source_span(at, at + 4)
+            if source is not None and not re.search(r"[,;:.!?]", between):
+                return edit.with_pieces(((*source, match_case(will.group(), "may", False)),))
+    return edit
+
+
 _TREATABLE = re.compile(r"\b(may) be (treatable)\b", re.I)
 
 
@@ -222,8 +246,9 @@ def _reported_experience(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
         if match.group("may") and not may_written:
             continue  # the writer's own "may"
         changes = [(match.span("verb"), _EXPERIENCED[verb.lower()])]
-        if may_written:  # "may " goes, with the space after it
-            changes.append(((match.start("may") + 1, match.end("may") + 1), ""))
+        if may_written:  # " may" goes, the space before it and the word apart
+            changes += [((match.start("may") + 1, match.end("may")), "")]
+            changes += [((match.start("may"), match.start("may") + 1), "")]
         if match.group("some").lower() == "many":
             changes.append((match.span("some"), match_case(match.group("some"), "some", False)))
         for (start, end), new in sorted(changes, reverse=True):
