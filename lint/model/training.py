@@ -52,7 +52,7 @@ ENCODER_BARS = {"rule_from": 0.05, "alone_from": 0.3}
 # surer than the linear model's: a rule's finding stands at ``keep_rule``, or where the linear
 # model gives ``keep_rule_linear`` and the encoder at least ``encoder_veto``) and the
 # confidence bands, measured as above on its scores.
-ENCODER_THRESHOLDS = {"keep_rule": 0.3, "keep_rule_linear": 0.15, "encoder_veto": 0.1}
+ENCODER_THRESHOLDS = {"keep_rule": 0.3, "keep_rule_linear": 0.15, "encoder_veto": 0.05}
 ENCODER_RULE_CONFIDENCE = [
     (0.0, 0.31),
     (0.15, 0.56),
