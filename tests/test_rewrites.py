@@ -1398,8 +1398,14 @@ def test_works_becomes_can_help_not_may_work(pipeline, text, expected):
         ),
     ],
 )
-def test_treatable_becomes_can_be_treated_not_may_be_treatable(pipeline, text, expected):
+def test_wording_a_hedge_would_make_odd_is_made_plain(pipeline, text, expected):
+    """ "may be treatable" doubts that it can be treated at all."""
     assert _fixed(pipeline, [text])[0].text == expected
+
+
+def test_an_improvement_written_for_a_cure_is_in_what_it_improves(pipeline):
+    fixed = _fixed(pipeline, ["Our therapy brings a full resolution of symptoms."])[0].text
+    assert "an improvement in symptoms" in fixed
 
 
 @pytest.mark.parametrize(

@@ -71,6 +71,7 @@ def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
         _help_without_for,
         _treatable,
         _may_beside_some,
+        _improvement_in,
     ):
         edit = polish(sentence, edit)
     return _reported_experience(sentence, edit, lexicon)
@@ -183,6 +184,19 @@ def _may_beside_some(sentence: str, edit: Edit) -> Edit:
             source = edit.source_span(at, at + 4)
             if source is not None and not re.search(r"[,;:.!?]", between):
                 return edit.with_pieces(((*source, match_case(will.group(), "may", False)),))
+    return edit
+
+
+def _improvement_in(sentence: str, edit: Edit) -> Edit:
+    """An improvement the edit wrote is "in" what it improves: "a full resolution of their
+    symptoms" → "an improvement in their symptoms" (not "of", which a figure keeps: "an
+    improvement of 30%")."""
+    after = edit.apply(sentence)
+    for match in re.finditer(r"\bimprovements? (of) (?![\d.,]+)", after, re.I):
+        if edit.source_offset(match.start()) is None:
+            source = edit.source_span(*match.span(1))
+            if source is not None:
+                return edit.with_pieces(((*source, "in"),))
     return edit
 
 
