@@ -68,10 +68,9 @@ def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
         _agreeing,
         _without_absolutes,
         _helps_not_works,
-        _help_without_for,
+        _idiomatic,
         _treatable,
         _may_beside_some,
-        _improvement_in,
     ):
         edit = polish(sentence, edit)
     return _reported_experience(sentence, edit, lexicon)
@@ -124,9 +123,8 @@ _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?)]|\s(?:and|but)\b)")
 # What "works" may carry before the clause ends or names what it works on.
 _PRAISE = re.compile(r" (?:great|wonders|well|really well|very well)\b")
 _HOW = re.compile(r"\bhow\s+\w+\s+\w+\s*$", re.I)  # "how fast it", "how well they"
-_ON = re.compile(
-    r" on "
-)  # after praise only: "works great on sore knees", not "works on the brain"
+# After praise only: "works great on sore knees", not "works on the brain".
+_ON = re.compile(r" on ")
 _WORKS_ON = re.compile(
     r" (?:for|against) (?!(?:people|patients|everyone|everybody|some|many|most|all|anyone|you|men|women|children|kids|adults|those|me|us|them|him|her|clients)\b)"
 )
@@ -159,14 +157,24 @@ def _helps_not_works(sentence: str, edit: Edit) -> Edit:
     return Edit(edit.start, max(edit.end, *(e for _, e, _ in pieces)), tuple(pieces), edit.safe)
 
 
-def _help_without_for(sentence: str, edit: Edit) -> Edit:
-    """ "works wonders for people" → "may help people", not "may help for people"."""
-    after = edit.apply(sentence)
-    for match in re.finditer(r"\bhelps? (for) ", after, re.I):
-        if edit.source_offset(match.start()) is None:
-            source = edit.source_span(match.start(1), match.end(1) + 1)  # with its space
-            if source is not None:
-                return edit.with_pieces(((*source, ""),))
+# After a word the edit wrote, the original word its idiom needs changed: "works wonders for
+# people" → "may help people" (not "help for people"); "a full resolution of their symptoms" →
+# "an improvement in their symptoms" (a figure keeps "of": "an improvement of 30%").
+_IDIOMS = (
+    (re.compile(r"\bhelps? (for )", re.I), ""),
+    (re.compile(r"\bimprovements? (of) (?![\d.,]+)", re.I), "in"),
+)
+
+
+def _idiomatic(sentence: str, edit: Edit) -> Edit:
+    """The edit, with the words after a word it wrote in that word's idiom."""
+    for pattern, new in _IDIOMS:
+        after = edit.apply(sentence)
+        for match in pattern.finditer(after):
+            source = edit.source_span(*match.span(1))
+            if edit.source_offset(match.start()) is None and source is not None:
+                edit = edit.with_pieces(((*source, new),))
+                break
     return edit
 
 
@@ -184,19 +192,6 @@ def _may_beside_some(sentence: str, edit: Edit) -> Edit:
             source = edit.source_span(at, at + 4)
             if source is not None and not re.search(r"[,;:.!?]", between):
                 return edit.with_pieces(((*source, match_case(will.group(), "may", False)),))
-    return edit
-
-
-def _improvement_in(sentence: str, edit: Edit) -> Edit:
-    """An improvement the edit wrote is "in" what it improves: "a full resolution of their
-    symptoms" → "an improvement in their symptoms" (not "of", which a figure keeps: "an
-    improvement of 30%")."""
-    after = edit.apply(sentence)
-    for match in re.finditer(r"\bimprovements? (of) (?![\d.,]+)", after, re.I):
-        if edit.source_offset(match.start()) is None:
-            source = edit.source_span(*match.span(1))
-            if source is not None:
-                return edit.with_pieces(((*source, "in"),))
     return edit
 
 
