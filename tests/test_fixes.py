@@ -79,7 +79,10 @@ REWRITES = [
     ),
     ("Made in an FDA-registered facility.", "Made in an FDA-registered facility."),
     ("A breakthrough in gut health.", "A new option in gut health."),
-    ("This revolutionary serum rebuilds collagen.", "This new serum rebuilds collagen."),
+    (
+        "This revolutionary serum rebuilds collagen.",
+        "This new serum is thought to rebuild collagen.",
+    ),
     ("Instant Relief from Bloating", "Relief from Bloating"),
     ("High Efficacy in Stubborn Cases", "Promising Results in Stubborn Cases"),
     ("Curing Chronic Fatigue, Naturally", "Curing Chronic Fatigue, Naturally"),

@@ -189,7 +189,7 @@ def test_a_plain_statement_needs_a_higher_score_than_promotion():
 
     model = ClaimModel.load(shipped_model_dir())
     fusion = Fusion(model, {})
-    plain = "Magnetic bracelets improve circulation and relieve arthritis pain."
+    plain = "Magnetic bracelets are the answer to arthritis pain."
     assert not promotional(plain)
     low, high = fusion.flag_alone, fusion.flag_alone_plain
     assert low < high
@@ -248,8 +248,7 @@ def test_a_rules_words_that_match_no_pattern_do_not_hide_the_models_finding():
     """The first pass finds some rule's words in the sentence, but no pattern matches: the
     model still has its say, as it would on a sentence with none of those words."""
     text = (
-        "Weighted blankets relieve pain, reduce anxiety symptoms, improve sleep quality and "
-        "relieve symptoms of depression."
+        "Weighted blankets relieving pain, reducing anxiety symptoms and improving sleep quality."
     )
     fused = Pipeline()
     linter = fused.linter
@@ -257,3 +256,17 @@ def test_a_rules_words_that_match_no_pattern_do_not_hide_the_models_finding():
     assert rules  # some rule's words are there
     found = fused.check_text(text)
     assert [(f.rule, f.source) for f in found] == [("efficacy.model", "model")]
+
+
+def test_a_broad_family_needs_the_models_support():
+    """A rule with ``model_support`` fires alone without the model, and with it only where
+    the model gives the sentence that much: physiology is not a product's promise."""
+    physiology = (
+        "The spleen is part of your lymphatic system, which fights infection and keeps your "
+        "body fluids in balance."
+    )
+    rules_alone = Pipeline(replace(Settings(), model=False))
+    assert "efficacy.benefit-as-fact" in {f.rule for f in rules_alone.check_text(physiology)}
+    assert "efficacy.benefit-as-fact" not in {f.rule for f in Pipeline().check_text(physiology)}
+    promise = "Lavender eases anxiety."
+    assert [f.rule for f in Pipeline().check_text(promise)] == ["efficacy.benefit-as-fact"]

@@ -966,8 +966,8 @@ FAMILIES_OF_REWRITES = [
         "Some of our clients report better sleep.",
     ),
     (
-        "The balm eases stiffness in a large share of users.",
-        "The balm eases stiffness in some users.",
+        "The balm helps with stiffness in a large share of users.",
+        "The balm helps with stiffness in some users.",
     ),
     # any degree adverb the efficacy rule matched goes, not only the listed ones
     (
@@ -1299,10 +1299,10 @@ def test_a_fragment_that_opens_with_its_verb_is_hedged_from_the_start(fused, tex
 def test_a_mechanism_set_off_after_a_comma_is_no_safe_fix(pipeline):
     """ "…, producing new skin cells" is a further claim: "is thought to" on the verb before it
     is offered only as an unsafe fix."""
-    text = "The serum also raises collagen levels, producing new skin cells throughout the face."
+    text = "The serum also smooths the skin, producing new skin cells throughout the face."
     assert _fixed(pipeline, [text], unsafe=False)[0].text == text
     assert _fixed(pipeline, [text])[0].text == (
-        "The serum is thought to also raise collagen levels, producing new skin cells "
+        "The serum is thought to also smooth the skin, producing new skin cells "
         "throughout the face."
     )
 
@@ -1372,6 +1372,9 @@ def test_the_outcome_after_a_mechanism_is_hedged_too(fused, text, expected):
     [
         ("These apps really do work.", "These apps can help."),
         ("This cream works great on sore knees.", "This cream can help with sore knees."),
+        # "works great to" is "can help", never "may can help" nor "may work great"
+        ("This oil works great to lower blood sugar!", "This oil can help lower blood sugar!"),
+        ("Our gummies work great for sleep.", "Our gummies can help with sleep."),
         ("Cold plunges actually work for burnout.", "Cold plunges can help with burnout."),
         ("Turmeric: The Spice That Actually Works", "Turmeric: The Spice That Can Help"),
         ("It can work wonders for people in pain.", "It may help people in pain."),

@@ -263,7 +263,9 @@ class Fusion:
         both = score >= self.flag_alone
         confidence = self.rule_confidence(doc.text, score)
         claims = [
-            Claim(rule, span, [], "both" if both else "rule", confidence) for rule, span in found
+            Claim(rule, span, [], "both" if both else "rule", confidence)
+            for rule, span in found
+            if score >= rule.model_support
         ]
         if claims or not self.flags_alone(doc.text, score, stance):
             return claims

@@ -461,6 +461,11 @@ class Linter:
                 )
             ):
                 verdict = f"dropped: the model finds the sentence unlikely a claim ({score:.2f})"
+            elif score is not None and score < rule.model_support:
+                verdict = (
+                    f"dropped: a broad family, it needs the model's {rule.model_support:.2f}"
+                    f" ({score:.2f})"
+                )
             else:
                 verdict = "claim"
             out.append((rule.id, span.text, verdict))
@@ -534,12 +539,13 @@ def _trimmed(span):
 
 def _best_matches(matches, rules: dict[str, Rule]):
     """The strongest matches: one per overlapping group within a category (the most severe,
-    then the longest), and none on exactly the words of a stronger match of another category.
+    then a rule's own words over a broad family's, ``model_support``, then the longest), and none on exactly the words of a stronger match of another category.
     Between matches equally strong, the first rule id in alphabetical order is kept, so the
     choice never depends on the order the matcher found them in."""
 
     def strength(m):
-        return (SEVERITY_RANK[rules[m.rule_id].severity], m.end - m.start, -m.start)
+        rule = rules[m.rule_id]
+        return (SEVERITY_RANK[rule.severity], not rule.model_support, m.end - m.start, -m.start)
 
     kept: list[Match] = []
     by_id = sorted(matches, key=lambda m: m.rule_id)

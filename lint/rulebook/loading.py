@@ -191,4 +191,5 @@ def _make_rule(raw: dict[str, Any], categories: dict[str, Category]) -> Rule:
         flag_examples=tuple(examples.get("flag") or ()),
         pass_examples=tuple(examples.get("pass") or ()),
         source=raw["where"],
+        model_support=float(raw.get("model_support", 0.0)),
     )

@@ -36,6 +36,9 @@ class Rule:
     flag_examples: tuple[str, ...]
     pass_examples: tuple[str, ...]
     source: str  # file:line where the rule is defined
+    # The claim model's score a sentence needs for the rule's finding to stand: a broad
+    # family ("eases anxiety") that neutral text shares needs the model to agree.
+    model_support: float = 0.0
 
     @property
     def summary(self) -> str:

@@ -266,6 +266,7 @@ def phrase(job: Job) -> bool:
                 and head.i == verb.i
                 and head.tag_ in ("VBZ", "VBP")
                 and not HEDGES.intersection(new.lower().split())
+                and new.lower().split(" ")[0] not in ("can", "could")
             ):
                 if is_hedged(verb):
                     new = base_phrase(new) if head.tag_ == "VBZ" else new

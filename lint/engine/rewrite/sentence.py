@@ -161,7 +161,22 @@ def _helps_not_works(sentence: str, edit: Edit) -> Edit:
 # people" → "may help people" (not "help for people"); "a full resolution of their symptoms" →
 # "an improvement in their symptoms" (a figure keeps "of": "an improvement of 30%").
 _IDIOMS = (
-    (re.compile(r"\bhelps? (for )", re.I), ""),
+    # "can help for people with …" → "can help people with …"; "can help for sleep" → "with"
+    (
+        re.compile(
+            r"\bhelps? (for )(?=(?:many |most |some |all |the |these |those )?(?:people|patients"
+            r"|clients|adults|children|kids|men|women|users|anyone|everyone|those|you)\b)",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r"\bhelps? (for|on)\b", re.I), "with"),
+    (
+        re.compile(
+            r"\bhelps? (to )(?=[a-z]+ )(?!the |a |an |your |their |his |her |my |our )", re.I
+        ),
+        "",
+    ),
     (re.compile(r"\bimprovements? (of) (?![\d.,]+)", re.I), "in"),
 )
 
