@@ -20,9 +20,20 @@ FLAGGED = [
     # A cited study does not excuse a promise to the reader.
     ("A 2019 study found that our gummies cure your insomnia for good.", "cure"),
     ("Our results show that the balm relieves pain within hours!", "speed"),
+    # a result the product delivers, not one a study measured
+    ("The treatment has delivered significant reductions in migraine frequency.", "efficacy"),
+    ("Studies show the patch works better than pills.", "superiority"),
+    ("Research shows the tea lowers blood pressure.", "consensus"),
+    ("The drip is safe for all patients.", "safety"),
 ]
 
 QUIET = [
+    # research reporting: a past result, an association, a study by its institution
+    "During treatment, fT4 decreased significantly to low-normal levels.",
+    "The brief intervention was superior to a control condition.",
+    "New research shows that shorter sleep is linked to weight gain in children.",
+    "A study led by researchers at a Texas university shows that hospitals with robots do more surgery.",
+    "The infusion was well tolerated in select patients.",
     "Ketamine may help some patients with OCD.",
     "Ketamine is not a cure for OCD.",
     "It has not been approved by the FDA for OCD.",

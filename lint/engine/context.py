@@ -45,6 +45,8 @@ def exemption(
         ("reported", _is_reported),
         ("condition", _is_about_condition),
         ("purpose", _is_purpose),
+        ("past_result", _is_past_result),
+        ("association", _is_association),
     )
     for name, check in checks:
         if name in unless and check(claim, cues):
@@ -264,6 +266,45 @@ def _is_purpose(claim: Claim, cues: Cues) -> bool:
     return verb.dep_ in ("acl", "advcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     )
+
+
+# Words of a measured change or comparison, as research reports them.
+_STATISTICAL = frozenset(
+    "significant significantly marked markedly substantial substantially superior inferior"
+    " better worse".split()
+)
+
+
+def _is_past_result(claim: Claim, cues: Cues) -> bool:
+    """A statistical change or comparison stated as a past result, as research reports one:
+    "fT4 decreased significantly", "volume was markedly reduced", "the intervention was
+    superior to a control condition" (not "has delivered significant reductions", nor
+    "patients see", nor "works better than pills")."""
+    if not any(t.lower_ in _STATISTICAL for t in claim.span):
+        return False
+    for token in claim.chain:
+        if token.tag_ == "VBD" and token.lower_ != "did":
+            return True
+        if token.tag_ == "VBN":
+            auxiliaries = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+            if auxiliaries in ([], ["was"], ["were"]) and token.dep_ in ("ROOT", "conj", "ccomp"):
+                return True  # "was markedly reduced", or a past tense read as a participle
+    return False
+
+
+# Words of an association, not an effect.
+_ASSOCIATION = frozenset(
+    "associate associated association link linked relation relationship correlate correlated"
+    " correlation likely prevalent prevalence".split()
+)
+
+
+def _is_association(claim: Claim, cues: Cues) -> bool:
+    """What research is said to show is an association, not what a treatment does: "new
+    research shows that shorter sleep is linked to weight gain", "studies show a relation
+    between …"."""
+    after = claim.span.doc[claim.span.end :]
+    return any(t.lower_ in _ASSOCIATION or t.lemma_.lower() in _ASSOCIATION for t in after)
 
 
 def _is_about_condition(claim: Claim, cues: Cues) -> bool:
