@@ -1442,3 +1442,21 @@ def test_the_i_of_a_hyphenated_name_is_no_speaker(pipeline):
     """ "CBT-I" ends in "I", which is no testimonial: the sentence is rewritten."""
     fixed = _fixed(pipeline, ["CBT-I is the most effective treatment for insomnia."])[0].text
     assert fixed == "CBT-I is an option for insomnia."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common noun that opened the sentence loses its capital inside it; a name keeps it
+        (
+            "Magnesium has been shown to improve sleep quality.",
+            "Early studies suggest magnesium can improve sleep quality.",
+        ),
+        (
+            "Spravato has been shown to ease depression.",
+            "Early studies suggest Spravato can ease depression.",
+        ),
+    ],
+)
+def test_a_word_moved_inside_the_sentence_keeps_only_a_names_capital(fused, text, expected):
+    _rewrites_to(fused, text, expected)

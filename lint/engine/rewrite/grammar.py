@@ -120,5 +120,21 @@ def match_case(original: str, new: str, title: bool, first: bool = True) -> str:
 
 
 def keeps_capital(token: Token) -> bool:
-    """A word that stays capitalized anywhere in a sentence (a name, an acronym, "I")."""
-    return token.pos_ == "PROPN" or token.text.isupper() or token.lower_ == "i"
+    """A word that stays capitalized anywhere in a sentence (a name, an acronym, "I"). The
+    tagger reads a common noun that opens a sentence as a name ("Magnesium has been shown
+    …"): a word the dictionary knows, alone, is one."""
+    if token.text.isupper() or token.lower_ == "i":
+        return True
+    if token.pos_ != "PROPN":
+        return False
+    doc = token.doc
+    alone = token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN"
+    return not (token.i == 0 and token.is_title and alone and _dictionary_word(token.lower_))
+
+
+@lru_cache(maxsize=1024)
+def _dictionary_word(word: str) -> bool:
+    """Whether the lemma dictionary knows the word (names and new drugs it does not)."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word))
