@@ -87,7 +87,7 @@ def test_a_sentence_in_doubt_is_read_by_the_encoder(model, monkeypatch):
 
 
 def test_the_encoder_finds_a_claim_the_rules_and_the_linear_model_miss(model, monkeypatch):
-    sentence = "Our drops melt away joint pain in a single night."
+    sentence = "Our drops whisk away joint pain in a single night."
     assert Pipeline(replace(Settings(), model=False)).check_text(sentence) == []
     fused = Pipeline(Settings()).check_text(sentence)
     assert fused and all(f.source == "model" and f.rule.endswith(".model") for f in fused)

@@ -1,7 +1,7 @@
 """The second reader: a fine-tuned small transformer that reads the sentences in doubt.
 
 The linear claim model reads every sentence in microseconds, but it knows words, not
-sentences: in "Our drops melt away joint pain overnight" no word is one it learned to fear.
+sentences: in "Our drops whisk away joint pain overnight" no word is one it learned to fear.
 The encoder (all-MiniLM-L6-v2, a 6-layer BERT of 22M parameters, fine-tuned on the same
 corpus) reads a sentence whole. It is consulted only where the linear model's score leaves
 the decision in doubt (``lint.engine.fusion``), so a page of patient information costs next
