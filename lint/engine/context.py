@@ -268,19 +268,12 @@ def _is_purpose(claim: Claim, cues: Cues) -> bool:
     )
 
 
-# Words of a measured change or comparison, as research reports them.
-_STATISTICAL = frozenset(
-    "significant significantly marked markedly substantial substantially superior inferior"
-    " better worse".split()
-)
-
-
 def _is_past_result(claim: Claim, cues: Cues) -> bool:
     """A statistical change or comparison stated as a past result, as research reports one:
     "fT4 decreased significantly", "volume was markedly reduced", "the intervention was
     superior to a control condition" (not "has delivered significant reductions", nor
     "patients see", nor "works better than pills")."""
-    if not any(t.lower_ in _STATISTICAL for t in claim.span):
+    if not any(t.lower_ in cues["statistical"] for t in claim.span):
         return False
     for token in claim.chain:
         if token.tag_ == "VBD" and token.lower_ != "did":
@@ -292,19 +285,12 @@ def _is_past_result(claim: Claim, cues: Cues) -> bool:
     return False
 
 
-# Words of an association, not an effect.
-_ASSOCIATION = frozenset(
-    "associate associated association link linked relation relationship correlate correlated"
-    " correlation likely prevalent prevalence".split()
-)
-
-
 def _is_association(claim: Claim, cues: Cues) -> bool:
     """What research is said to show is an association, not what a treatment does: "new
     research shows that shorter sleep is linked to weight gain", "studies show a relation
     between …"."""
-    after = claim.span.doc[claim.span.end :]
-    return any(t.lower_ in _ASSOCIATION or t.lemma_.lower() in _ASSOCIATION for t in after)
+    words = cues["association"]
+    return any(t.lower_ in words for t in claim.span.doc[claim.span.end :])
 
 
 def _is_about_condition(claim: Claim, cues: Cues) -> bool:

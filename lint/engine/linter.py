@@ -539,7 +539,8 @@ def _trimmed(span):
 
 def _best_matches(matches, rules: dict[str, Rule]):
     """The strongest matches: one per overlapping group within a category (the most severe,
-    then a rule's own words over a broad family's, ``model_support``, then the longest), and none on exactly the words of a stronger match of another category.
+    then a rule's own words over a broad family's, ``model_support``, then the longest), and
+    none on exactly the words of a stronger match of another category.
     Between matches equally strong, the first rule id in alphabetical order is kept, so the
     choice never depends on the order the matcher found them in."""
 
