@@ -109,7 +109,25 @@ def pipeline() -> Language:
     finally:
         set_current_ops(previous_ops)
     nlp.add_pipe("overclaim_coarse_pos", after="tagger")
+    if "overclaim_present_roots" not in Language.factories:
+        Language.component("overclaim_present_roots", func=_present_roots)
+    nlp.add_pipe("overclaim_present_roots", after="parser")
     return nlp
+
+
+def _present_roots(doc):
+    """A sentence's main verb with a subject before it and no auxiliary is finite, though the
+    tagger read a base form ("Our drops restore balance"): tag it as the present it is."""
+    for token in doc:
+        if (
+            token.tag_ == "VB"
+            and token.dep_ == "ROOT"
+            and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        ):
+            token.tag_ = "VBP"
+            token.pos_ = "VERB"
+    return doc
 
 
 def _coarse_pos(doc):
