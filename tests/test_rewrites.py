@@ -441,6 +441,30 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
             "Stimulating the nerve resets certain signals and steadies the bladder.",
             "Stimulating the nerve is thought to reset certain signals and steady the bladder.",
         ),
+        # verbs that share their object are hedged on the first, not between them
+        (
+            "The tonic cleanses and restores your liver.",
+            "The tonic is thought to cleanse and restore your liver.",
+        ),
+        # the verb that makes it an effective remedy is hedged, not the adjective dropped
+        (
+            "Ginger is a warming root, which makes it an effective remedy for nausea.",
+            "Ginger is a warming root, which may make it an effective remedy for nausea.",
+        ),
+        (
+            "Peer groups are an effective ongoing support system that helps people stay sober.",
+            "Peer groups may be an effective ongoing support system that helps people stay sober.",
+        ),
+        # a main verb the tagger read as a base form is still a present claim
+        (
+            "Our drops restore healthy brain signaling.",
+            "Our drops are thought to restore healthy brain signaling.",
+        ),
+        # a condition keeps its idiom after "heal": "may help with inflammation"
+        (
+            "The balm soothes skin and heals inflammation.",
+            "The balm may soothe skin and help with inflammation.",
+        ),
     ],
 )
 def test_unsafe_rewrites_by_family(pipeline, text, expected):

@@ -91,13 +91,16 @@ def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
     if subject_clause is not None:
         return Role("predicate", subject_clause)
     verb = _misparsed_verb(span) or clause_verb(span)
+    made = _made_into(span)
+    if verb is None and made is not None:
+        return Role("predicate", made)
     if verb is None or verb.tag_ == "VB" and not _has_auxiliary(verb):
         finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in span.doc)
         # a heading has no finite verb; a claim in a phrase of a sentence that has one
         # only qualifies what that sentence is about
         return Role("modifier" if finite and verb is None else "bare", verb)
     if span.start <= verb.i < span.end:
-        return Role("verb", verb)
+        return Role("verb", _sharing_object(verb))
     if verb.lower_ in REPORTING or own_action(verb):
         return Role("modifier", verb)  # "says", "we offer": the writer's act, never hedged
     root = span.root
@@ -112,13 +115,53 @@ def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
         return Role("predicate", verb)
     if noun.dep_ in ("nsubj", "nsubjpass") and category != "generalization":
         return Role("modifier", verb)  # "Full recovery is ...": the subject is not asserted
-    if noun.lower_ in lexicon.benefit or _is_predicate_noun(noun, verb):
+    if noun.lower_ in lexicon.benefit or _is_predicate_noun(noun, verb, category):
         return Role("predicate", verb)
     if category == "mechanism" and noun.dep_ in ("dobj", "pobj"):
         return Role("predicate", verb)  # "corrects the chemical imbalance": the verb says it
     if category == "generalization" and noun.dep_ in ("nsubj", "nsubjpass", "pobj"):
         return Role("predicate", verb)
     return Role("modifier", verb)
+
+
+def _sharing_object(verb: Token) -> Token:
+    """The first of verbs that share their object: "cleanses and restores your liver" is hedged
+    on "cleanses" ("is thought to cleanse and restore"), not between the two."""
+    head = verb.head
+    if (
+        verb.dep_ == "conj"
+        and head.i < verb.i
+        and (
+            head.tag_ == verb.tag_ in ("VBZ", "VBP")
+            or head.tag_ == "NNS"
+            and verb.tag_ == "VBZ"
+            and is_present_verb(head.lower_)
+        )
+        and not any(
+            c.dep_ in ("dobj", "prep", "nsubj", "advmod") and c.i > head.i
+            for c in head.children
+            if c.i < verb.i
+        )
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return head
+    return verb
+
+
+def _made_into(span: Span) -> Token | None:
+    """The finite verb that makes something what the claim says: "which makes it an effective
+    remedy" (the parse reads the noun as a clause of its own)."""
+    noun = span.root
+    while noun.dep_ in ("amod", "compound") and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    if (
+        noun.dep_ in ("ccomp", "oprd")
+        and verb.lower_ in _MAKES
+        and verb.tag_ in ("VBZ", "VBP", "VBD")
+    ):
+        return verb
+    return None
 
 
 def _subject_clause_verb(span: Span) -> Token | None:
@@ -192,14 +235,22 @@ def _has_auxiliary(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
 
 
-def _is_predicate_noun(noun: Token, verb: Token) -> bool:
-    """The noun is what a copula says the subject is: "X is an effective treatment"."""
+def _is_predicate_noun(noun: Token, verb: Token, category: str) -> bool:
+    """The noun is what a copula says the subject is ("X is an effective treatment"), or
+    what a verb makes it ("which makes it an effective remedy")."""
     token = noun
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
-    if any(c.dep_ in ("relcl", "acl") for c in noun.children):
+    if category != "efficacy" and any(c.dep_ in ("relcl", "acl") for c in noun.children):
         return False  # "a fast-acting gel you apply before sex": what it is, not a claim
-    return token.dep_ in ("attr", "oprd") and token.head.i == verb.i and verb.lower_ in _COPULAS
+    if token.head.i != verb.i:
+        return False
+    if verb.lemma_ == "make" or verb.lower_ in _MAKES:
+        return token.dep_ in ("ccomp", "oprd", "xcomp")
+    return token.dep_ in ("attr", "oprd") and verb.lower_ in _COPULAS
+
+
+_MAKES = frozenset("make makes made making".split())
 
 
 def _single_quoted(text: str, span: Span) -> bool:

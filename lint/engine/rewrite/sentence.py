@@ -178,6 +178,16 @@ _IDIOMS = (
         "",
     ),
     (re.compile(r"\bimprovements? (of) (?![\d.,]+)", re.I), "in"),
+    # "heals inflammation" → "may help with inflammation", not "may help inflammation"
+    (
+        re.compile(
+            r"\bhelps? ((?:chronic |severe |your |the |their )?(?:inflammation|pain|anxiety"
+            r"|depression|stress|insomnia|eczema|psoriasis|acne|arthritis|diabetes|wounds?"
+            r"|injur(?:y|ies)|fatigue|migraines?|headaches?|nausea|bloating|ptsd|ocd|adhd)\b)",
+            re.I,
+        ),
+        "with {}",
+    ),
 )
 
 
@@ -188,7 +198,7 @@ def _idiomatic(sentence: str, edit: Edit) -> Edit:
         for match in pattern.finditer(after):
             source = edit.source_span(*match.span(1))
             if edit.source_offset(match.start()) is None and source is not None:
-                edit = edit.with_pieces(((*source, new),))
+                edit = edit.with_pieces(((*source, new.format(match.group(1))),))
                 break
     return edit
 
