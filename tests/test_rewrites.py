@@ -460,6 +460,16 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
             "Our drops restore healthy brain signaling.",
             "Our drops are thought to restore healthy brain signaling.",
         ),
+        # "find out how it may" takes the benefit for granted: "whether"
+        (
+            "Call us to find out how ketamine therapy relieves your OCD symptoms.",
+            "Call us to find out whether ketamine therapy may relieve your OCD symptoms.",
+        ),
+        # a universal the hedge would stand beside goes
+        (
+            "Our tea dramatically improves your sleep every night.",
+            "Our tea may improve your sleep.",
+        ),
         # a condition keeps its idiom after "heal": "may help with inflammation"
         (
             "The balm soothes skin and heals inflammation.",

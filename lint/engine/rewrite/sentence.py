@@ -71,6 +71,7 @@ def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
         _idiomatic,
         _treatable,
         _may_beside_some,
+        _whether_not_how,
     ):
         edit = polish(sentence, edit)
     return _reported_experience(sentence, edit, lexicon)
@@ -94,11 +95,12 @@ def _repeats_a_word(before: str, after: str) -> bool:
     return bool(near_repeats(after) - near_repeats(before))
 
 
-# An absolute the hedge would stand beside ("may restore memory completely"): it goes.
+# An absolute the hedge would stand beside ("may restore memory completely", "may bring deep
+# sleep every night"): it goes.
 _ABSOLUTES = re.compile(
-    r"\b(?:may|might|could)\b(?:\s+[\w'-]+){0,6}?\s+"
+    r"\b(?:may|might|could)\b(?:\s+[\w',-]+){0,6}?\s+"
     r"(fully|completely|entirely|totally|absolutely|definitely|certainly|surely|undoubtedly|"
-    r"forever|permanently)\b",
+    r"forever|permanently|always|every night|every time|every single time)\b",
     re.I,
 )
 
@@ -217,6 +219,25 @@ def _may_beside_some(sentence: str, edit: Edit) -> Edit:
             source = edit.source_span(at, at + 4)
             if source is not None and not re.search(r"[,;:.!?]", between):
                 return edit.with_pieces(((*source, match_case(will.group(), "may", False)),))
+    return edit
+
+
+# "find out how X may relieve …" takes for granted that it does: "find out whether".
+_HOW_MAY = re.compile(
+    r"\b(?:find out|learn|discover|see|ask|explore|know|understand) (how) (?:[\w'+-]+ ){1,5}?may\b",
+    re.I,
+)
+
+
+def _whether_not_how(sentence: str, edit: Edit) -> Edit:
+    """The "how" before a claim the edit hedged asks "whether": "find out how ketamine may
+    relieve your symptoms" → "find out whether ketamine may relieve your symptoms"."""
+    after = edit.apply(sentence)
+    for match in _HOW_MAY.finditer(after):
+        may = after.rindex("may", match.start(), match.end())
+        source = edit.source_span(*match.span(1))
+        if source is not None and edit.source_offset(may) is None:
+            return edit.with_pieces(((*source, match_case(match.group(1), "whether", False)),))
     return edit
 
 
