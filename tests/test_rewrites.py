@@ -93,6 +93,42 @@ def test_testimonials_quotes_and_regulatory_claims_get_advice_only(pipeline, tex
     assert _fixed(pipeline, [text])[0].text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comparison by a figure: "may be twice as good" still states the figure
+        "Our patch is 2 to 3 times more effective than pills for back pain.",
+        # without its proof, the outcome is still taken as given
+        "The capsules act on brain chemistry, producing clinically proven reductions in anxiety.",
+        # the clinic's own record: "some of our programs" would state another one
+        "Every one of our programs beats the national average.",
+        # a mechanism in the means that opens the sentence, where no clause can take it
+        "By boosting neuroplasticity and helping the brain grow new synapses, ketamine and "
+        "esketamine can have a rapid and dramatic positive effect on mood.",
+    ],
+)
+def test_a_rewrite_that_would_keep_the_claim_is_advice(pipeline, text):
+    findings = pipeline.check_text(text, "p.txt")
+    assert findings
+    assert all(s.advice for f in findings for s in f.suggestions)
+    assert _fixed(pipeline, [text])[0].text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "there may be safe remedies" hedges their existence, not their safety
+        (
+            "There are safe, holistic remedies for anxiety, from meditation to breathing.",
+            "There are holistic remedies for anxiety, from meditation to breathing.",
+        ),
+        ("There is now a cure for anxiety.", "There is now a remedy for anxiety."),
+    ],
+)
+def test_a_claim_after_there_is_is_not_hedged_on_is(pipeline, text, expected):
+    assert _fixed(pipeline, [text])[0].text == expected
+
+
 # Hedges outside a claim's own words: the claim is still reported.
 NOT_HEDGED = [
     (

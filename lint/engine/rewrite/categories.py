@@ -126,6 +126,8 @@ def _generic(job: Job, how: str) -> None:
         return
     # A claim that only qualifies a noun, or a heading: drop its words, or at least swap.
     dropped = drops(job, job.span)
+    if dropped is not None and _presupposes_benefit(job, dropped):
+        return  # "clinically proven reductions in X" → "reductions in X" still asserts them
     if dropped is not None and job.add(
         {**replaced, **dropped}, safe=_safe_drop(job, dropped), name="drop"
     ):
@@ -141,6 +143,27 @@ def _generic(job: Job, how: str) -> None:
     )
     if replaced and alone:
         job.add(replaced, safe=True, name="swap")
+
+
+# Words of proof on a noun, and the outcomes that, without them, are still taken as given.
+_PROOF_MODIFIERS = frozenset(
+    "proven clinically scientifically medically evidence-based science-backed research-backed "
+    "documented demonstrated".split()
+)
+_OUTCOME_TAKEN = frozenset(
+    "efficacy effectiveness reduction reductions improvement improvements benefit benefits "
+    "results result relief outcomes effects".split()
+)
+
+
+def _presupposes_benefit(job: Job, dropped: dict[int, str]) -> bool:
+    """Dropping only the proof from an outcome leaves the outcome taken as given: "producing
+    clinically proven reductions in anxiety", "The proven efficacy of X is due to …"."""
+    doc = job.doc
+    if any(doc[i].lower_ not in _PROOF_MODIFIERS for i in dropped if doc[i].is_alpha):
+        return False
+    heads = {doc[i].head for i in dropped if doc[i].head.i not in dropped}
+    return any(h.lower_ in _OUTCOME_TAKEN for h in heads)
 
 
 def _only_intensity(job: Job, replaced: dict[int, str]) -> bool:
@@ -358,6 +381,8 @@ def _cure(job: Job) -> bool:
     if job.title and (_cure_heading(job) or _how_to(job)):
         return True
     if job.role.kind == "predicate" and verb is not None:
+        if any(c.dep_ == "expl" for c in verb.children):
+            return False  # "There is a cure for X" has no subject to "may ease" it
         return _is_the_cure(job, verb)
     if job.role.kind != "verb" or verb is None or verb.lower_ not in ("cures", "cure"):
         return False
@@ -492,6 +517,8 @@ def _superiority(job: Job) -> bool:
     words = [t.lower_ for t in job.span]
     if words and words[0] in ("unlike", "instead", "rather"):
         return _drop_contrast(job)
+    if _measured_comparison(job):
+        return True  # "2 to 3 times more effective than …": a figure to source, not to hedge
     if _an_alternative(job) or _works_differently(job) or _drop_comparison(job):
         return True
     if (
@@ -501,6 +528,19 @@ def _superiority(job: Job) -> bool:
     ):
         return _one_option(job)
     return False
+
+
+_MULTIPLES = frozenset("times twice double triple half % percent".split())
+
+
+def _measured_comparison(job: Job) -> bool:
+    """A comparison by a figure ("2 to 3 times more effective", "twice as good as", "50% faster
+    than"): "may be twice as good" still states the figure, so it gets advice (cite it)."""
+    doc = job.doc
+    start = max(0, job.span.start - 4)
+    return any(t.lower_ in _MULTIPLES for t in doc[start : job.span.end]) and any(
+        t.lower_ in ("than", "as") for t in doc[job.span.start : min(len(doc), job.span.end + 3)]
+    )
 
 
 # Comparatives that praise: what "X is safer and more effective than Y" claims.
@@ -873,6 +913,11 @@ def _generalization(job: Job) -> bool:
     if negated:
         job.plan.advice_only = True  # "Some patients have side effects …" would say more
         return True
+    if _majority_of_things(job):
+        # "every one of our programs beats the national average" is the clinic's own record
+        # to source; "some of our programs" would state a different one
+        job.plan.advice_only = True
+        return True
     for token in tokens:
         if token.lower_ in _MAJORITY_ADVERBS and token.dep_ == "advmod":
             subject = subject_of(token.head)
@@ -885,6 +930,38 @@ def _generalization(job: Job) -> bool:
                 job.hedged.add(token.head.i)
             return ok
     return False
+
+
+_QUANTIFIERS = frozenset("every each all most majority".split())
+
+
+def _majority_of_things(job: Job) -> bool:
+    """The majority counts something other than people: "every one of our programs", "most of
+    the time", "all our products"."""
+    doc = job.doc
+    for token in job.span:
+        if token.lower_ not in _QUANTIFIERS:
+            continue
+        after = doc[token.i + 1 : token.i + 5]
+        if token.lower_ == "most" and after[:1] and after[0].pos_ in ("ADJ", "ADV"):
+            continue  # "the most serious disorders": a superlative, not a majority
+        of = next((t for t in after if t.lower_ == "of"), None)
+        if of is not None:
+            noun = next((c for c in of.children if c.dep_ == "pobj"), None)
+        else:
+            noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = {noun.lower_, noun.lemma_.lower()}
+        return not words & (job.lexicon.population | _OCCASIONS | {"people", "patients", "adults"})
+    return False
+
+
+# What a frequency counts: "every single night", "most of the time", "in most cases".
+_OCCASIONS = frozenset(
+    "time times night nights day days morning mornings session sessions week weeks month "
+    "months year years dose doses case cases visit visits treatment treatments".split()
+)
 
 
 def _own_words(verb: Token) -> list[Token]:

@@ -803,6 +803,7 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         or _figure_subject(verb)
         or _after_a_leading_verb(verb, job.lexicon)
         or _bare_infinitive(verb)
+        or any(c.dep_ == "expl" for c in verb.children)  # "there may be safe remedies"
     ):
         return None
     if _hedged_nearby(job, verb):

@@ -478,6 +478,8 @@ def _build(
         means = None  # "By destroying the tissue, patients get relief": who destroys it?
     if means is not None and not (unsafe and plan.add(means, safe=False, name="means moved")):
         return None  # a hedge after "By boosting X, …" leaves the means stated as fact
+    if means is None and _claimed_means(doc, claims):
+        return None  # the same, where the parse gives no clause to move the means under
     return plan.edit(safe_only=not unsafe)
 
 
@@ -500,6 +502,17 @@ def _person_subject(doc, lexicon: Lexicon) -> bool:
     if subject is None:
         return True
     return subject.lower_ in lexicon.population | {"we", "you", "i", "they", "he", "she"}
+
+
+def _claimed_means(doc, claims: Sequence[Claim]) -> bool:
+    """A mechanism claim in the means that opens the sentence ("By boosting neuroplasticity
+    and helping the brain grow new synapses, …"), before its first comma."""
+    if len(doc) < 5 or doc[0].lower_ != "by" or doc[1].tag_ != "VBG":
+        return False
+    comma = next((t.i for t in doc if t.text == ","), None)
+    return comma is not None and any(
+        c.category == "mechanism" and c.span.start < comma for c in claims
+    )
 
 
 def _fronted_means(doc, plan: Plan, hedged: set[int]) -> dict[int, str] | None:
