@@ -1526,6 +1526,11 @@ def test_the_i_of_a_hyphenated_name_is_no_speaker(pipeline):
             "Spravato has been shown to ease depression.",
             "Early studies suggest Spravato can ease depression.",
         ),
+        # a generic drug name the dictionary does not know, by its stem
+        (
+            "Fluoxetine has been shown to ease depression.",
+            "Early studies suggest fluoxetine can ease depression.",
+        ),
     ],
 )
 def test_a_word_moved_inside_the_sentence_keeps_only_a_names_capital(fused, text, expected):

@@ -129,7 +129,37 @@ def keeps_capital(token: Token) -> bool:
         return False
     doc = token.doc
     alone = token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN"
-    return not (token.i == 0 and token.is_title and alone and _dictionary_word(token.lower_))
+    common = _dictionary_word(token.lower_) or token.lower_.endswith(_GENERIC_DRUG_STEMS)
+    return not (token.i == 0 and token.is_title and alone and common)
+
+
+# The endings of generic drug names (the WHO's stems), written lower case in running text:
+# "ketamine", "fluoxetine", "atorvastatin" (brand names, which keep their capital, have none).
+_GENERIC_DRUG_STEMS = (
+    "amine",
+    "azine",
+    "etine",
+    "oxetine",
+    "olol",
+    "pril",
+    "sartan",
+    "statin",
+    "mab",
+    "cillin",
+    "mycin",
+    "caine",
+    "azepam",
+    "azolam",
+    "idone",
+    "oxone",
+    "triptan",
+    "tidine",
+    "prazole",
+    "dronate",
+    "gliptin",
+    "floxacin",
+    "vir",
+)
 
 
 @lru_cache(maxsize=1024)
