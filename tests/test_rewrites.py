@@ -758,10 +758,10 @@ def test_a_rewrite_that_needs_a_second_step_is_offered_whole(pipeline):
             "Hormone pellets are widely used for menopause, with excellent results.",
             "Hormone pellets are widely used for menopause.",
         ),
-        # proof: "has proven itself a" → "early studies suggest … can be a"
+        # proof: "has proven itself a" → "some studies suggest … can be a" (years of them)
         (
             "In recent years, laser therapy has proven itself a reliable, drug-free option.",
-            "In recent years, early studies suggest laser therapy can be a reliable, drug-free "
+            "In recent years, some studies suggest laser therapy can be a reliable, drug-free "
             "option.",
         ),
     ],
@@ -1534,4 +1534,23 @@ def test_the_i_of_a_hyphenated_name_is_no_speaker(pipeline):
     ],
 )
 def test_a_word_moved_inside_the_sentence_keeps_only_a_names_capital(fused, text, expected):
+    _rewrites_to(fused, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Over the last twenty years, studies have consistently shown that our drops ease "
+            "migraines.",
+            "Over the last twenty years, studies have suggested that our drops ease migraines.",
+        ),
+        (
+            "In recent years, magnesium has been shown to improve sleep quality.",
+            "In recent years, some studies suggest magnesium can improve sleep quality.",
+        ),
+    ],
+)
+def test_research_over_years_is_not_early(fused, text, expected):
+    """Studies that span years are "some" studies, and what they showed "has suggested"."""
     _rewrites_to(fused, text, expected)

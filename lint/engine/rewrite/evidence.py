@@ -4,6 +4,8 @@ suggest X can help", "the medical community recognizes" → "some clinicians con
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from lint.engine.rewrite.claim import Job
@@ -170,8 +172,30 @@ def _research_shows(job: Job) -> bool:
     return job.add(pieces, safe=True, name="studies suggest")
 
 
+# A span of time the research covers: "over the last twenty years", "for decades".
+_OVER_TIME = re.compile(
+    r"\b(?:over|in|during|across) the (?:last|past) [\w-]+ (?:years|decades)\b"
+    r"|\bfor (?:years|decades)\b|\bin recent years\b|\bsince (?:19|20)\d\d\b",
+    re.I,
+)
+
+
+def _which_studies(verb: Token) -> str:
+    """ "early" studies, or "some" where the sentence spans years of them ("In recent years,
+    some studies suggest …", not "In recent years, early studies …")."""
+    return "some" if _OVER_TIME.search(verb.doc.text) else "early"
+
+
 def _suggest(verb: Token, group: list[Token], subject: Token) -> str:
-    """ "suggests" or "suggest", agreeing with the subject as the verb group did."""
+    """ "suggests" or "suggest", agreeing with the subject as the verb group did; over a span
+    of time, "have suggested" ("Over the last twenty years, studies have suggested …")."""
+    agreed = _agreeing_suggest(verb, group, subject)
+    if _OVER_TIME.search(verb.doc.text):
+        return "has suggested" if agreed == "suggests" else "have suggested"
+    return agreed
+
+
+def _agreeing_suggest(verb: Token, group: list[Token], subject: Token) -> str:
     words = {t.lower_ for t in group}
     if words & {"has", "'s", "is", "was", "does"}:
         return "suggests"
@@ -288,7 +312,7 @@ def _shown_to(job: Job) -> bool:
         if subject.i + 1 != group[0].i:
             return False
         pieces = {t.i: "" for t in group}
-        pieces[subject.i] = job.cased(subject, "early studies suggest")
+        pieces[subject.i] = job.cased(subject, f"{_which_studies(verb)} studies suggest")
         job.hedged.add(verb.i)
         return job.add(pieces, safe=True, name="early studies suggest that")
     run = _subject_run(subject)
@@ -319,11 +343,11 @@ def _shown_to(job: Job) -> bool:
     else:
         return False
     first = run[0]
-    intro = "early studies suggest"
+    intro = f"{_which_studies(verb)} studies suggest"
     pieces[first.i] = (
         (job.cased(first, f"{intro} {lowered(first)}") if job.title else f"{intro} {first.text}")
         if first.i
-        else f"Early studies suggest {lowered(first)}"
+        else f"{intro.capitalize()} {lowered(first)}"
     )
     job.hedged.add(verb.i)
     return job.add(pieces, safe=True, name="early studies suggest X can")
