@@ -506,6 +506,16 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
             "Our tea dramatically improves your sleep every night.",
             "Our tea may improve your sleep.",
         ),
+        # a frequency right after the hedge goes: "may fall short", not "may often fall short"
+        (
+            "Standard rehab often falls short on the damage addiction leaves in the brain.",
+            "Standard rehab may fall short on the damage addiction leaves in the brain.",
+        ),
+        # "works to bring" hedged is "is thought to help bring"
+        (
+            "This herb works to bring your hormones back to normal.",
+            "This herb is thought to help bring your hormones back to normal.",
+        ),
         # a condition keeps its idiom after "heal": "may help with inflammation"
         (
             "The balm soothes skin and heals inflammation.",

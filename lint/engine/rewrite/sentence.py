@@ -72,6 +72,7 @@ def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
         _treatable,
         _may_beside_some,
         _whether_not_how,
+        _thought_to_help,
     ):
         edit = polish(sentence, edit)
     return _reported_experience(sentence, edit, lexicon)
@@ -105,19 +106,32 @@ _ABSOLUTES = re.compile(
 )
 
 
+# A frequency right after the hedge says "may" twice over: "may often fall short".
+_FREQUENCY = re.compile(
+    r"\bmay\s+(often|usually|typically|generally|consistently|reliably)\b", re.I
+)
+
+
 def _without_absolutes(sentence: str, edit: Edit) -> Edit:
-    """The edit, without an absolute in the reach of a hedge it adds: "can fully rehabilitate"
-    → "may rehabilitate", not "may fully rehabilitate"."""
+    """The edit, without an absolute in the reach of a hedge it adds ("can fully rehabilitate"
+    → "may rehabilitate", not "may fully rehabilitate"), or a frequency right after it ("may
+    often fall short" → "may fall short")."""
     after = edit.apply(sentence)
     more = []
-    for match in _ABSOLUTES.finditer(after):
+    for match in (*_ABSOLUTES.finditer(after), *_FREQUENCY.finditer(after)):
         if edit.source_offset(match.start()) is not None:
             continue  # a hedge the sentence had: the writer's own "may … completely"
         start, end = match.span(1)
         source = edit.source_span(start - 1, end)  # the word with the space before it
         if source is not None and sentence[source[0]] == " ":
             more.append((*source, ""))
-    return edit.with_pieces(tuple(more)) if more else edit
+    edit = edit.with_pieces(tuple(more)) if more else edit
+    # a frequency the hedge's own piece carries: "often falls" written as "may often fall"
+    after = edit.apply(sentence)
+    frequency = _FREQUENCY.search(after)
+    if frequency is not None and edit.source_offset(frequency.start(1)) is None:
+        edit = edit.with_word_changed(frequency.start(1) - 1, frequency.end(1), lambda _: "")
+    return edit
 
 
 # Where a clause ends: its "works" said all there was to say ("Treatment works, and …").
@@ -220,6 +234,23 @@ def _may_beside_some(sentence: str, edit: Edit) -> Edit:
             if source is not None and not re.search(r"[,;:.!?]", between):
                 return edit.with_pieces(((*source, match_case(will.group(), "may", False)),))
     return edit
+
+
+_WORK_TO = re.compile(r"\bthought to (work)( to) [a-z]", re.I)
+
+
+def _thought_to_help(sentence: str, edit: Edit) -> Edit:
+    """ "works to bring X back" hedged says "is thought to help bring X back", not "is thought
+    to work to bring"."""
+    after = edit.apply(sentence)
+    match = _WORK_TO.search(after)
+    if match is None or edit.source_offset(match.start(1)) is not None:
+        return edit
+    to = edit.source_span(*match.span(2))
+    if to is None:
+        return edit
+    edit = edit.with_word_changed(match.start(1), match.end(1), lambda _: "help")
+    return edit.with_pieces(((*to, ""),))
 
 
 # "find out how X may relieve …" takes for granted that it does: "find out whether".
