@@ -506,6 +506,11 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
             "Our tea dramatically improves your sleep every night.",
             "Our tea may improve your sleep.",
         ),
+        # a guarantee becomes an aim, with no "may" on it
+        (
+            "The trainer guarantees that every squeeze is done correctly.",
+            "The trainer aims to ensure that every squeeze is done correctly.",
+        ),
         # a frequency right after the hedge goes: "may fall short", not "may often fall short"
         (
             "Standard rehab often falls short on the damage addiction leaves in the brain.",
