@@ -242,15 +242,7 @@ _WORK_TO = re.compile(r"\bthought to (work)( to) [a-z]", re.I)
 def _thought_to_help(sentence: str, edit: Edit) -> Edit:
     """ "works to bring X back" hedged says "is thought to help bring X back", not "is thought
     to work to bring"."""
-    after = edit.apply(sentence)
-    match = _WORK_TO.search(after)
-    if match is None or edit.source_offset(match.start(1)) is not None:
-        return edit
-    to = edit.source_span(*match.span(2))
-    if to is None:
-        return edit
-    edit = edit.with_word_changed(match.start(1), match.end(1), lambda _: "help")
-    return edit.with_pieces(((*to, ""),))
+    return _reworded_pair(sentence, edit, _WORK_TO, "help", lambda word, title: "")
 
 
 # "find out how X may relieve …" takes for granted that it does: "find out whether".
@@ -278,17 +270,31 @@ _TREATABLE = re.compile(r"\b(may) be (treatable)\b", re.I)
 def _treatable(sentence: str, edit: Edit) -> Edit:
     """ "is highly treatable" → "can be treated", not "may be treatable", which doubts that it
     can be treated at all."""
+    return _reworded_pair(
+        sentence, edit, _TREATABLE, "can", lambda word, title: match_case(word, "treated", title)
+    )
+
+
+def _reworded_pair(
+    sentence: str,
+    edit: Edit,
+    pattern: re.Pattern[str],
+    written: str,
+    original: Callable[[str, bool], str],
+) -> Edit:
+    """Where ``pattern`` finds a word the edit wrote (group 1) before a word of the sentence
+    (group 2), the one becomes ``written`` and the other what ``original`` makes of it."""
     after = edit.apply(sentence)
-    match = _TREATABLE.search(after)
+    match = pattern.search(after)
     if match is None or edit.source_offset(match.start(1)) is not None:
         return edit
     source = edit.source_span(*match.span(2))
     if source is None:
         return edit
-    title = match.group(2)[:1].isupper()
-    edit = edit.with_pieces(((*source, match_case(match.group(2), "treated", title)),))
+    title = match.group(2).strip()[:1].isupper()
+    edit = edit.with_pieces(((*source, original(match.group(2), title)),))
     return edit.with_word_changed(
-        match.start(1), match.end(1), lambda word: match_case(word, "can", title)
+        match.start(1), match.end(1), lambda word: match_case(word, written, title)
     )
 
 
