@@ -23,6 +23,7 @@ from lint.engine.rewrite.edit import lowered
 from lint.engine.rewrite.grammar import (
     article_for,
     base_form,
+    existential,
     is_plural_subject,
     is_title,
     subject_of,
@@ -381,7 +382,7 @@ def _cure(job: Job) -> bool:
     if job.title and (_cure_heading(job) or _how_to(job)):
         return True
     if job.role.kind == "predicate" and verb is not None:
-        if any(c.dep_ == "expl" for c in verb.children):
+        if existential(verb):
             return False  # "There is a cure for X" has no subject to "may ease" it
         return _is_the_cure(job, verb)
     if job.role.kind != "verb" or verb is None or verb.lower_ not in ("cures", "cure"):
@@ -952,8 +953,7 @@ def _majority_of_things(job: Job) -> bool:
             noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN")), None)
         if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        words = {noun.lower_, noun.lemma_.lower()}
-        return not words & (job.lexicon.population | _OCCASIONS | {"people", "patients", "adults"})
+        return noun.lower_ not in job.lexicon.population | _OCCASIONS
     return False
 
 

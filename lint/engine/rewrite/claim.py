@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from lint.engine.rewrite.edit import Plan
-from lint.engine.rewrite.grammar import base_form, base_phrase, is_present_verb, match_case
+from lint.engine.rewrite.grammar import (
+    base_form,
+    base_phrase,
+    existential,
+    is_present_verb,
+    match_case,
+)
 from lint.engine.rewrite.roles import Lexicon, Role
 from lint.engine.rewrite.verbs import HEDGES, hedge_pieces, is_hedged
 from lint.rulebook.fixspec import Fix
@@ -791,8 +797,13 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         verb is not None
         and verb.dep_ == "conj"
         and not _has_subject(verb)
-        and verb.head.pos_ in ("VERB", "AUX")
-        and verb.head.tag_ in ("VBZ", "VBP")
+        and (
+            verb.head.pos_ in ("VERB", "AUX")
+            and verb.head.tag_ in ("VBZ", "VBP")
+            or verb.head.tag_ == "NNS"  # "cleanses and restores": the first read as a noun
+            and verb.tag_ == "VBZ"
+            and is_present_verb(verb.head.lower_)
+        )
     ):
         verb = verb.head  # "is well tolerated and has fewer ...": "may" goes on the first
     if (
@@ -803,7 +814,7 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         or _figure_subject(verb)
         or _after_a_leading_verb(verb, job.lexicon)
         or _bare_infinitive(verb)
-        or any(c.dep_ == "expl" for c in verb.children)  # "there may be safe remedies"
+        or existential(verb)  # not "there may be safe remedies"
     ):
         return None
     if _hedged_nearby(job, verb):

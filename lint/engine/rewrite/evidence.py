@@ -180,17 +180,21 @@ _OVER_TIME = re.compile(
 )
 
 
+def _spans_years(verb: Token) -> bool:
+    return _OVER_TIME.search(verb.doc.text) is not None
+
+
 def _which_studies(verb: Token) -> str:
     """ "early" studies, or "some" where the sentence spans years of them ("In recent years,
     some studies suggest …", not "In recent years, early studies …")."""
-    return "some" if _OVER_TIME.search(verb.doc.text) else "early"
+    return "some" if _spans_years(verb) else "early"
 
 
 def _suggest(verb: Token, group: list[Token], subject: Token) -> str:
     """ "suggests" or "suggest", agreeing with the subject as the verb group did; over a span
     of time, "have suggested" ("Over the last twenty years, studies have suggested …")."""
     agreed = _agreeing_suggest(verb, group, subject)
-    if _OVER_TIME.search(verb.doc.text):
+    if _spans_years(verb):
         return "has suggested" if agreed == "suggests" else "have suggested"
     return agreed
 

@@ -81,6 +81,11 @@ def is_plural_subject(subject: Token | None) -> bool:
     return any(c.dep_ == "conj" for c in subject.children)
 
 
+def existential(verb: Token) -> bool:
+    """The verb of "there is/are": it has no subject a hedge or a rewrite could speak of."""
+    return any(c.dep_ == "expl" for c in verb.children)
+
+
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
@@ -139,7 +144,6 @@ _GENERIC_DRUG_STEMS = (
     "amine",
     "azine",
     "etine",
-    "oxetine",
     "olol",
     "pril",
     "sartan",

@@ -92,7 +92,7 @@ def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
         return Role("predicate", subject_clause)
     verb = _misparsed_verb(span) or clause_verb(span)
     made = _made_into(span)
-    if verb is None and made is not None:
+    if made is not None and (verb is None or verb.i == made.i):
         return Role("predicate", made)
     if verb is None or verb.tag_ == "VB" and not _has_auxiliary(verb):
         finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in span.doc)
@@ -100,7 +100,7 @@ def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
         # only qualifies what that sentence is about
         return Role("modifier" if finite and verb is None else "bare", verb)
     if span.start <= verb.i < span.end:
-        return Role("verb", _sharing_object(verb))
+        return Role("verb", verb)
     if verb.lower_ in REPORTING or own_action(verb):
         return Role("modifier", verb)  # "says", "we offer": the writer's act, never hedged
     root = span.root
@@ -124,28 +124,7 @@ def role_of(span: Span, lexicon: Lexicon, category: str) -> Role:
     return Role("modifier", verb)
 
 
-def _sharing_object(verb: Token) -> Token:
-    """The first of verbs that share their object: "cleanses and restores your liver" is hedged
-    on "cleanses" ("is thought to cleanse and restore"), not between the two."""
-    head = verb.head
-    if (
-        verb.dep_ == "conj"
-        and head.i < verb.i
-        and (
-            head.tag_ == verb.tag_ in ("VBZ", "VBP")
-            or head.tag_ == "NNS"
-            and verb.tag_ == "VBZ"
-            and is_present_verb(head.lower_)
-        )
-        and not any(
-            c.dep_ in ("dobj", "prep", "nsubj", "advmod") and c.i > head.i
-            for c in head.children
-            if c.i < verb.i
-        )
-        and not any(c.dep_ == "nsubj" for c in verb.children)
-    ):
-        return head
-    return verb
+_MAKES = frozenset("make makes made".split())
 
 
 def _made_into(span: Span) -> Token | None:
@@ -156,7 +135,7 @@ def _made_into(span: Span) -> Token | None:
         noun = noun.head
     verb = noun.head
     if (
-        noun.dep_ in ("ccomp", "oprd")
+        noun.dep_ in ("ccomp", "oprd", "xcomp")
         and verb.lower_ in _MAKES
         and verb.tag_ in ("VBZ", "VBP", "VBD")
     ):
@@ -236,21 +215,13 @@ def _has_auxiliary(verb: Token) -> bool:
 
 
 def _is_predicate_noun(noun: Token, verb: Token, category: str) -> bool:
-    """The noun is what a copula says the subject is ("X is an effective treatment"), or
-    what a verb makes it ("which makes it an effective remedy")."""
+    """The noun is what a copula says the subject is: "X is an effective treatment"."""
     token = noun
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     if category != "efficacy" and any(c.dep_ in ("relcl", "acl") for c in noun.children):
         return False  # "a fast-acting gel you apply before sex": what it is, not a claim
-    if token.head.i != verb.i:
-        return False
-    if verb.lemma_ == "make" or verb.lower_ in _MAKES:
-        return token.dep_ in ("ccomp", "oprd", "xcomp")
-    return token.dep_ in ("attr", "oprd") and verb.lower_ in _COPULAS
-
-
-_MAKES = frozenset("make makes made making".split())
+    return token.dep_ in ("attr", "oprd") and token.head.i == verb.i and verb.lower_ in _COPULAS
 
 
 def _single_quoted(text: str, span: Span) -> bool:

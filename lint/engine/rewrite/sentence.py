@@ -541,10 +541,15 @@ def _person_subject(doc, lexicon: Lexicon) -> bool:
     return subject.lower_ in lexicon.population | {"we", "you", "i", "they", "he", "she"}
 
 
+def _opens_with_means(doc) -> bool:
+    """The sentence opens with a means: "By boosting …"."""
+    return len(doc) >= 5 and doc[0].lower_ == "by" and doc[1].tag_ == "VBG"
+
+
 def _claimed_means(doc, claims: Sequence[Claim]) -> bool:
     """A mechanism claim in the means that opens the sentence ("By boosting neuroplasticity
     and helping the brain grow new synapses, …"), before its first comma."""
-    if len(doc) < 5 or doc[0].lower_ != "by" or doc[1].tag_ != "VBG":
+    if not _opens_with_means(doc):
         return False
     comma = next((t.i for t in doc if t.text == ","), None)
     return comma is not None and any(
@@ -557,7 +562,7 @@ def _fronted_means(doc, plan: Plan, hedged: set[int]) -> dict[int, str] | None:
     boosting neuroplasticity": a means that opens a sentence with a mechanism claim moves to
     the end of the clause whose verb is hedged, under its hedge. None where there is no such
     means."""
-    if len(doc) < 5 or doc[0].lower_ != "by" or doc[1].tag_ != "VBG":
+    if not _opens_with_means(doc):
         return None
     verb = doc[0].head
     if verb.i not in hedged:
