@@ -773,6 +773,16 @@ def test_a_rewrite_that_needs_a_second_step_is_offered_whole(pipeline):
             "Hormone pellets are widely used for menopause, with excellent results.",
             "Hormone pellets are widely used for menopause.",
         ),
+        # … and one that closes a clause that says what was done, without the comma; a
+        # phrase the verb needs stays ("is associated with excellent results")
+        (
+            "Our team has treated thousands of patients with excellent outcomes.",
+            "Our team has treated thousands of patients.",
+        ),
+        (
+            "Play this track at bedtime to tremendous effect.",
+            "Play this track at bedtime.",
+        ),
         # proof: "has proven itself a" → "some studies suggest … can be a" (years of them)
         (
             "In recent years, laser therapy has proven itself a reliable, drug-free option.",

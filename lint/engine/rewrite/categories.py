@@ -1258,25 +1258,41 @@ def _statistic(job: Job) -> bool:
 
 
 def _efficacy(job: Job) -> bool:
-    """A boast added after a comma goes whole: "widely used to treat it, with excellent
-    results" → "widely used to treat it" (safe: the sentence says what it said, less
-    loudly)."""
+    """A boast that closes its clause goes whole: "widely used to treat it, with excellent
+    results" → "widely used to treat it", "treats back pain with remarkable success" →
+    "treats back pain", "play it at bedtime to great effect" → "play it at bedtime" (safe:
+    the sentence says what it said, less loudly)."""
     doc = job.doc
-    preposition = next((t for t in job.span if t.lower_ == "with" and t.dep_ == "prep"), None)
+    preposition = next((t for t in job.span if t.lower_ in _BOASTING and t.dep_ == "prep"), None)
     head = job.span.root.head
-    if preposition is None and head.lower_ == "with" and head.dep_ == "prep":
+    if preposition is None and head.lower_ in _BOASTING and head.dep_ == "prep":
         preposition = head  # "amazing results" in ", with amazing results"
-    if preposition is None or preposition.i == 0 or doc[preposition.i - 1].text != ",":
+    if preposition is None or preposition.i == 0:
         return False
     words = sorted(preposition.subtree, key=lambda t: t.i)
     noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-    if noun is None or noun.lower_ not in _OUTCOME_NOUNS:
+    if noun is None or noun.lower_ not in _BOASTING[preposition.lower_]:
         return False
     after = words[-1].i + 1
     if after < len(doc) and not doc[after].is_punct:
         return False  # only a phrase that closes the clause
-    gone = {doc[preposition.i - 1].i, *(t.i for t in words)}
+    comma = doc[preposition.i - 1].text == ","
+    if not comma and not _done_to_something(preposition.head):
+        return False  # "is associated with excellent results" needs its phrase
+    gone = {*(t.i for t in words), *([preposition.i - 1] if comma else [])}
     return job.add({i: "" for i in gone}, safe=True, name="drop boast")
+
+
+# The phrases a boast is added in: "with excellent results", "to great effect".
+_BOASTING = {"with": _OUTCOME_NOUNS, "to": frozenset({"effect"})}
+
+
+def _done_to_something(head: Token) -> bool:
+    """The phrase hangs on a verb with its object, or on that object: what is left still
+    says what was done ("treats back pain", "performed 900 facelifts")."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "ADP")
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children)
 
 
 _SPECIAL: dict[str, Callable[[Job], bool]] = {
