@@ -1096,6 +1096,15 @@ FAMILIES_OF_REWRITES = [
         "There are potent herbal remedies that relieve anxiety.",
         "There are herbal remedies that may relieve anxiety.",
     ),
+    # … a speed on the outcome too, never a procedure's name
+    (
+        "The gel can bring almost immediate relief from joint pain.",
+        "The gel may bring relief from joint pain.",
+    ),
+    (
+        "Done properly, rapid detox can be a safe and effective treatment.",
+        "Done properly, rapid detox may be an effective treatment.",
+    ),
     # a majority under the hedge becomes a minority
     (
         "This drip relieves migraines in most cases within a few hours.",
@@ -1151,6 +1160,14 @@ FAMILIES_OF_REWRITES = [
     # a "How to" heading: the verb takes its template's weaker word, its absolutes go
     ("How to Completely Reverse Arthritis Without Drugs", "How to Ease Arthritis Without Drugs"),
     ("How to Beat Insomnia Permanently: A Plan", "How to Manage Insomnia: A Plan"),
+    # any heading's verb of cure or benefit does the same; a modal keeps its hedge, a noun
+    # stays a noun
+    (
+        "Helping You Successfully Overcome Chronic Migraine",
+        "Helping You Manage Chronic Migraine",
+    ),
+    ("Clinic Treats Back Pain Effectively with Laser", "Clinic Treats Back Pain with Laser"),
+    ("Laser Therapy: Curing Back Pain Gently", "Laser Therapy: Easing Back Pain Gently"),
     ("The Only Cure for Migraines That Works", "The Only Cure for Migraines That Works"),
     # evidence that grows or agrees becomes some studies; people who saw a benefit, some of
     # them; certainty about the benefits, the state of the research

@@ -379,7 +379,7 @@ def _cure(job: Job) -> bool:
     """ "It cures OCD." → "It may ease OCD symptoms for some people." (the claims guide's
     rewrite), when the verb's object is a disorder's name that ends the clause."""
     verb = job.role.verb
-    if job.title and (_cure_heading(job) or _how_to(job)):
+    if job.title and (_cure_heading(job) or _how_to(job) or heading_verb(job)):
         return True
     if job.role.kind == "predicate" and verb is not None:
         if existential(verb):
@@ -436,6 +436,65 @@ def _how_to(job: Job) -> bool:
         if child.dep_ == "advmod" and child.lower_ in _FOR_GOOD and child.lower_ != "naturally":
             pieces[child.i] = ""
     return job.add(pieces, safe=True, name="how to ease")
+
+
+# Adverbs that only say how well: what a heading's verb loses ("Treats PTSD Effectively").
+_HOW_WELL = (_FOR_GOOD - {"naturally"}) | frozenset(
+    "effectively successfully dramatically significantly quickly rapidly fast instantly "
+    "powerfully safely".split()
+)
+
+
+def heading_verb(job: Job) -> bool:
+    """A heading's verb of cure or benefit takes its template's weaker word and loses the
+    adverbs beside it that only say how well: "Helping You Successfully Overcome Migraine" →
+    "Helping You Manage Migraine", "Clinic Treats Back Pain Effectively" → "Clinic Treats
+    Back Pain" (a heading takes no "may"). Title case misleads the parser, so the verb is
+    the word the template swaps as a verb."""
+    doc = job.doc
+    table = job.spec.swaps
+    pieces: dict[int, str] = {}
+    verb = None
+    for token in job.span:
+        new = table.get(f"{token.lower_}/VERB", table.get(token.lower_))
+        if f"{token.lower_}/NOUN" in job.spec.rewrites and token.pos_ != "VERB":
+            continue  # "the Ultimate Hangover Cure" names a thing
+        if any(t.lower_ in _AUXILIARIES for t in doc[max(0, token.i - 2) : token.i]):
+            return False  # "Can Be Reversed" takes the hedge on its modal
+        if new and token.is_alpha and token.lower_ not in _HOW_WELL:
+            verb = token
+            pieces[token.i] = job.cased(token, _heading_form(token.lower_, new))
+            break
+    if verb is None:
+        verb = next((t for t in job.span if t.pos_ == "VERB" or t.tag_ == "NNPS"), None)
+    if verb is None:
+        return False
+    last = len(doc) - 1 if not doc[-1].is_punct else len(doc) - 2
+    for i in (verb.i - 1, verb.i + 1, *(t.i for t in job.span), last):
+        if not 0 <= i < len(doc) or doc[i].lower_ not in _HOW_WELL:
+            continue
+        if doc[i].dep_ == "advmod" or doc[i].tag_ == "RB":
+            pieces[i] = ""
+            if i == last and doc[i - 1].is_punct:
+                pieces[i - 1] = ""  # "…, Fast" goes with its comma
+    words = [t for t in doc if t.is_alpha and pieces.get(t.i) != ""]
+    if not pieces or len(words) < 3:
+        return False  # what is left must still say what it does to what
+    return job.add(pieces, safe=True, name="heading verb")
+
+
+_AUXILIARIES = frozenset("can could will would be is are was were been".split())
+
+
+def _heading_form(word: str, new: str) -> str:
+    """The swapped word in the heading verb's form: "Cures" → "Eases", "Curing" → "Easing"."""
+    if " " in new or new.endswith(("ing", "ed")):
+        return new
+    if word.endswith("ing"):
+        return new[:-1] + "ing" if new.endswith("e") else new + "ing"
+    if word.endswith("s") and not word.endswith("ss") and not new.endswith("s"):
+        return new + "es" if new.endswith(("sh", "ch", "x")) else new + "s"
+    return new
 
 
 def _cure_heading(job: Job) -> bool:
@@ -1262,6 +1321,8 @@ def _efficacy(job: Job) -> bool:
     results" → "widely used to treat it", "treats back pain with remarkable success" →
     "treats back pain", "play it at bedtime to great effect" → "play it at bedtime" (safe:
     the sentence says what it said, less loudly)."""
+    if job.title and heading_verb(job):
+        return True
     doc = job.doc
     preposition = next((t for t in job.span if t.lower_ in _BOASTING and t.dep_ == "prep"), None)
     head = job.span.root.head

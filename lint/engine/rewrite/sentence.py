@@ -693,6 +693,17 @@ _STRENGTH = frozenset(
 )
 
 
+# A speed on the outcome ("may deliver immediate effects") and a distance on a comparison
+# ("may be much stronger") are strength too.
+_SPEED = frozenset("immediate instant instantaneous near-instant rapid overnight".split())
+_FAR = frozenset("much far vastly considerably".split())
+# … on an outcome, not on a procedure's name ("rapid detox", "a rapid test")
+_SPED = frozenset(
+    "relief effect effects improvement improvements results result loss recovery response "
+    "benefit benefits change changes healing reduction".split()
+)
+
+
 def _strength_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
     """The words of strength left in the clauses this rewrite hedged (and in what their
     verbs report: "early studies suggest [this powerful treatment …]")."""
@@ -701,14 +712,22 @@ def _strength_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
     # the noun a hedged relative clause describes: "potent alternatives that may deliver …"
     described = [c for v in clauses if v.dep_ == "relcl" for c in v.head.lefts]
     taken = plan.taken()
-    return {
+    gone = {
         t.i: ""
         for t in [*(t for verb in clauses for t in _clause(verb)), *described]
-        if t.lower_ in _STRENGTH
+        if (
+            t.lower_ in _STRENGTH
+            or (t.lower_ in _SPEED and t.dep_ == "amod" and t.head.lower_ in _SPED)
+            or (t.lower_ in _FAR and t.head.tag_ in ("JJR", "RBR"))  # "may be much stronger"
+        )
         and t.dep_ in ("amod", "advmod")
         and t.i not in taken
         and not _harm(t.head)  # "free of significant problems" would say less
         and not any(c.dep_ in ("conj", "cc") for c in t.children)
+    }
+    # "almost" of "almost immediate effects" goes with it
+    return gone | {
+        c.i: "" for i in gone for c in doc[i].children if c.dep_ == "advmod" and c.i not in taken
     }
 
 
