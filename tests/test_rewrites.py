@@ -1105,6 +1105,15 @@ FAMILIES_OF_REWRITES = [
         "Done properly, rapid detox can be a safe and effective treatment.",
         "Done properly, rapid detox may be an effective treatment.",
     ),
+    (
+        "Our program can bring long-lasting relief from back pain.",
+        "Our program may bring relief from back pain.",
+    ),
+    # a duration only on what the thing is for goes without a hedge on what the thing is
+    (
+        "It is a drug-free option for long-lasting knee pain relief.",
+        "It is a drug-free option for knee pain relief.",
+    ),
     # a majority under the hedge becomes a minority
     (
         "This drip relieves migraines in most cases within a few hours.",

@@ -93,6 +93,10 @@ def _generic(job: Job, how: str) -> None:
         and role.kind == "predicate"
         and job.span.root.pos_ in ("NOUN", "PROPN")
     )
+    if role.kind == "predicate" and _says_what_it_is_for(job):
+        dropped = drops(job, job.span)
+        if dropped is not None and job.add({**replaced, **dropped}, safe=True, name="drop"):
+            return  # "an option for long-lasting relief" → "an option for relief", not "may be"
     if role.kind in ("verb", "predicate") and how in ("may", "thought", "evidence"):
         if verb_is_hedged(job) and not noun_claim:
             job.add(replaced, safe=True, name="swap")
@@ -155,6 +159,22 @@ _OUTCOME_TAKEN = frozenset(
     "efficacy effectiveness reduction reductions improvement improvements benefit benefits "
     "results result relief outcomes effects".split()
 )
+
+
+def _says_what_it_is_for(job: Job) -> bool:
+    """A duration or speed only on what the thing is for ("an option for long-lasting relief"):
+    the sentence says what the thing is, which no hedge should doubt."""
+    if job.category not in ("permanence", "speed"):
+        return False
+    words = [t for t in job.span if t.lower_ in job.spec.drop and t.is_alpha]
+    words = [t for t in words if t.head not in words]  # "lasting" of "long-lasting"
+    return bool(words) and all(
+        t.dep_ == "amod"
+        and t.head.dep_ == "pobj"
+        and t.head.head.lower_ == "for"
+        and not any(c.lower_ in ("more", "most") for c in t.children)  # "a more lasting …"
+        for t in words
+    )
 
 
 def _presupposes_benefit(job: Job, dropped: dict[int, str]) -> bool:

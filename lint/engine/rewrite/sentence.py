@@ -718,6 +718,7 @@ def _strength_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
         if (
             t.lower_ in _STRENGTH
             or (t.lower_ in _SPEED and t.dep_ == "amod" and t.head.lower_ in _SPED)
+            or (_for_long(t) and t.dep_ == "amod" and t.head.lower_ in _SPED)
             or (t.lower_ in _FAR and t.head.tag_ in ("JJR", "RBR"))  # "may be much stronger"
         )
         and t.dep_ in ("amod", "advmod")
@@ -725,10 +726,30 @@ def _strength_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
         and not _harm(t.head)  # "free of significant problems" would say less
         and not any(c.dep_ in ("conj", "cc") for c in t.children)
     }
-    # "almost" of "almost immediate effects" goes with it
+    # "almost" of "almost immediate effects" goes with it, and "long-" of "long-lasting"
     return gone | {
-        c.i: "" for i in gone for c in doc[i].children if c.dep_ == "advmod" and c.i not in taken
+        c.i: ""
+        for i in gone
+        for c in (*doc[i].children, *(doc[i - 2 : i] if _for_long(doc[i]) else ()))
+        if (c.dep_ == "advmod" or c.i < i) and c.i not in taken
     }
+
+
+def _for_long(token: Token) -> bool:
+    """A duration that promises it for good: "permanent", "lifelong", "long-lasting"."""
+    doc = token.doc
+    if any(c.dep_ == "advmod" and c.lower_ in ("more", "most") for c in token.children):
+        return False  # "a more permanent solution" compares
+    if token.i + 1 < len(doc) and doc[token.i + 1].text == ",":
+        return False  # "longer-lasting, stronger relief": one of a list
+    if token.lower_ in ("permanent", "lifelong"):
+        return True
+    return (
+        token.lower_ == "lasting"
+        and token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ == "long"
+    )
 
 
 def _majority_left(doc, plan: Plan, hedged: set[int], lexicon: Lexicon) -> dict[int, str]:
