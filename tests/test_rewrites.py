@@ -1161,6 +1161,11 @@ FAMILIES_OF_REWRITES = [
         "Acupuncture: A Natural Treatment for Migraines",
     ),
     ("Natural Cures for Eczema", "Natural Treatments for Eczema"),
+    # what a means is used for is an aim
+    (
+        "The device uses gentle currents to restore normal nerve activity in the spine.",
+        "The device uses gentle currents intended to restore normal nerve activity in the spine.",
+    ),
     # a means that opens the sentence moves under the hedge
     (
         "By calming the nervous system, massage relieves chronic pain.",

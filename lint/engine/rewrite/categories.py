@@ -1376,7 +1376,26 @@ def _done_to_something(head: Token) -> bool:
     return head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children)
 
 
+# Verbs that name the means a treatment uses: "uses magnetic pulses to restore …".
+_MEANS_VERBS = frozenset("use uses used using apply applies applied applying".split())
+
+
+def _mechanism(job: Job) -> bool:
+    """What a means is used for is an aim, not a fact: "uses gentle currents to restore nerve
+    activity" → "uses gentle currents intended to restore nerve activity"."""
+    verb = job.span.root
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    means = verb.head
+    if to is None or verb.dep_ not in ("xcomp", "advcl") or means.lower_ not in _MEANS_VERBS:
+        return False
+    used = next((c for c in means.children if c.dep_ == "dobj" and c.i < to.i), None)
+    if used is None or to.i - 1 not in {t.i for t in used.subtree}:
+        return False  # "intended to" follows what is used
+    return job.add({to.i: job.cased(to, "intended to")}, safe=True, name="intended to")
+
+
 _SPECIAL: dict[str, Callable[[Job], bool]] = {
+    "mechanism": _mechanism,
     "efficacy": _efficacy,
     "superiority": _superiority,
     "generalization": _generalization,
