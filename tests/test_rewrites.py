@@ -1166,6 +1166,8 @@ FAMILIES_OF_REWRITES = [
         "The device uses gentle currents to restore normal nerve activity in the spine.",
         "The device uses gentle currents intended to restore normal nerve activity in the spine.",
     ),
+    # a dropped word takes its "yet" with it
+    ("A gentle yet effective cream for dry skin.", "A gentle cream for dry skin."),
     # a means that opens the sentence moves under the hedge
     (
         "By calming the nervous system, massage relieves chronic pain.",

@@ -609,7 +609,7 @@ def _glue(doc: Doc, gone: set[int]) -> set[int]:
             for k in range(i - 1, doc[i].head.i, -1):
                 if k in gone:
                     continue
-                if doc[k].lower_ in ("and", "or", "&", "/", ",", "but"):
+                if doc[k].lower_ in ("and", "or", "&", "/", ",", "but", "yet"):
                     extra.add(k)
                 else:
                     break
