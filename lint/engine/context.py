@@ -223,10 +223,16 @@ def _hedged_subject(subject: Token, claim: Claim, cues: Cues) -> bool:
     if claim.outside(subject) and subject.lower_ in cues["hedge_subject"]:
         return True
     return any(
-        c.dep_ in ("amod", "det", "compound") and c.lower_ in cues["hedge_modifier"]
+        c.dep_ in ("amod", "det", "compound")
+        and c.lower_ in cues["hedge_modifier"]
+        and c.tag_ not in _COMPARED  # "earlier studies" are previous ones, not early ones
         for c in subject.children
         if claim.outside(c)
     )
+
+
+# A comparative or superlative of a hedge word compares rather than hedges.
+_COMPARED = frozenset({"JJR", "JJS", "RBR", "RBS"})
 
 
 def _has_quantifier(node: Token, cues: Cues) -> bool:
