@@ -1367,6 +1367,17 @@ def test_a_verb_the_rewrite_wrote_agrees_with_the_hedge(fused):
             "IV drips remain the gold standard of hangover care.",
             "IV drips remain an option for hangover care.",
         ),
+        # a cure named by a noun becomes a weaker noun; one that is graded, or a verb read
+        # as a noun, is left to the writer
+        ("Holistic Eczema Cures", "Holistic Eczema Remedies"),
+        (
+            "Many patients experience a full resolution of their migraines.",
+            "Some patients report an improvement in their migraines.",
+        ),
+        (
+            "The herb can bring about an almost complete cure.",
+            "The herb can bring about an almost complete cure.",
+        ),
         # growing, agreeing or certain evidence becomes the state of the evidence
         (
             "Modern science is backing up the benefits of this herb.",

@@ -191,6 +191,50 @@ def _absolute_gone(doc: Doc, token: Token, new: str, out: dict[int, str]) -> dic
 _EVENT_PREPOSITIONS = frozenset("in after since following before with".split())
 
 
+# Words a cure's weaker noun phrase may be made of: "a full resolution of" → "an
+# improvement in", "Cures" → "Remedies", "pain-free" → "with less pain".
+_NOUN_PHRASE_WORDS = frozenset(
+    "a an the remedy remedies improvement improvements relief with less fewer symptoms "
+    "in of for treatment treatments pain anxiety".split()
+)
+
+
+def _weaker_noun(run: list[Token], new: str | None) -> bool:
+    """A cure named by a noun traded for a weaker noun (safe, like a swap of strength): no
+    verb goes or comes ("get rid of" → "ease" changes what is done)."""
+    if new is None or any(t.pos_ in ("VERB", "AUX") for t in run):
+        return False
+    return all(word in _NOUN_PHRASE_WORDS for word in new.lower().split())
+
+
+def _misread_or_graded(run: list[Token]) -> bool:
+    """A cure's noun that is a verb read as a noun ("cures phobias fast"), or one graded
+    by words outside the phrase ("an almost complete cure"): no noun swap fits."""
+    if len(run) != 1 or run[0].lower_ not in ("cure", "cures"):
+        return False
+    doc = run[0].doc
+    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    verb_read = (
+        after is not None
+        and after.tag_ == "VBZ"
+        and run[-1].tag_ == "NNS"
+        and after.lower_ not in ("is", "has", "does", "was", "'s")
+    )
+    if (
+        after is not None
+        and not run[-1].is_title
+        and (after.pos_ in ("NOUN", "PROPN") or verb_read)
+    ):
+        return True  # "cures phobias", even with "phobias" read as the verb
+    return any(
+        c.dep_ in ("amod", "advmod")
+        and c.i < run[0].i
+        and any(g.dep_ == "advmod" for g in c.children)
+        for t in run
+        for c in t.children
+    )
+
+
 def _plain(doc: Doc, run: list[Token], new: str | None) -> bool:
     """A hype phrase's plain words keep the sentence's meaning ("is changing the landscape
     of" → "is an option in", "nothing short of astonishing" → "encouraging"), unless they make
@@ -241,7 +285,11 @@ def phrase(job: Job) -> bool:
             new = _lookup(job, swap, run) if swap and length > 1 else None
             if new is None:
                 new = _lookup(job, table, run)
-                safe = job.category == "hype" and _plain(job.doc, run, new)
+                safe = (job.category == "hype" and _plain(job.doc, run, new)) or (
+                    job.category == "cure" and _weaker_noun(run, new)
+                )
+                if job.category == "cure" and new is not None and _misread_or_graded(run):
+                    continue
             if new is None or _modifies_noun(run) or _repeats(job.doc, run[0].i, new):
                 continue
             if splits_compound(job.doc, {t.i for t in run}) or (
