@@ -204,6 +204,8 @@ def _weaker_noun(run: list[Token], new: str | None) -> bool:
     verb goes or comes ("get rid of" → "ease" changes what is done)."""
     if new is None or any(t.pos_ in ("VERB", "AUX") for t in run):
         return False
+    if any(c.lower_ == "the" for t in run for c in t.children if c.dep_ == "det"):
+        return False  # "the Hangover Remedy" would still be the one
     return all(word in _NOUN_PHRASE_WORDS for word in new.lower().split())
 
 
