@@ -89,7 +89,7 @@ def compile_rule(rule: Rule, vocabulary: dict[str, tuple[str, ...]]) -> Compiled
         phrases=phrases,
         token_patterns=tuple(token_patterns),
         dependency_patterns=tuple(dependency_patterns),
-        triggers=tuple(dict.fromkeys(triggers)),
+        triggers=tuple(dict.fromkeys(t.shared() for t in triggers)),
         requires=requires,
     )
 
