@@ -1623,3 +1623,49 @@ def test_a_word_moved_inside_the_sentence_keeps_only_a_names_capital(fused, text
 def test_research_over_years_is_not_early(fused, text, expected):
     """Studies that span years are "some" studies, and what they showed "has suggested"."""
     _rewrites_to(fused, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "These oils carry exceptionally powerful soothing properties.",
+            "These oils may carry soothing properties.",
+        ),
+        (
+            "Remission rates climb dramatically once the diet is followed.",
+            "Remission rates may climb once the diet is followed.",
+        ),
+    ],
+)
+def test_a_size_word_in_the_main_clause_is_safely_hedged_on_its_verb(pipeline, text, expected):
+    """Only the size of the outcome goes and "may" covers the one clause it is in: the safe
+    fix makes the same rewrite as the unsafe one."""
+    for unsafe in (False, True):
+        assert _fixed(pipeline, [text], unsafe=unsafe)[0].text == expected
+    assert not problems(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hydrotherapy is regarded as a magic potion for sore joints.",
+            "Hydrotherapy is regarded as a remedy for sore joints.",
+        ),
+        (
+            "Cold plunges represent a leap forward in recovery.",
+            "Cold plunges represent a step forward in recovery.",
+        ),
+        (
+            "There's finally an answer: low-level laser therapy.",
+            "There's an option: low-level laser therapy.",
+        ),
+        (
+            "Gene therapy is the new frontier of eye care.",
+            "Gene therapy is the new area of eye care.",
+        ),
+    ],
+)
+def test_hype_phrases_are_swapped_for_plain_words(pipeline, text, expected):
+    _rewrites_to(pipeline, text, expected)

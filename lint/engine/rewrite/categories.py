@@ -281,7 +281,30 @@ def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
     degree = [c for c in verb.children if c.dep_ == "advmod" and c.i not in replaced]
     replaced = {**replaced, **swaps(job, degree)}  # "rates rise dramatically" → "may rise"
     pieces = hedge(governed, replaced, thought=thought)
+    safe = safe or _only_size_in_main_clause(job, verb, replaced)
     return pieces is not None and job.add(pieces, safe=safe, name="hedge the governing verb")
+
+
+def _only_size_in_main_clause(job: Job, verb: Token, replaced: dict[int, str]) -> bool:
+    """The claim is only how big an outcome is, said of the sentence's main verb or its
+    object, and the rewrite only drops those words: "patients see a significant drop in
+    symptoms" → "patients may see a drop in symptoms", "success rates climb dramatically" →
+    "success rates may climb". The hedge covers the one clause the claim is in."""
+    if job.category != "efficacy" or verb.dep_ != "ROOT" or verb.lower_ in _COPULAS:
+        return False
+    if not replaced or any(replaced.values()):
+        return False
+    doc = job.doc
+    for i in replaced:
+        word = doc[i]
+        if word.pos_ not in ("ADJ", "ADV"):
+            return False
+        head = word.head
+        while head.i in replaced and head.i != head.head.i:
+            head = head.head  # "rapid and dramatic": the conjunct's head
+        if not (head.i == verb.i or (head.dep_ == "dobj" and head.head.i == verb.i)):
+            return False
+    return True
 
 
 def set_off(span, verb: Token | None) -> bool:
