@@ -103,7 +103,10 @@ def _is_negated(claim: Claim, cues: Cues) -> bool:
         for child in token.children:
             if not claim.outside(child):
                 continue
-            if child.dep_ == "neg" or child.lower_ in ("never", "nothing"):
+            if (child.dep_ == "neg" and not _not_only(child)) or child.lower_ in (
+                "never",
+                "nothing",
+            ):
                 return True
             if child.dep_ in _SUBJECTS + ("det",) and child.lower_ in ("no", "none", "nothing"):
                 return True
@@ -112,6 +115,12 @@ def _is_negated(claim: Claim, cues: Cues) -> bool:
             ):
                 return True
     return False
+
+
+def _not_only(token: Token) -> bool:
+    """ "not only … but also", "not just": a negation that adds, not one that denies."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("only", "just", "merely")
 
 
 def _title_hedge(claim: Claim, cues: Cues) -> bool:
