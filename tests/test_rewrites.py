@@ -1669,3 +1669,21 @@ def test_a_size_word_in_the_main_clause_is_safely_hedged_on_its_verb(pipeline, t
 )
 def test_hype_phrases_are_swapped_for_plain_words(pipeline, text, expected):
     _rewrites_to(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Guests who use our sauna notice a remarkable transformation in how they sleep.",
+            "Guests who use our sauna may notice a change in how they sleep.",
+        ),
+        # a phrasal verb of cure is traded whole, in its own form (unsafe: the verb changes)
+        (
+            "It lowers cortisol, wiping out the stress that keeps you up at night.",
+            "It is thought to lower cortisol, easing the stress that keeps you up at night.",
+        ),
+    ],
+)
+def test_a_transformation_or_a_wiped_out_condition_is_named_plainly(pipeline, text, expected):
+    _rewrites_to(pipeline, text, expected)
