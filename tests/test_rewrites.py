@@ -1687,3 +1687,35 @@ def test_hype_phrases_are_swapped_for_plain_words(pipeline, text, expected):
 )
 def test_a_transformation_or_a_wiped_out_condition_is_named_plainly(pipeline, text, expected):
     _rewrites_to(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the emphasis goes with the superlative
+        (
+            "Our clinic is clearly the best choice for back pain.",
+            "Our clinic is an option for back pain.",
+        ),
+        (
+            "Residential rehab is simply the highest-quality addiction treatment option there is.",
+            "Residential rehab is an addiction treatment option.",
+        ),
+    ],
+)
+def test_emphasis_on_a_superlative_goes_with_it(pipeline, text, expected):
+    _rewrites_to(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser reads "cupping releases" as a noun phrase; "that" says it is a clause
+        "Research has proven that cupping releases endorphins.",
+        "Modern science has proven that cupping releases endorphins and switches on the body's natural painkillers.",
+    ],
+)
+def test_a_proven_clause_is_never_examined(pipeline, text):
+    for unsafe in (False, True):
+        fixed = _fixed(pipeline, [text], unsafe)[0].text
+        assert "examined that" not in fixed and "may have" not in fixed, fixed

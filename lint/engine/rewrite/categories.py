@@ -923,7 +923,20 @@ def _one_option(job: Job) -> bool:
             pieces[first] = job.cased(doc[first], "one")  # "the most efficient way" → "one way"
             safe = True
     pieces.update({t.i: "" for t in _there_is(noun)})
+    # "is simply the best choice" → "is an option": the emphasis goes with the superlative
+    pieces.update(
+        {
+            c.i: ""
+            for c in (*noun.head.children, *noun.children)
+            if c.dep_ == "advmod" and c.lower_ in _EMPHASIS and c.i < first
+        }
+    )
     return job.add(pieces, safe=safe, name="an option")
+
+
+_EMPHASIS = frozenset(
+    "simply truly really quite undoubtedly definitely clearly certainly absolutely easily".split()
+)
 
 
 # Nouns that name no option of their own: "the best one", "the most successful kind".

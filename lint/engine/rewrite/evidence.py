@@ -163,7 +163,7 @@ def _research_shows(job: Job) -> bool:
     if weight:
         pieces.update(weight)
         pieces[group[-1].i] = "suggest" if plural else "suggests"
-    if _clause_object(verb) is None and not _that_clause(verb):
+    if _clause_object(verb) is None and not (_that_clause(verb) or _says_that(verb)):
         infinitive = _object_infinitive(verb)
         if infinitive is None:
             return _studied(job, verb)
@@ -259,8 +259,8 @@ def _studied(job: Job, verb: Token) -> bool:
     """ "Trials have established the safety of X" → "Trials have examined the safety of X";
     in the present, "Studies show marked drops" → "Studies suggest marked drops" and
     "Research supports X" → "Early research supports X"."""
-    if _noun_object(verb) is None:
-        return False
+    if _noun_object(verb) is None or _says_that(verb):
+        return False  # "has proven that X does Y" read as a noun: a clause is not examined
     if verb.tag_ in ("VBZ", "VBP"):
         return _present_support(job, verb)
     new = {"VBD": "examined", "VBN": "examined"}.get(verb.tag_)
@@ -268,6 +268,12 @@ def _studied(job: Job, verb: Token) -> bool:
         return False
     job.hedged.add(verb.i)
     return job.add({verb.i: job.cased(verb, new)}, safe=True, name="studied")
+
+
+def _says_that(verb: Token) -> bool:
+    """The verb is followed by "that": what comes next is a clause, however it was parsed."""
+    after = verb.i + 1
+    return after < len(verb.doc) and verb.doc[after].lower_ == "that"
 
 
 def _authority(job: Job) -> bool:
