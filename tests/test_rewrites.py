@@ -754,7 +754,7 @@ def test_a_rewrite_that_needs_a_second_step_is_offered_whole(pipeline):
         # superlatives: the words that say what the thing is stay
         (
             "Luxury rehab is simply the highest-quality addiction treatment option there is.",
-            "Luxury rehab is simply an addiction treatment option.",
+            "Luxury rehab is an addiction treatment option.",
         ),
         (
             "Citicoline: One of the Most Powerful Foundation Nootropics",
@@ -1678,7 +1678,7 @@ def test_hype_phrases_are_swapped_for_plain_words(pipeline, text, expected):
             "Guests who use our sauna notice a remarkable transformation in how they sleep.",
             "Guests who use our sauna may notice a change in how they sleep.",
         ),
-        # a phrasal verb of cure is traded whole, in its own form (unsafe: the verb changes)
+        # a phrasal verb of cure is traded whole, in its own form
         (
             "It lowers cortisol, wiping out the stress that keeps you up at night.",
             "It is thought to lower cortisol, easing the stress that keeps you up at night.",
@@ -1687,6 +1687,19 @@ def test_hype_phrases_are_swapped_for_plain_words(pipeline, text, expected):
 )
 def test_a_transformation_or_a_wiped_out_condition_is_named_plainly(pipeline, text, expected):
     _rewrites_to(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our tea knocks out insomnia.", "Our tea may ease insomnia."),
+        ("The balm clears up eczema in days.", "The balm may ease eczema in days."),
+    ],
+)
+def test_a_condition_knocked_out_or_cleared_up_is_safely_eased(pipeline, text, expected):
+    """Only the strength of the verb changes: the safe fix makes the rewrite too."""
+    for unsafe in (False, True):
+        assert _fixed(pipeline, [text], unsafe)[0].text == expected
 
 
 @pytest.mark.parametrize(
