@@ -415,6 +415,58 @@ FAMILIES = [
         "Get out of pain and back onto the tennis court!",
         {"Get out of pain and back onto the tennis court!"},
     ),
+    # 10. only strength changes, so the safe fix makes the rewrite too: the size of an outcome
+    # said of the main verb or its object; a condition knocked out or cleared up is eased
+    (
+        "These oils carry exceptionally powerful soothing properties.",
+        {"These oils may carry soothing properties."},
+    ),
+    (
+        "Remission rates climb dramatically once the diet is followed.",
+        {"Remission rates may climb once the diet is followed."},
+    ),
+    ("Our tea knocks out insomnia.", {"Our tea may ease insomnia."}),
+    ("The balm clears up eczema in days.", {"The balm may ease eczema in days."}),
+    (
+        "It lowers cortisol, wiping out the stress that keeps you up at night.",
+        {"It is thought to lower cortisol, easing the stress that keeps you up at night."},
+    ),
+    # 11. strong words traded for plain ones: hype phrases, a transformation, the emphasis
+    # on a superlative
+    (
+        "Hydrotherapy is regarded as a magic potion for sore joints.",
+        {
+            "Hydrotherapy is regarded as a magic potion for sore joints.",
+            "Hydrotherapy is regarded as a remedy for sore joints.",
+        },
+    ),
+    (
+        "Cold plunges represent a leap forward in recovery.",
+        {"Cold plunges represent a step forward in recovery."},
+    ),
+    (
+        "There's finally an answer: low-level laser therapy.",
+        {"There's an option: low-level laser therapy."},
+    ),
+    (
+        "Gene therapy is the new frontier of eye care.",
+        {"Gene therapy is the new area of eye care."},
+    ),
+    (
+        "Guests who use our sauna notice a remarkable transformation in how they sleep.",
+        {"Guests who use our sauna may notice a change in how they sleep."},
+    ),
+    (
+        "Our clinic is clearly the best choice for back pain.",
+        {"Our clinic is an option for back pain."},
+    ),
+    (
+        "Residential rehab is simply the highest-quality addiction treatment option there is.",
+        {
+            "Residential rehab is simply the highest-quality addiction treatment option there is.",
+            "Residential rehab is an addiction treatment option.",
+        },
+    ),
 ]
 
 
@@ -1623,101 +1675,6 @@ def test_a_word_moved_inside_the_sentence_keeps_only_a_names_capital(fused, text
 def test_research_over_years_is_not_early(fused, text, expected):
     """Studies that span years are "some" studies, and what they showed "has suggested"."""
     _rewrites_to(fused, text, expected)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "These oils carry exceptionally powerful soothing properties.",
-            "These oils may carry soothing properties.",
-        ),
-        (
-            "Remission rates climb dramatically once the diet is followed.",
-            "Remission rates may climb once the diet is followed.",
-        ),
-    ],
-)
-def test_a_size_word_in_the_main_clause_is_safely_hedged_on_its_verb(pipeline, text, expected):
-    """Only the size of the outcome goes and "may" covers the one clause it is in: the safe
-    fix makes the same rewrite as the unsafe one."""
-    for unsafe in (False, True):
-        assert _fixed(pipeline, [text], unsafe=unsafe)[0].text == expected
-    assert not problems(text, expected)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Hydrotherapy is regarded as a magic potion for sore joints.",
-            "Hydrotherapy is regarded as a remedy for sore joints.",
-        ),
-        (
-            "Cold plunges represent a leap forward in recovery.",
-            "Cold plunges represent a step forward in recovery.",
-        ),
-        (
-            "There's finally an answer: low-level laser therapy.",
-            "There's an option: low-level laser therapy.",
-        ),
-        (
-            "Gene therapy is the new frontier of eye care.",
-            "Gene therapy is the new area of eye care.",
-        ),
-    ],
-)
-def test_hype_phrases_are_swapped_for_plain_words(pipeline, text, expected):
-    _rewrites_to(pipeline, text, expected)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Guests who use our sauna notice a remarkable transformation in how they sleep.",
-            "Guests who use our sauna may notice a change in how they sleep.",
-        ),
-        # a phrasal verb of cure is traded whole, in its own form
-        (
-            "It lowers cortisol, wiping out the stress that keeps you up at night.",
-            "It is thought to lower cortisol, easing the stress that keeps you up at night.",
-        ),
-    ],
-)
-def test_a_transformation_or_a_wiped_out_condition_is_named_plainly(pipeline, text, expected):
-    _rewrites_to(pipeline, text, expected)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Our tea knocks out insomnia.", "Our tea may ease insomnia."),
-        ("The balm clears up eczema in days.", "The balm may ease eczema in days."),
-    ],
-)
-def test_a_condition_knocked_out_or_cleared_up_is_safely_eased(pipeline, text, expected):
-    """Only the strength of the verb changes: the safe fix makes the rewrite too."""
-    for unsafe in (False, True):
-        assert _fixed(pipeline, [text], unsafe)[0].text == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # the emphasis goes with the superlative
-        (
-            "Our clinic is clearly the best choice for back pain.",
-            "Our clinic is an option for back pain.",
-        ),
-        (
-            "Residential rehab is simply the highest-quality addiction treatment option there is.",
-            "Residential rehab is an addiction treatment option.",
-        ),
-    ],
-)
-def test_emphasis_on_a_superlative_goes_with_it(pipeline, text, expected):
-    _rewrites_to(pipeline, text, expected)
 
 
 @pytest.mark.parametrize(
