@@ -29,7 +29,7 @@ from lint.engine.rewrite.grammar import (
     subject_of,
 )
 from lint.engine.rewrite.roles import REPORTING, Role, own_action
-from lint.engine.rewrite.verbs import BE, EVIDENCE, auxiliaries, in_perfect
+from lint.engine.rewrite.verbs import BE, CERTAINTY, EVIDENCE, auxiliaries, in_perfect
 
 _OPTION_NOUNS = frozenset("option options choice choices".split())
 _SUPERIORITY_WORDS = frozenset(
@@ -192,14 +192,21 @@ def _only_intensity(job: Job, replaced: dict[int, str]) -> bool:
     "report improvements", as the claims guide does): what is left names no size."""
     if job.category != "efficacy" or job.role.kind not in ("modifier", "predicate"):
         return False
-    if not replaced or any(replaced.values()):
-        return False
-    if any(job.doc[i].pos_ not in ("ADJ", "ADV") for i in replaced):
+    if not _drops_only_modifiers(job, replaced):
         return False  # "a 30% improvement" keeps its figure
     heads = {job.doc[i].head for i in replaced if job.doc[i].head.i not in replaced}
     if any(h.head.lower_ == "with" for h in heads):
         return False  # ", with amazing results" goes whole, never "with results"
     return all(h.lower_ in _OUTCOME_NOUNS for h in heads)
+
+
+def _drops_only_modifiers(job: Job, replaced: dict[int, str]) -> bool:
+    """The change only drops words, and only adjectives and adverbs."""
+    return (
+        bool(replaced)
+        and not any(replaced.values())
+        and all(job.doc[i].pos_ in ("ADJ", "ADV") for i in replaced)
+    )
 
 
 # Claims whose words, dropped, leave what the noun is ("a safe procedure" → "a procedure",
@@ -292,14 +299,11 @@ def _only_size_in_main_clause(job: Job, verb: Token, replaced: dict[int, str]) -
     "success rates may climb". The hedge covers the one clause the claim is in."""
     if job.category != "efficacy" or verb.dep_ != "ROOT" or verb.lower_ in _COPULAS:
         return False
-    if not replaced or any(replaced.values()):
+    if not _drops_only_modifiers(job, replaced):
         return False
     doc = job.doc
     for i in replaced:
-        word = doc[i]
-        if word.pos_ not in ("ADJ", "ADV"):
-            return False
-        head = word.head
+        head = doc[i].head
         while head.i in replaced and head.i != head.head.i:
             head = head.head  # "rapid and dramatic": the conjunct's head
         if not (head.i == verb.i or (head.dep_ == "dobj" and head.head.i == verb.i)):
@@ -934,9 +938,7 @@ def _one_option(job: Job) -> bool:
     return job.add(pieces, safe=safe, name="an option")
 
 
-_EMPHASIS = frozenset(
-    "simply truly really quite undoubtedly definitely clearly certainly absolutely easily".split()
-)
+_EMPHASIS = CERTAINTY | {"quite", "easily"}
 
 
 # Nouns that name no option of their own: "the best one", "the most successful kind".
