@@ -25,6 +25,8 @@ FLAGGED = [
     ("Studies show the patch works better than pills.", "superiority"),
     ("Research shows the tea lowers blood pressure.", "consensus"),
     ("The drip is safe for all patients.", "safety"),
+    # a product that boasts a result claims it; a promoter that boasts one is reported
+    ("The clinic's laser boasts remarkable success rates.", "efficacy"),
 ]
 
 QUIET = [
@@ -46,6 +48,7 @@ QUIET = [
     "If the treatment works for you, we can repeat it.",
     "Is ketamine a miracle cure?",
     "Clinics across the country are promising instant relief.",
+    "The seller's video boasts a success rate of 98 per cent but never says what success means.",
     "Permanent teeth come in around age six.",
     "Long-term complications include kidney damage.",
     "The patient's condition showed a rapid decline.",

@@ -264,12 +264,22 @@ def _has_quantifier(node: Token, cues: Cues) -> bool:
 def _is_reported(claim: Claim, cues: Cues) -> bool:
     """Someone else's claim, reported rather than made: 'clinics promising instant relief';
     or what is studied, not claimed: 'to assess long-term outcomes'."""
-    if any(t.lower_ in cues["report"] for t in claim.above()):
+    if any(t.lower_ in cues["report"] or _promoter_reports(t, cues) for t in claim.above()):
         return True
     root = claim.span.root
     while root.dep_ in ("amod", "compound") and root.head.i != root.i:
         root = root.head
     return root.dep_ == "dobj" and root.head.lower_ in cues["inquiry"]
+
+
+def _promoter_reports(verb: Token, cues: Cues) -> bool:
+    """ "The company's video boasts a 98% success rate" reports a promoter's claim; "TMS boasts
+    remarkable success rates" makes one."""
+    if verb.lower_ not in cues["report_by_promoter"]:
+        return False
+    if any(c.dep_ in ("ccomp", "mark") for c in verb.children):
+        return True  # "clinics boast that …"
+    return any(c.dep_ == "nsubj" and c.lower_ in cues["promoter"] for c in verb.children)
 
 
 def _is_purpose(claim: Claim, cues: Cues) -> bool:
