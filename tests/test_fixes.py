@@ -148,6 +148,20 @@ REWRITES = [
         "Beat both with self-hypnosis, the safe, natural alternative to sleeping pills.",
         "Beat both with self-hypnosis, the natural alternative to sleeping pills.",
     ),
+    # a safety word goes from a list of qualities, or as the manner of an effect, rather
+    # than staying under a hedge ("may be a safe, routine procedure")
+    (
+        "Dry needling is a safe, routine procedure in our clinic.",
+        "Dry needling is a routine procedure in our clinic.",
+    ),
+    (
+        "Our balm safely and effectively soothes sore joints.",
+        "Our balm may soothe sore joints.",
+    ),
+    (
+        "The laser can safely and effectively remove stubborn tattoos.",
+        "The laser can remove stubborn tattoos.",
+    ),
 ]
 
 

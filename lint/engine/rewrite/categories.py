@@ -1107,6 +1107,8 @@ def _safety(job: Job) -> bool:
         or _no_side_effects(job)
         or _rare_side_effects(job)
         or _safe_beside(job)
+        or _safe_in_a_list(job)
+        or _safely(job)
     )
 
 
@@ -1139,6 +1141,91 @@ def _safe_beside(job: Job) -> bool:
 
 
 _EFFECTIVE = frozenset("effective efficacious".split())
+_SAFE_WORDS = frozenset("safe safer tolerated".split())
+_EFFECTIVELY = frozenset("effectively successfully efficiently".split())
+
+
+def _safe_in_a_list(job: Job) -> bool:
+    """ "a safe, routine procedure" → "a routine procedure", "a safer, less invasive
+    alternative" → "a less invasive alternative": the safety word goes from a list of the
+    noun's qualities, which still describe it (unsafe: a claim goes; the advice says what to
+    say of the risks). A hedge beside it ("may be a safe, routine procedure") would keep it."""
+    doc = job.doc
+    words = [t for t in job.span if t.lower_ in _SAFE_WORDS and t.dep_ in ("amod", "conj")]
+    if not job.unsafe or len(words) != 1:  # the safe rewrite hedges the sentence instead
+        return False
+    word = words[0]
+    first = _well_of(word)
+    noun = word.head
+    while noun.dep_ == "conj" and noun.pos_ == "ADJ":
+        noun = noun.head  # "safe, effective, non-surgical": the list hangs off its first word
+    if noun.pos_ == "ADJ" and noun.dep_ == "amod":
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i < word.i:
+        return False
+    after = doc[word.i + 1] if word.i + 1 < noun.i else None
+    if after is None or after.text not in (",", "and"):
+        return False  # "a safe treatment": nothing else would be said of it
+    rest = doc[after.i + 1 : noun.i]
+    if not rest or any(t.lower_ in _EFFECTIVE or t.lower_ in _SAFE_WORDS for t in rest):
+        return False  # "safe, effective relief" is the efficacy claim's to rewrite
+    if any(t.pos_ not in ("ADJ", "ADV", "NOUN", "PUNCT", "CCONJ", "VERB") for t in rest):
+        return False
+    gone = {i: "" for i in range(first.i, word.i + 1)}
+    if job.plan.free([after.i]):
+        gone[after.i] = ""  # else an earlier claim's rewrite took it: ", proven" went
+    for adverb in (c for c in word.children if c.dep_ == "advmod"):
+        gone[adverb.i] = ""  # "a remarkably safe, routine …"
+    return job.add(gone, safe=False, name="drop safe from a list")
+
+
+def _well_of(word: Token) -> Token:
+    """The first word of "well-tolerated" (split "well", "-", "tolerated"), else the word."""
+    doc = word.doc
+    if word.lower_ == "tolerated" and word.i >= 2 and doc[word.i - 1].text == "-":
+        return doc[word.i - 2] if doc[word.i - 2].lower_ == "well" else word
+    return word
+
+
+def _safely(job: Job) -> bool:
+    """ "can safely relieve" → "can relieve", "safely and effectively" → "effectively":
+    how safely it does it goes, what it does is hedged on its own (unsafe: a claim goes)."""
+    doc = job.doc
+    words = [t for t in job.span if t.lower_ == "safely" and t.dep_ in ("advmod", "conj")]
+    if not job.unsafe or len(words) != 1:
+        return False
+    word = words[0]
+    gone = {word.i: ""}
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    before = doc[word.i - 1] if word.i else None
+    if after is not None and after.lower_ == "and" and word.i + 2 < len(doc):
+        partner = doc[word.i + 2]
+        if partner.pos_ != "ADV":
+            return False
+        gone[after.i] = ""  # "safely and painlessly" → "painlessly"
+        if partner.lower_ in _EFFECTIVELY:
+            gone[partner.i] = ""  # "safely and effectively" goes whole
+    elif before is not None and before.lower_ == "and" and word.i >= 2:
+        partner = doc[word.i - 2]
+        if partner.pos_ != "ADV":
+            return False
+        gone[before.i] = ""  # "quickly and safely" → "quickly"
+        if partner.lower_ in _EFFECTIVELY:
+            gone[partner.i] = ""
+    elif before is not None and before.text == "," or (after is not None and after.text == ","):
+        return False  # a list of manners: the writer's to reword
+    verb = word.head if word.dep_ == "advmod" else word.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        # what it does is still a claim: "deals with the problem safely" → "may deal with …"
+        verb_job = replace(job, role=Role("verb", verb))
+        if not verb_is_hedged(verb_job):
+            hedged = hedge(verb_job, gone)
+            if hedged is None:
+                return False
+            gone = hedged
+    return job.add(gone, safe=False, name="drop safely")
 
 
 _NONE_OF = frozenset("no zero any hardly none minimal few the of known".split())
