@@ -162,6 +162,13 @@ REWRITES = [
         "The laser can safely and effectively remove stubborn tattoos.",
         "The laser can remove stubborn tattoos.",
     ),
+    # hype adjectives and nouns of wonder go where the noun still says what the thing is
+    (
+        "Try the miracle balm that could ease your back pain.",
+        "Try the balm that could ease your back pain.",
+    ),
+    ("Our clinic uses brilliant new technology.", "Our clinic uses new technology."),
+    ("A warm bath works wonders on stiff joints.", "A warm bath can help with stiff joints."),
 ]
 
 

@@ -479,6 +479,16 @@ def test_families_of_bad_rewrites(pipeline, before, good):
 
 
 @pytest.mark.parametrize(
+    "text", ["CBD Oil – The Miracle Drug", "For many, the tea has become a miracle remedy."]
+)
+def test_a_noun_of_wonder_stays_where_it_names_the_thing(pipeline, text):
+    """ "The Drug", "has become a remedy": without "miracle" the sentence would say nothing of
+    the thing, so it is left to the advice."""
+    for unsafe in (False, True):
+        assert "miracle" in _fixed(pipeline, [text], unsafe)[0].text.lower()
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "TMS is a well-tolerated, proven method for depression.",

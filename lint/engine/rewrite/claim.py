@@ -92,6 +92,8 @@ def swaps(job: Job, tokens) -> dict[int, str]:
             continue  # "so revolutionary", "the more revolutionary": "so new" changes it
         if new == "" and token.lower_ == "major" and token.head.lower_ in _DIAGNOSES:
             continue  # "major depression" is a diagnosis, not a boast
+        if new == "" and token.lower_ in _BOASTING_NOUNS and _names_what_it_is(job, token.head):
+            continue  # "it has become a miracle substance": "a substance" would say nothing
         if new is None and _degree_of_efficacy(job, token):
             new = ""
         if new is not None:
@@ -108,6 +110,18 @@ def swaps(job: Job, tokens) -> dict[int, str]:
     out.update({i: "" for i in _left_behind(job.doc, gone) if i not in out})
     out.update({i: "" for i in _glue(job.doc, gone) if i not in out})
     return out
+
+
+# Nouns that make a claim of the noun they qualify: "a miracle drug", "a wonder herb".
+_BOASTING_NOUNS = frozenset("miracle wonder".split())
+
+
+def _names_what_it_is(job: Job, noun: Token) -> bool:
+    """The noun is what the sentence says the thing is (after a copula or "become"), or the
+    heading's subject: without its modifier it says nothing of it."""
+    if job.title or noun.dep_ in ("ROOT", "appos"):
+        return True
+    return noun.dep_ in ("attr", "oprd") or noun.head.lower_ in ("become", "became", "becomes")
 
 
 def _degree_of_efficacy(job: Job, token: Token) -> bool:
