@@ -169,6 +169,11 @@ REWRITES = [
     ),
     ("Our clinic uses brilliant new technology.", "Our clinic uses new technology."),
     ("A warm bath works wonders on stiff joints.", "A warm bath can help with stiff joints."),
+    # a mechanism named as the object of "can" takes "is thought to", which covers it
+    (
+        "Used wisely, the tincture can correct chemical imbalances and calm anxiety.",
+        "Used wisely, the tincture is thought to correct chemical imbalances and calm anxiety.",
+    ),
 ]
 
 

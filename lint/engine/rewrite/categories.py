@@ -101,6 +101,8 @@ def _generic(job: Job, how: str) -> None:
         if verb_is_hedged(job) and not noun_claim:
             job.add(replaced, safe=True, name="swap")
             return
+        if how == "thought" and _thought_for_modal(job, replaced):
+            return
         if how != "evidence" and not noun_claim:
             pieces = hedge(job, replaced, thought=how == "thought")
             if pieces is not None:
@@ -159,6 +161,23 @@ _OUTCOME_TAKEN = frozenset(
     "efficacy effectiveness reduction reductions improvement improvements benefit benefits "
     "results result relief outcomes effects".split()
 )
+
+
+def _thought_for_modal(job: Job, replaced: dict[int, str]) -> bool:
+    """ "ketamine can correct chemical imbalances" → "ketamine is thought to correct …": where
+    the claim is the verb's object named with its qualities, "may" on the verb would read as
+    hedging the act and not what it is said to do to the body (safe: only the hedge changes)."""
+    verb, root = job.role.verb, job.span.root
+    if verb is None or job.title or verb.tag_ != "VB" or root.dep_ != "dobj" or root.head != verb:
+        return False
+    if not any(t.dep_ in ("amod", "compound") and t.head == root for t in job.span):
+        return False
+    modal = next((a for a in auxiliaries(verb) if a.lower_ in ("can", "will")), None)
+    subject = subject_of(verb)
+    if modal is None or subject is None or subject.lower_ in ("you", "i", "we"):
+        return False
+    be = "are" if is_plural_subject(subject) else "is"
+    return job.add({**replaced, modal.i: f"{be} thought to"}, safe=True, name="thought to")
 
 
 def _says_what_it_is_for(job: Job) -> bool:
