@@ -200,6 +200,19 @@ def test_the_table_is_large_and_varied(linter):
     assert len(categories) == 11
 
 
+def test_a_fronted_means_is_said_as_how_it_is_thought_to_work(pipeline):
+    """Moving "By stimulating these nerves" under the main clause's hedge is unsafe; the safe
+    fix keeps every word and says the means is how it is thought to work."""
+    before = "By stimulating these nerves, the device can calm the bladder, without drugs."
+    safe = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=False)[0].text
+    assert safe == (
+        "Thought to work by stimulating these nerves, the device may calm the bladder, "
+        "without drugs."
+    )
+    unsafe = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=True)[0].text
+    assert unsafe == "The device may calm the bladder by stimulating these nerves, without drugs."
+
+
 def test_safe_fixes_only_hedge(pipeline):
     before = "Our balm works fast."
     safe = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=False)[0].text

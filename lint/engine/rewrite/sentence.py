@@ -514,10 +514,23 @@ def _build(
     if means is not None and not mechanism and _person_subject(doc, lexicon):
         means = None  # "By destroying the tissue, patients get relief": who destroys it?
     if means is not None and not (unsafe and plan.add(means, safe=False, name="means moved")):
-        return None  # a hedge after "By boosting X, …" leaves the means stated as fact
-    if means is None and _claimed_means(doc, claims):
-        return None  # the same, where the parse gives no clause to move the means under
+        means = None  # a hedge after "By boosting X, …" leaves the means stated as fact
+    if means is None and _claimed_means(doc, claims) and not _thought_means(doc, plan):
+        return None  # … unless it says how it is thought to work
     return plan.edit(safe_only=not unsafe)
+
+
+def _thought_means(doc, plan: Plan) -> bool:
+    """ "By boosting neuroplasticity, ketamine may lift mood" → "Thought to work by boosting
+    neuroplasticity, ketamine may lift mood": the means that opens the sentence is said as a
+    view of how it works, where it cannot move under the main clause's hedge (safe: the
+    words are all kept)."""
+    comma = next((t.i for t in doc if t.text == ","), None)
+    if comma is None or not plan.free(range(comma)) or not plan.ops:
+        return False  # the main clause must be rewritten too: "Thought to work by …, it lifts"
+    if any("thought to" in new for op in plan.ops for new in op.pieces.values()):
+        return False  # not "Thought to work by …, it is thought to …"
+    return plan.add({0: "Thought to work by"}, safe=True, name="thought to work by")
 
 
 def _what_an_option_is_for(claim: Claim, plan: Plan) -> bool:
