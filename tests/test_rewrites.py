@@ -102,9 +102,6 @@ def test_testimonials_quotes_and_regulatory_claims_get_advice_only(pipeline, tex
         "The capsules act on brain chemistry, producing clinically proven reductions in anxiety.",
         # the clinic's own record: "some of our programs" would state another one
         "Every one of our programs beats the national average.",
-        # a mechanism in the means that opens the sentence, where no clause can take it
-        "By boosting neuroplasticity and helping the brain grow new synapses, ketamine and "
-        "esketamine can have a rapid and dramatic positive effect on mood.",
     ],
 )
 def test_a_rewrite_that_would_keep_the_claim_is_advice(pipeline, text):
