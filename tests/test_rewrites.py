@@ -116,8 +116,8 @@ def test_a_rewrite_that_would_keep_the_claim_is_advice(pipeline, text):
     [
         # "there may be safe remedies" hedges their existence, not their safety
         (
-            "There are safe, holistic remedies for anxiety, from meditation to breathing.",
-            "There are holistic remedies for anxiety, from meditation to breathing.",
+            "There are safe, natural remedies for insomnia, from herbal teas to breathing.",
+            "There are natural remedies for insomnia, from herbal teas to breathing.",
         ),
         ("There is now a cure for anxiety.", "There is now a remedy for anxiety."),
     ],
@@ -476,10 +476,10 @@ def test_families_of_bad_rewrites(pipeline, before, good):
 
 
 @pytest.mark.parametrize(
-    "text", ["CBD Oil – The Miracle Drug", "For many, the tea has become a miracle remedy."]
+    "text", ["Turmeric Paste – The Miracle Spice", "For many, the tea has become a miracle remedy."]
 )
 def test_a_noun_of_wonder_stays_where_it_names_the_thing(pipeline, text):
-    """ "The Drug", "has become a remedy": without "miracle" the sentence would say nothing of
+    """ "The Spice", "has become a remedy": without "miracle" the sentence would say nothing of
     the thing, so it is left to the advice."""
     for unsafe in (False, True):
         assert "miracle" in _fixed(pipeline, [text], unsafe)[0].text.lower()
@@ -691,9 +691,9 @@ def test_the_cure_as_a_predicate_becomes_may_ease_symptoms(pipeline, text, expec
 
 
 def test_an_unsourced_figure_keeps_its_sentence_for_advice(pipeline):
-    """Softening the other claims of "Two out of three patients respond strongly" would leave
+    """Softening the other claims of "Three in four clients respond well" would leave
     the figure standing as if the sentence were fixed: the writer gets advice instead."""
-    text = "Two out of three patients respond strongly to our program and see impressive results."
+    text = "Three in four clients respond strongly to our program and see impressive results."
     assert _fixed(pipeline, [text])[0].text == text
     found = pipeline.check_text(text, "p.txt")
     assert any(s.advice for f in found for s in f.suggestions)
@@ -724,7 +724,7 @@ def test_a_heading_that_starts_with_a_verb_is_not_hedged_on_its_object(pipeline)
     "text",
     [
         "Our program has helped thousands of patients recover.",
-        "Thanks to its many advantages, it has become the treatment of choice.",
+        "With so many benefits, the laser has become the treatment of choice.",
     ],
 )
 def test_no_may_on_a_bare_infinitive_or_a_verb_of_becoming(pipeline, text):
@@ -763,7 +763,7 @@ LEAVE_A_CLAIM = [
     "A growing body of evidence supports acupuncture as an effective treatment for migraine.",
     "And unlike opioids, this balm carries no risk of overdose or unpleasant side effects.",
     "Especially effective for people with chronic pain, acting as a fast-acting bridge.",
-    "Works rapidly, often bringing relief within hours to days",
+    "Acts rapidly, often bringing comfort within minutes to hours",
     "The biggest advantage of natural sleep cures is that they're completely free of side effects.",
     "Our program offers a scientifically compelling way to heal the brain at the cellular level.",
 ]
@@ -788,14 +788,14 @@ def test_no_rewrite_leaves_a_claim_its_rules_still_find(pipeline, text):
 
 
 def test_a_rewrite_that_needs_a_second_step_is_offered_whole(pipeline):
-    """ "Treatment works, and anyone can get better": the rewrite of the majority leaves
+    """ "Therapy works, and anyone can get better": the rewrite of the majority leaves
     "works", whose own rewrite settles it; the two are offered as one."""
-    text = "Treatment works, and anyone can get better, but they have to put in the effort."
+    text = "Therapy works, and anyone can get better, but they have to do the exercises."
     findings = pipeline.check_text(text, "p.txt")
     suggestion = next(s for f in findings for s in f.suggestions if s.replacement)
     rewritten = text[: suggestion.start] + suggestion.replacement + text[suggestion.end :]
     assert rewritten == (
-        "Treatment can help, and some people can get better, but they have to put in the effort."
+        "Therapy can help, and some people can get better, but they have to do the exercises."
     )
     assert pipeline.check_text(rewritten, "p.txt") == []
 
@@ -812,16 +812,16 @@ def test_a_rewrite_that_needs_a_second_step_is_offered_whole(pipeline):
         ("Our serum has been a total game-changer for dry skin!", None),
         # superlatives: the words that say what the thing is stay
         (
-            "Luxury rehab is simply the highest-quality addiction treatment option there is.",
-            "Luxury rehab is an addiction treatment option.",
+            "Our spa retreat is simply the highest-quality stress treatment option there is.",
+            "Our spa retreat is a stress treatment option.",
         ),
         (
-            "Citicoline: One of the Most Powerful Foundation Nootropics",
-            "Citicoline: One of the Foundation Nootropics",
+            "Rhodiola: One of the Most Powerful Everyday Adaptogens",
+            "Rhodiola: One of the Everyday Adaptogens",
         ),
         (
-            "Cranial stimulation is the most profound of these tools.",
-            "Cranial stimulation is one of these tools.",
+            "Light therapy is the most profound of these tools.",
+            "Light therapy is one of these tools.",
         ),
         (
             "Our clinic offers the most advanced pain care in the region.",
@@ -868,7 +868,7 @@ def test_phrases_and_superlatives_by_family(pipeline, text, expected):
         ),
         ("We offer a fast-acting therapy for migraine.", "We offer a therapy for migraine."),
         # only the strength goes: the outcome was the sentence's meaning
-        ("Rapid symptom relief.", "Symptom relief."),
+        ("Rapid headache relief.", "Headache relief."),
         ("Fast relief from migraines", "Relief from migraines"),
         (
             "We offer a clinically validated, drug-free path forward.",
@@ -1419,8 +1419,8 @@ def test_a_verb_the_rewrite_wrote_agrees_with_the_hedge(fused):
         ),
         # praise that ranks goes; what the option is for stays, claiming no more
         (
-            "The NAD supplement is now a preferred method for treating addiction.",
-            "The NAD supplement is now an option for treating addiction.",
+            "The magnesium spray is now a preferred method for treating cramps.",
+            "The magnesium spray is now an option for treating cramps.",
         ),
         (
             "IV drips remain the gold standard of hangover care.",
@@ -1430,8 +1430,8 @@ def test_a_verb_the_rewrite_wrote_agrees_with_the_hedge(fused):
         # as a noun, is left to the writer
         ("Holistic Eczema Cures", "Holistic Eczema Remedies"),
         (
-            "Many patients experience a full resolution of their migraines.",
-            "Some patients report an improvement in their migraines.",
+            "Many clients experience a full resolution of their headaches.",
+            "Some clients report an improvement in their headaches.",
         ),
         (
             "The herb can bring about an almost complete cure.",
@@ -1549,10 +1549,10 @@ def test_a_base_form_is_its_own_lemma():
             "brain, which may give you a boost of energy.",
         ),
         (
-            "Repeated sessions over several weeks gradually build new circuits, making relief "
-            "self-sustaining for many patients.",
-            "Repeated sessions over several weeks are thought to gradually build new circuits, "
-            "which may make relief self-sustaining for many patients.",
+            "Weekly sessions over two months gradually build new pathways, making relief "
+            "self-sustaining for many clients.",
+            "Weekly sessions over two months are thought to gradually build new pathways, "
+            "which may make relief self-sustaining for many clients.",
         ),
         # a means is no outcome
         (
@@ -1669,9 +1669,9 @@ def test_a_word_moved_inside_the_sentence_keeps_only_a_names_capital(fused, text
     ("text", "expected"),
     [
         (
-            "Over the last twenty years, studies have consistently shown that our drops ease "
+            "Over the past twenty years, studies have consistently shown that our drops ease "
             "migraines.",
-            "Over the last twenty years, studies have suggested that our drops ease migraines.",
+            "Over the past twenty years, studies have suggested that our drops ease migraines.",
         ),
         (
             "In recent years, magnesium has been shown to improve sleep quality.",
