@@ -171,6 +171,10 @@ REWRITES = [
     ("A warm bath works wonders on stiff joints.", "A warm bath can help with stiff joints."),
     # a mechanism named as the object of "can" takes "is thought to", which covers it
     (
+        "The gel has few or no side effects at all.",
+        "The gel can have side effects, like any treatment.",
+    ),
+    (
         "Used wisely, the tincture can correct chemical imbalances and calm anxiety.",
         "Used wisely, the tincture is thought to correct chemical imbalances and calm anxiety.",
     ),

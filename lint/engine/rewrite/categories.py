@@ -1359,6 +1359,7 @@ def _no_side_effects(job: Job) -> bool:
         if t.i > (head.i if free else first - 1)
         and t.i != effects.i
         and t.lower_ not in _NONE_OF | _HARM_WORDS | _TOTALLY | {"side", "at", "all", "free"}
+        and t.pos_ != "CCONJ"  # the "or" of "few or no side effects"
     ]
     if verb.i + 1 != first:
         return False  # only "causes | no side effects": nothing between verb and phrase
