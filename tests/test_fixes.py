@@ -169,11 +169,16 @@ REWRITES = [
     ),
     ("Our clinic uses brilliant new technology.", "Our clinic uses new technology."),
     ("A warm bath works wonders on stiff joints.", "A warm bath can help with stiff joints."),
-    # a mechanism named as the object of "can" takes "is thought to", which covers it
     (
         "The gel has few or no side effects at all.",
         "The gel can have side effects, like any treatment.",
     ),
+    # an emphatic "does" under the evidence hedge says "can"
+    (
+        "Studies have shown that yoga really does help back pain.",
+        "Studies suggest that yoga can help back pain.",
+    ),
+    # a mechanism named as the object of "can" takes "is thought to", which covers it
     (
         "Used wisely, the tincture can correct chemical imbalances and calm anxiety.",
         "Used wisely, the tincture is thought to correct chemical imbalances and calm anxiety.",

@@ -73,6 +73,7 @@ def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
         _may_beside_some,
         _whether_not_how,
         _thought_to_help,
+        _no_emphatic_do,
     ):
         edit = polish(sentence, edit)
     return _reported_experience(sentence, edit, lexicon)
@@ -347,6 +348,31 @@ def _reported_experience(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
             edit = _rewritten_at(sentence, edit, start, end, new)
         return edit
     return edit
+
+
+# An emphatic "does" left by a rewrite that took its intensifier ("really does effectively
+# treat" → "does treat"): under "suggests that" it still insists.
+_EMPHATIC_DO = re.compile(
+    r"\b(?:suggests?|suggested) that\b[^;:.!?]*?\b((?:(?:really|truly|actually|indeed|absolutely|"
+    r"definitely|certainly) )?(?:does|do)) (?!not\b|n't\b)[a-z]+\b"
+)
+
+
+def _no_emphatic_do(sentence: str, edit: Edit) -> Edit:
+    """The edit, with an emphatic "does" under the evidence hedge it wrote saying "can"
+    ("recent research suggests that ketamine does treat depression" → "… can treat …")."""
+    after = edit.apply(sentence)
+    match = _EMPHATIC_DO.search(after)
+    if match is None or edit.source_offset(match.start()) is not None:
+        return edit  # the writer's own "suggests that … does"
+    if not any(
+        w in sentence[max(0, edit.start - 40) : edit.end + 40].lower().split() for w in _EMPHASIS
+    ):
+        return edit  # a "does" the writer put there without an intensifier
+    return _rewritten_at(sentence, edit, *match.span(1), "can")
+
+
+_EMPHASIS = frozenset("really truly actually absolutely definitely indeed certainly".split())
 
 
 def _rewritten_at(sentence: str, edit: Edit, start: int, end: int, new: str) -> Edit:
