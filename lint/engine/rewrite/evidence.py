@@ -318,6 +318,9 @@ def _shown_to(job: Job) -> bool:
         return _shown_in_place(job, verb, group, after)
     if run is None or run[-1].i >= group[0].i:
         return False
+    if verb.dep_ == "relcl" or run[0].tag_ in ("WDT", "WP", "WP$"):
+        return _shown_in_place(job, verb, group, after)  # not "the device early studies
+        # suggest whose benefits …": the proof becomes a hedge where it stands
     plural = is_plural_subject(subject)
     pieces = {t.i: "" for t in group}
     if after.lower_ == "to":
@@ -339,6 +342,8 @@ def _shown_to(job: Job) -> bool:
         return False
     first = run[0]
     intro = f"{_which_studies(verb)} studies suggest"
+    if first.i and not job.title:
+        intro += " that"  # after an opening phrase: "As a supplement, early studies suggest that …"
     pieces[first.i] = (
         (job.cased(first, f"{intro} {lowered(first)}") if job.title else f"{intro} {first.text}")
         if first.i
