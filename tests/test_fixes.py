@@ -173,6 +173,16 @@ REWRITES = [
         "The gel has few or no side effects at all.",
         "The gel can have side effects, like any treatment.",
     ),
+    # a study that "examined" a profile no longer confirms its praise: the praise goes
+    (
+        "Trials covering 2,000 nights confirmed the pillow's low-risk safety profile.",
+        "Trials covering 2,000 nights examined the pillow's safety profile.",
+    ),
+    # "anyone who plays" turns plural with its people
+    (
+        "Anyone who works at a desk will benefit from our cushion.",
+        "Some people who work at a desk will benefit from our cushion.",
+    ),
     # an emphatic "does" under the evidence hedge says "can"
     (
         "Studies have shown that yoga really does help back pain.",

@@ -395,11 +395,14 @@ def _agreement(job: Job, replaced: dict[int, str]) -> dict[int, str]:
             out.update(_plural_verb(job, verb))
     for index in replaced:  # "everyone responds" → "some people respond"
         token = doc[index]
-        if token.lower_ in ("everyone", "everybody", "anyone") and token.dep_ in (
-            "nsubj",
-            "nsubjpass",
-        ):
+        if token.lower_ not in ("everyone", "everybody", "anyone"):
+            continue
+        if token.dep_ in ("nsubj", "nsubjpass"):
             out.update(_plural_verb(job, token.head))
+        for clause in (c for c in token.children if c.dep_ == "relcl"):
+            out.update(_plural_verb(job, clause))  # "anyone who plays" → "some people who play"
+            for joined in (c for c in clause.children if c.dep_ == "conj"):
+                out.update(_plural_verb(job, joined))  # "… or stays active" → "… or stay"
     return out
 
 
@@ -1128,6 +1131,7 @@ def _safety(job: Job) -> bool:
         or _safe_beside(job)
         or _safe_in_a_list(job)
         or _safely(job)
+        or _safety_profile(job)
     )
 
 
@@ -1196,6 +1200,39 @@ def _safe_in_a_list(job: Job) -> bool:
     for adverb in (c for c in word.children if c.dep_ == "advmod"):
         gone[adverb.i] = ""  # "a remarkably safe, routine …"
     return job.add(gone, safe=False, name="drop safe from a list")
+
+
+_STUDIED = frozenset("examined studied assessed evaluated tested".split())
+_PROFILE_PRAISE = frozenset(
+    "low risk low-risk excellent favorable favourable clean mild good great outstanding strong "
+    "proven superb impressive".split()
+)
+
+
+def _safety_profile(job: Job) -> bool:
+    """ "the pillow's low-risk safety profile" → "the pillow's safety profile", "an excellent
+    safety record" → "a safety record": the praise of the profile goes and the profile stays,
+    so that a study that "examined" it no longer confirms it (safe: only the praise goes)."""
+    nouns = [t for t in job.span if t.lower_ in ("profile", "record")]
+    if len(nouns) != 1:
+        return False
+    noun = nouns[0]
+    verb = noun.head
+    if noun.dep_ != "dobj" or not (base_form(verb.text) in EVIDENCE or verb.lower_ in _STUDIED):
+        return False  # "has an excellent safety profile": "has a safety profile" says nothing
+    praise = [t for t in job.doc[max(0, noun.i - 5) : noun.i] if t.lower_ in _PROFILE_PRAISE]
+    kinds = ("safety", "side", "effect", "side-effect")
+    if not praise or not any(t.lower_ in kinds for t in job.doc[praise[-1].i : noun.i]):
+        return False
+    gone: dict[int, str] = {}
+    for word in praise:
+        gone[word.i] = ""
+        after = job.doc[word.i + 1]
+        if after.text == "-" and job.doc[word.i + 2].lower_ in _PROFILE_PRAISE:
+            gone[after.i] = ""  # "low-risk"
+        elif after.text == ",":
+            gone[after.i] = ""
+    return job.add(gone, safe=True, name="drop the praise of a safety profile")
 
 
 def _well_of(word: Token) -> Token:
