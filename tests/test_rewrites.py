@@ -845,8 +845,8 @@ def test_a_rewrite_that_needs_a_second_step_is_offered_whole(pipeline):
         # proof: "has proven itself a" → "some studies suggest … can be a" (years of them)
         (
             "In recent years, laser therapy has proven itself a reliable, drug-free option.",
-            "In recent years, some studies suggest that laser therapy can be a reliable, drug-free "
-            "option.",
+            "In recent years, some studies have suggested that laser therapy can be a reliable, "
+            "drug-free option.",
         ),
     ],
 )
@@ -1675,7 +1675,7 @@ def test_a_word_moved_inside_the_sentence_keeps_only_a_names_capital(fused, text
         ),
         (
             "In recent years, magnesium has been shown to improve sleep quality.",
-            "In recent years, some studies suggest that magnesium can improve sleep quality.",
+            "In recent years, some studies have suggested that magnesium can improve sleep quality.",
         ),
     ],
 )

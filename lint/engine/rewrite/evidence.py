@@ -184,10 +184,12 @@ def _spans_years(verb: Token) -> bool:
     return _OVER_TIME.search(verb.doc.text) is not None
 
 
-def _which_studies(verb: Token) -> str:
-    """ "early" studies, or "some" where the sentence spans years of them ("In recent years,
-    some studies suggest …", not "In recent years, early studies …")."""
-    return "some" if _spans_years(verb) else "early"
+def _studies_suggest(verb: Token) -> str:
+    """ "early studies suggest", or over a span of time "some studies have suggested" ("In
+    recent years, some studies have suggested that …")."""
+    if _spans_years(verb):
+        return "some studies have suggested"
+    return "early studies suggest"
 
 
 def _suggest(verb: Token, group: list[Token], subject: Token) -> str:
@@ -307,7 +309,7 @@ def _shown_to(job: Job) -> bool:
         if subject.i + 1 != group[0].i:
             return False
         pieces = {t.i: "" for t in group}
-        pieces[subject.i] = job.cased(subject, f"{_which_studies(verb)} studies suggest")
+        pieces[subject.i] = job.cased(subject, _studies_suggest(verb))
         job.hedged.add(verb.i)
         return job.add(pieces, safe=True, name="early studies suggest that")
     run = _subject_run(subject)
@@ -341,7 +343,7 @@ def _shown_to(job: Job) -> bool:
     else:
         return False
     first = run[0]
-    intro = f"{_which_studies(verb)} studies suggest"
+    intro = _studies_suggest(verb)
     if first.i and not job.title:
         intro += " that"  # after an opening phrase: "As a supplement, early studies suggest that …"
     pieces[first.i] = (
