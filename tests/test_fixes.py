@@ -183,6 +183,11 @@ REWRITES = [
         "Anyone who works at a desk will benefit from our cushion.",
         "Some people who work at a desk will benefit from our cushion.",
     ),
+    # what research suggests is said as a clause, not as "suggest X's effectiveness"
+    (
+        "Several studies confirm the balm's effectiveness in soothing sore joints.",
+        "Some studies suggest that the balm can help soothe sore joints.",
+    ),
     # an emphatic "does" under the evidence hedge says "can"
     (
         "Studies have shown that yoga really does help back pain.",

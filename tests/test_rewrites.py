@@ -1256,7 +1256,7 @@ FAMILIES_OF_REWRITES = [
     ),
     (
         "Even so, a growing body of research demonstrates the effectiveness of these methods.",
-        "Even so, some research suggests the effectiveness of these methods.",
+        "Even so, some research suggests that these methods can help.",
     ),
     (
         "Experts have reported dramatic improvement in migraine and back pain.",

@@ -181,7 +181,10 @@ _OVER_TIME = re.compile(
 
 
 def _spans_years(verb: Token) -> bool:
-    return _OVER_TIME.search(verb.doc.text) is not None
+    """The research is said to span years before its verb ("Over the last twenty years,
+    studies have shown"; not "… proven safe, even for people depressed for years")."""
+    match = _OVER_TIME.search(verb.doc.text)
+    return match is not None and match.start() < verb.idx
 
 
 def _studies_suggest(verb: Token) -> str:
@@ -421,8 +424,50 @@ def _present_support(job: Job, verb: Token) -> bool:
                 if first.i
                 else (f"Early {lowered(first)}")
             )
+    if base_form(verb.text) in _PROVE:
+        pieces.update(_effectiveness_as_clause(verb))
     job.hedged.add(verb.i)
     return job.add(pieces, safe=True, name="early research supports")
+
+
+_EFFECTIVENESS = frozenset("effectiveness efficacy".split())
+
+
+def _effectiveness_as_clause(verb: Token) -> dict[int, str]:
+    """What research "suggests" said as a clause: "suggest the tea's effectiveness in easing
+    anxiety" → "suggest that the tea can help ease anxiety", "suggests the effectiveness of
+    many methods" → "suggests that many methods can help" (not "suggests the effectiveness")."""
+    doc = verb.doc
+    noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if noun is None or noun.lower_ not in _EFFECTIVENESS:
+        return {}
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if owner is not None and len(preps) == 1 and preps[0].lower_ in ("in", "at"):
+        doing = doc[preps[0].i + 1] if doc[preps[0].i + 1].tag_ == "VBG" else None
+        mark = next((c for c in owner.children if c.dep_ == "case"), None)
+        first = min(t.i for t in owner.subtree)
+        if doing is None or mark is None or first != verb.i + 1:
+            return {}
+        pieces = {
+            noun.i: "",
+            preps[0].i: "",
+            mark.i: "",
+            doing.i: f"can help {base_form(doing.text)}",
+        }
+        pieces[first] = f"that {doc[first].text}"
+        return pieces
+    if owner is None and len(preps) == 1 and preps[0].lower_ == "of":
+        what = next((c for c in preps[0].children if c.dep_ == "pobj"), None)
+        last = max(t.i for t in noun.subtree)
+        if what is None or noun.i - 1 != verb.i + 1 or doc[noun.i - 1].lower_ != "the":
+            return {}
+        if last + 1 < len(doc) and not doc[last + 1].is_punct:
+            return {}
+        pieces = {noun.i - 1: "", noun.i: "", preps[0].i: "that"}
+        pieces[last] = f"{doc[last].text} can help"
+        return pieces
+    return {}
 
 
 def _keeps_confirming(job: Job) -> bool:
