@@ -188,6 +188,11 @@ REWRITES = [
         "Several studies confirm the balm's effectiveness in soothing sore joints.",
         "Some studies suggest that the balm can help soothe sore joints.",
     ),
+    # relief of all the symptoms is a cure: "some of" them
+    (
+        "Our protocol brings relief of all symptoms within a month.",
+        "Our protocol may bring relief of some symptoms within a month.",
+    ),
     # an emphatic "does" under the evidence hedge says "can"
     (
         "Studies have shown that yoga really does help back pain.",
