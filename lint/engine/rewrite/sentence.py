@@ -21,7 +21,7 @@ from lint.engine.rewrite.grammar import (
     subject_of,
 )
 from lint.engine.rewrite.roles import REPORTING, Lexicon, advice_only, own_action, role_of
-from lint.engine.rewrite.verbs import EVIDENCE, auxiliaries, is_hedged
+from lint.engine.rewrite.verbs import CERTAINTY, EVIDENCE, auxiliaries, is_hedged
 from lint.rulebook.fixspec import Fix
 
 # Claims that restructure their clause are rewritten first; the others in the order of the
@@ -365,14 +365,10 @@ def _no_emphatic_do(sentence: str, edit: Edit) -> Edit:
     match = _EMPHATIC_DO.search(after)
     if match is None or edit.source_offset(match.start()) is not None:
         return edit  # the writer's own "suggests that … does"
-    if not any(
-        w in sentence[max(0, edit.start - 40) : edit.end + 40].lower().split() for w in _EMPHASIS
-    ):
+    near = sentence[max(0, edit.start - 40) : edit.end + 40].lower().split()
+    if CERTAINTY.isdisjoint(near):
         return edit  # a "does" the writer put there without an intensifier
     return _rewritten_at(sentence, edit, *match.span(1), "can")
-
-
-_EMPHASIS = frozenset("really truly actually absolutely definitely indeed certainly".split())
 
 
 def _rewritten_at(sentence: str, edit: Edit, start: int, end: int, new: str) -> Edit:
