@@ -193,6 +193,11 @@ REWRITES = [
         "Our protocol brings relief of all symptoms within a month.",
         "Our protocol may bring relief of some symptoms within a month.",
     ),
+    # a benefit told to the reader becomes what the product may help with
+    (
+        "Sharpen your focus with our nootropic blend!",
+        "Our nootropic blend may help sharpen your focus!",
+    ),
     # an emphatic "does" under the evidence hedge says "can"
     (
         "Studies have shown that yoga really does help back pain.",

@@ -1525,6 +1525,8 @@ def _efficacy(job: Job) -> bool:
     the sentence says what it said, less loudly)."""
     if job.title and heading_verb(job):
         return True
+    if _imperative_with(job):
+        return True
     doc = job.doc
     preposition = next((t for t in job.span if t.lower_ in _BOASTING and t.dep_ == "prep"), None)
     head = job.span.root.head
@@ -1544,6 +1546,35 @@ def _efficacy(job: Job) -> bool:
         return False  # "is associated with excellent results" needs its phrase
     gone = {*(t.i for t in words), *([preposition.i - 1] if comma else [])}
     return job.add({i: "" for i in gone}, safe=True, name="drop boast")
+
+
+def _imperative_with(job: Job) -> bool:
+    """ "Boost your quality of life with our collagen shots" → "Our collagen shots may help
+    boost your quality of life": a benefit told to the reader becomes what the product may
+    help with (unsafe: the words are put in another order)."""
+    doc = job.doc
+    verb = doc[0]
+    if job.title or verb.tag_ != "VB" or verb.dep_ != "ROOT" or not job.unsafe:
+        return False
+    if any(c.dep_ in ("nsubj", "conj", "aux", "neg") for c in verb.children):
+        return False  # "Don't …", "Ease X and feel Y": not one benefit
+    with_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    if with_ is None:
+        return False
+    phrase = sorted(with_.subtree, key=lambda t: t.i)
+    product = phrase[1:]
+    last = len(doc) - 1 if not doc[-1].is_punct else len(doc) - 2
+    if not product or phrase[-1].i != last or product[0].lower_ not in _PRODUCT_DETERMINERS:
+        return False  # "… with every piece you wear" names no product
+    subject = doc[product[0].i : product[-1].i + 1].text
+    pieces = {t.i: "" for t in phrase}
+    if doc[with_.i - 1].text == ",":
+        pieces[with_.i - 1] = ""
+    pieces[verb.i] = f"{subject[0].upper()}{subject[1:]} may help {verb.lower_}"
+    return job.add(pieces, safe=False, name="what the product may help with")
+
+
+_PRODUCT_DETERMINERS = frozenset("our the this these a an".split())
 
 
 # The phrases a boast is added in: "with excellent results", "to great effect".
