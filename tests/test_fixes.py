@@ -247,6 +247,25 @@ def test_a_fronted_means_is_said_as_how_it_is_thought_to_work(pipeline):
     assert unsafe == "The device may calm the bladder by stimulating these nerves, without drugs."
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "Dry needling is a safe, routine procedure in our clinic.",
+            "Dry needling is a routine procedure in our clinic.",
+        ),
+        (
+            "The laser can safely and effectively remove stubborn tattoos.",
+            "The laser can remove stubborn tattoos.",
+        ),
+    ],
+)
+def test_a_safety_qualifier_goes_in_a_safe_fix(pipeline, before, after):
+    """Like "a safe procedure" → "a procedure", a safety word that only qualifies goes in
+    --fix too: only the strength goes."""
+    assert pipeline.fix_sources([SourceText("p.txt", before)], unsafe=False)[0].text == after
+
+
 def test_safe_fixes_only_hedge(pipeline):
     before = "Our balm works fast."
     safe = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=False)[0].text

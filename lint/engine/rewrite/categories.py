@@ -1171,11 +1171,12 @@ _EFFECTIVELY = frozenset("effectively successfully efficiently".split())
 def _safe_in_a_list(job: Job) -> bool:
     """ "a safe, routine procedure" → "a routine procedure", "a safer, less invasive
     alternative" → "a less invasive alternative": the safety word goes from a list of the
-    noun's qualities, which still describe it (unsafe: a claim goes; the advice says what to
-    say of the risks). A hedge beside it ("may be a safe, routine procedure") would keep it."""
+    noun's qualities, which still describe it (safe, as "a safe procedure" → "a procedure":
+    only the strength goes; the advice says what to say of the risks). A hedge beside it
+    ("may be a safe, routine procedure") would keep it."""
     doc = job.doc
     words = [t for t in job.span if t.lower_ in _SAFE_WORDS and t.dep_ in ("amod", "conj")]
-    if not job.unsafe or len(words) != 1:  # the safe rewrite hedges the sentence instead
+    if len(words) != 1:
         return False
     word = words[0]
     first = _well_of(word)
@@ -1199,7 +1200,7 @@ def _safe_in_a_list(job: Job) -> bool:
         gone[after.i] = ""  # else an earlier claim's rewrite took it: ", proven" went
     for adverb in (c for c in word.children if c.dep_ == "advmod"):
         gone[adverb.i] = ""  # "a remarkably safe, routine …"
-    return job.add(gone, safe=False, name="drop safe from a list")
+    return job.add(gone, safe=True, name="drop safe from a list")
 
 
 _STUDIED = frozenset("examined studied assessed evaluated tested".split())
@@ -1244,11 +1245,12 @@ def _well_of(word: Token) -> Token:
 
 
 def _safely(job: Job) -> bool:
-    """ "can safely relieve" → "can relieve", "safely and effectively" → "effectively":
-    how safely it does it goes, what it does is hedged on its own (unsafe: a claim goes)."""
+    """ "can safely relieve" → "can relieve", "safely and painlessly" → "painlessly",
+    "safely and effectively" goes whole: how safely (and how well) it does it goes, what it does
+    is hedged on its own (safe: only the strength goes)."""
     doc = job.doc
     words = [t for t in job.span if t.lower_ == "safely" and t.dep_ in ("advmod", "conj")]
-    if not job.unsafe or len(words) != 1:
+    if len(words) != 1:
         return False
     word = words[0]
     gone = {word.i: ""}
@@ -1281,7 +1283,7 @@ def _safely(job: Job) -> bool:
             if hedged is None:
                 return False
             gone = hedged
-    return job.add(gone, safe=False, name="drop safely")
+    return job.add(gone, safe=True, name="drop safely")
 
 
 _NONE_OF = frozenset("no zero any hardly none minimal few the of known".split())
