@@ -1203,7 +1203,6 @@ def _safe_in_a_list(job: Job) -> bool:
     return job.add(gone, safe=True, name="drop safe from a list")
 
 
-_STUDIED = frozenset("examined studied assessed evaluated tested".split())
 _PROFILE_PRAISE = frozenset(
     "low risk low-risk excellent favorable favourable clean mild good great outstanding strong "
     "proven superb impressive".split()
@@ -1219,7 +1218,7 @@ def _safety_profile(job: Job) -> bool:
         return False
     noun = nouns[0]
     verb = noun.head
-    if noun.dep_ != "dobj" or not (base_form(verb.text) in EVIDENCE or verb.lower_ in _STUDIED):
+    if noun.dep_ != "dobj" or base_form(verb.text) not in EVIDENCE:
         return False  # "has an excellent safety profile": "has a safety profile" says nothing
     praise = [t for t in job.doc[max(0, noun.i - 5) : noun.i] if t.lower_ in _PROFILE_PRAISE]
     kinds = ("safety", "side", "effect", "side-effect")

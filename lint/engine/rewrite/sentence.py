@@ -352,9 +352,11 @@ def _reported_experience(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
 
 # An emphatic "does" left by a rewrite that took its intensifier ("really does effectively
 # treat" → "does treat"): under "suggests that" it still insists.
+_INSISTING = CERTAINTY | {"indeed"}
 _EMPHATIC_DO = re.compile(
-    r"\b(?:suggests?|suggested) that\b[^;:.!?]*?\b((?:(?:really|truly|actually|indeed|absolutely|"
-    r"definitely|certainly) )?(?:does|do)) (?!not\b|n't\b)[a-z]+\b"
+    r"\b(?:suggests?|suggested) that\b[^;:.!?]*?\b((?:(?:"
+    + "|".join(sorted(_INSISTING))
+    + r") )?(?:does|do)) (?!not\b|n't\b)[a-z]+\b"
 )
 
 
@@ -366,7 +368,7 @@ def _no_emphatic_do(sentence: str, edit: Edit) -> Edit:
     if match is None or edit.source_offset(match.start()) is not None:
         return edit  # the writer's own "suggests that … does"
     near = sentence[max(0, edit.start - 40) : edit.end + 40].lower().split()
-    if CERTAINTY.isdisjoint(near):
+    if _INSISTING.isdisjoint(near):
         return edit  # a "does" the writer put there without an intensifier
     return _rewritten_at(sentence, edit, *match.span(1), "can")
 
