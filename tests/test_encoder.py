@@ -54,7 +54,7 @@ def test_a_changed_encoder_is_refused(tmp_path):
 
 
 def _read_by_encoder(model: ClaimModel, monkeypatch, text: str) -> list[str]:
-    """The sentences the encoder read while checking ``text``."""
+    """The distinct sentences the encoder was asked for while checking ``text``."""
     read: list[str] = []
     assert model.encoder is not None
     original = model.encoder.scores
@@ -65,7 +65,7 @@ def _read_by_encoder(model: ClaimModel, monkeypatch, text: str) -> list[str]:
 
     monkeypatch.setattr(model.encoder, "scores", recording)
     Pipeline(Settings()).check_sources([SourceText("page.md", text)])
-    return read
+    return list(dict.fromkeys(read))
 
 
 INFORMATION = (

@@ -181,6 +181,24 @@ class Fusion:
             out[i] = score
         return out
 
+    def read_ahead(
+        self, documents: list[tuple[list[str], list[float], list[bool], str | None]]
+    ) -> None:
+        """Let the encoder read, in one go, the sentences in doubt of many documents (each
+        its sentences, their linear scores, whether a rule's words are in each, its stance),
+        so that their second readings find them read."""
+        encoder = self.model.encoder
+        if encoder is None:
+            return
+        encoder.scores(
+            [
+                text
+                for texts, scores, ruled, stance in documents
+                for text, score, rule in zip(texts, scores, ruled, strict=True)
+                if self.in_doubt(score, rule, stance)
+            ]
+        )
+
     def stance(self, scores: list[float]) -> str | None:
         """What a document does by the scores of its sentences: ``INFORMS``, ``SELLS``, or
         None (too short a document to say, or neither)."""

@@ -6,7 +6,7 @@ import copy as _copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.data import SEVERITY_RANK, Finding, Sentence, SourceText, Suggestion
 from lint.engine.compile import (
@@ -79,6 +79,15 @@ class Candidate:
     stance: str | None = None  # what its document does, by the model (fusion.INFORMS, SELLS)
 
 
+class _FirstLook(NamedTuple):
+    """A prose's sentences with what the first pass found before the encoder reads any."""
+
+    sentences: list[Sentence]
+    selected: list[tuple[frozenset[str], frozenset[str]]]  # each one's rules and trigger words
+    linear: list[float]  # each one's linear score (with the model)
+    stance: str | None  # what the document does, by the linear scores
+
+
 @dataclass(frozen=True)
 class Prepared:
     """A source after the first pass: its prose and the sentences worth a parse."""
@@ -136,14 +145,15 @@ class Linter:
     def candidates(self, prose: Prose) -> list[Candidate]:
         """Sentences of the prose worth a parse: those with the trigger words of some rule
         (unless the model finds them too unlikely a claim), and those the model flags alone."""
+        return self._candidates(self._first_look(prose))
+
+    def _first_look(self, prose: Prose) -> _FirstLook:
+        """The prose's sentences, each one's trigger words and, with the model, its linear
+        score and the document's stance."""
         sentences = split_sentences(prose.text)
         fusion = self.fusion
         if not self.prefilter:
-            every_rule = frozenset(r for r in self.rules if self.rules[r].patterns)
-            return [
-                Candidate(s, every_rule, score=fusion.score(s.text) if fusion else None)
-                for s in sentences
-            ]
+            return _FirstLook(sentences, [], [], None)
         lowered = normalize(prose.text).lower()
         if len(lowered) != len(prose.text):  # lower-casing changed a length ("İ")
             lowered = ""
@@ -153,10 +163,22 @@ class Linter:
             text = lowered[start:end] if lowered else normalize(sentence.text).lower()
             selected.append(self.triggers.select(text))
         if fusion is None:
+            return _FirstLook(sentences, selected, [], None)
+        linear = [fusion.model.score(s.text) for s in sentences]
+        return _FirstLook(sentences, selected, linear, fusion.stance(linear))
+
+    def _candidates(self, look: _FirstLook) -> list[Candidate]:
+        sentences, selected, linear, stance = look
+        fusion = self.fusion
+        if not self.prefilter:
+            every_rule = frozenset(r for r in self.rules if self.rules[r].patterns)
+            return [
+                Candidate(s, every_rule, score=fusion.score(s.text) if fusion else None)
+                for s in sentences
+            ]
+        if fusion is None:
             return [Candidate(s, r, w) for s, (r, w) in zip(sentences, selected, strict=True) if r]
         texts = [s.text for s in sentences]
-        linear = [fusion.model.score(text) for text in texts]
-        stance = fusion.stance(linear)
         scores = fusion.second_reading(texts, linear, [bool(r) for r, _ in selected], stance)
         found = []
         for n, sentence in enumerate(sentences):
@@ -178,11 +200,26 @@ class Linter:
 
     def prepare(self, sources: list[SourceText]) -> list[Prepared]:
         """The first pass, which needs no spaCy: each source's prose and candidate sentences."""
-        prepared = []
-        for source in sources:
-            prose = extract(source)
-            prepared.append(Prepared(prose, self.candidates(prose)))
-        return prepared
+        proses = [extract(source) for source in sources]
+        looks = [self._first_look(prose) for prose in proses]
+        if self.fusion is not None and self.prefilter:
+            # The encoder reads every source's sentences in doubt in one go: in batches of
+            # sentences of about the same length, which pad least.
+            self.fusion.read_ahead(
+                [
+                    (
+                        [s.text for s in look.sentences],
+                        look.linear,
+                        [bool(r) for r, _ in look.selected],
+                        look.stance,
+                    )
+                    for look in looks
+                ]
+            )
+        return [
+            Prepared(prose, self._candidates(look))
+            for prose, look in zip(proses, looks, strict=True)
+        ]
 
     def check(
         self, sources: Iterable[SourceText], prepared: list[Prepared] | None = None
