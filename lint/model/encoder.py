@@ -62,9 +62,9 @@ class Encoder:
                 if name.endswith("word_embeddings.weight"):  # rows are gathered, kept int8
                     weights[name] = (matrix, scales.astype(numpy.float32))
                 elif name.startswith("embeddings."):
-                    weights[name] = (matrix * scales[:, None]).astype(numpy.float32)
+                    weights[name] = matrix * scales[:, None]
                 else:  # a linear layer's (out, in) weight, as the (in, out) a product wants
-                    weights[name] = (matrix * scales[:, None]).T.astype(numpy.float32).copy()
+                    weights[name] = numpy.ascontiguousarray((matrix * scales[:, None]).T)
             else:
                 weights[name] = numpy.frombuffer(data, "<f4", shape[0], offset).copy()
                 offset += 4 * shape[0]
