@@ -94,6 +94,32 @@ def test_testimonials_quotes_and_regulatory_claims_get_advice_only(pipeline, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the praise goes; what was approved stays as it is, with advice
+        (
+            "Our patch is a revolutionary, FDA-cleared treatment for back pain.",
+            "Our patch is a new, FDA-cleared treatment for back pain.",
+        ),
+        # what the regulator recognized is the regulator's wording, not the writer's
+        (
+            "Our balm is officially recognised as an effective remedy for eczema.",
+            None,
+        ),
+        # a clause about what an approval means is the approval's
+        ("FDA clearance means the device has been proven safe and effective.", None),
+    ],
+)
+def test_an_approval_keeps_its_words_while_the_claims_beside_it_are_rewritten(
+    pipeline, text, expected
+):
+    result = _fixed(pipeline, [text])[0]
+    left = {f.category for f in result.remaining}
+    assert result.text == (expected or text)
+    assert left == {"regulatory"} if expected else len(left) > 1 and "regulatory" in left
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a comparison by a figure: "may be twice as good" still states the figure

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -477,8 +477,12 @@ def _build(
             c.span.start,
         ),
     )
-    if any(c.category == "regulatory" for c in claims):
-        return None  # only a person can say what was approved: the sentence gets advice
+    # Only a person can say what was approved: an approval's words, and the words it hangs
+    # from, stay as they are (with advice); the sentence's other claims are rewritten.
+    approval = _approval_words(c.span for c in claims if c.category == "regulatory")
+    ordered = [c for c in ordered if c.category != "regulatory"]
+    if approval is None or not ordered:
+        return None
     for claim in ordered:
         if not plan.free(range(claim.span.start, claim.span.end)):
             continue  # an earlier claim's rewrite already changed these words
@@ -541,7 +545,30 @@ def _build(
         means = None  # a hedge after "By boosting X, …" leaves the means stated as fact
     if means is None and _claimed_means(doc, claims) and not _thought_means(doc, plan):
         return None  # … unless it says how it is thought to work
+    if approval & plan.taken():
+        return None  # not "may be an FDA-approved treatment"
     return plan.edit(safe_only=not unsafe)
+
+
+# Nouns that name an approval itself: "FDA approval means …" tells of the approval.
+_APPROVAL_NOUNS = frozenset(
+    "approval clearance registration recognition endorsement designation certification".split()
+)
+
+
+def _approval_words(spans: Iterable[Span]) -> set[int] | None:
+    """The words an approval that qualifies a noun ("an FDA-approved treatment") states as
+    fact: its own and the words it hangs from ("is", "treatment"), where a hedge or swap would
+    doubt or change it. None where the approval is told as an event or a clause ("FDA
+    approval means …", "is cleared by the FDA to treat …"): the sentence is the approval's."""
+    words: set[int] = set()
+    for span in spans:
+        root = span.root
+        if root.pos_ not in ("NOUN", "PROPN") or root.lemma_.lower() in _APPROVAL_NOUNS:
+            return None
+        words.update(t.i for t in span)
+        words.update(a.i for t in span for a in t.ancestors)
+    return words
 
 
 def _thought_means(doc, plan: Plan) -> bool:
