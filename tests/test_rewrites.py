@@ -611,6 +611,15 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
             "The balm soothes skin and heals inflammation.",
             "The balm may soothe skin and help with inflammation.",
         ),
+        # "very few" and "hardly any" side effects all but say none
+        (
+            "Because it stays on the skin, the gel causes very few side effects.",
+            "Because it stays on the skin, the gel can have side effects, like any treatment.",
+        ),
+        (
+            "The lozenges have hardly any side effects.",
+            "The lozenges can have side effects, like any treatment.",
+        ),
     ],
 )
 def test_unsafe_rewrites_by_family(pipeline, text, expected):

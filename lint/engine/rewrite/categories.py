@@ -1132,6 +1132,18 @@ def _safety(job: Job) -> bool:
         or _safe_in_a_list(job)
         or _safely(job)
         or _safety_profile(job)
+        or _none_or_few(job)
+    )
+
+
+def _none_or_few(job: Job) -> bool:
+    """ "has hardly any side effects" that no rewrite above reached is left for advice (done,
+    with no change): "may have hardly any side effects" would still say there are none."""
+    effects = _effects_near(job)
+    return (
+        effects is not None
+        and effects.dep_ == "dobj"
+        and any(t.lower_ in _NONE_OR_FEW for t in effects.subtree if t.i < effects.i)
     )
 
 
@@ -1352,6 +1364,9 @@ def _without_side_effects(job: Job) -> bool:
 # Verbs that say what a treatment brings with it: "causes no side effects".
 _BRINGING = frozenset("cause causes has have carry carries produce produces pose poses".split())
 _TOTALLY = frozenset("completely totally entirely absolutely virtually almost 100%".split())
+# "no", and the words that all but say it: "very few", "hardly any", "barely any".
+_FEW = frozenset("very few hardly barely scarcely".split())
+_NONE_OR_FEW = frozenset("no zero free few hardly barely scarcely".split())
 
 
 def _no_side_effects(job: Job) -> bool:
@@ -1369,7 +1384,7 @@ def _no_side_effects(job: Job) -> bool:
         return False
     if not free and (verb.lower_ not in _BRINGING or effects.dep_ != "dobj"):
         return False
-    if not any(t.lower_ in ("no", "zero", "free") for t in doc[head.i - 1 : effects.i]):
+    if not any(t.lower_ in _NONE_OR_FEW for t in doc[head.i - 1 : effects.i]):
         return False
     subject = subject_of(verb)
     if subject is None or subject.i > verb.i or subject.lower_ in ("you", "i", "we", "there"):
@@ -1396,7 +1411,7 @@ def _no_side_effects(job: Job) -> bool:
         for t in doc[first:last]
         if t.i > (head.i if free else first - 1)
         and t.i != effects.i
-        and t.lower_ not in _NONE_OF | _HARM_WORDS | _TOTALLY | {"side", "at", "all", "free"}
+        and t.lower_ not in _NONE_OF | _HARM_WORDS | _TOTALLY | _FEW | {"side", "at", "all", "free"}
         and t.pos_ != "CCONJ"  # the "or" of "few or no side effects"
     ]
     if verb.i + 1 != first:
