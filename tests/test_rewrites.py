@@ -617,8 +617,13 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
             "Because it stays on the skin, the gel can have side effects, like any treatment.",
         ),
         (
-            "The lozenges have hardly any side effects.",
+            "The lozenges cause hardly any side effects.",
             "The lozenges can have side effects, like any treatment.",
+        ),
+        # a frame that states the clause as settled becomes the state of the evidence
+        (
+            "It is now well documented that the herb lowers blood pressure.",
+            "Some studies suggest that the herb lowers blood pressure.",
         ),
     ],
 )

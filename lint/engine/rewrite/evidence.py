@@ -55,7 +55,45 @@ def rewrite(job: Job) -> bool:
         or _keeps_confirming(job)
         or _people_report(job)
         or _beyond_doubt(job)
+        or _certain_frame(job)
     )
+
+
+# A frame that states a clause as settled: "it is well established that", "there is no doubt
+# that", "there is general agreement that".
+_FRAME = re.compile(
+    r"(?:it is|it 's|it has been) (?:(?:well|widely|now|long|firmly) )*"
+    r"(?:established|known|proven|documented|accepted|recognized|recognised)"
+    r"|there is (?:no|little) (?:doubt|question|dispute)(?: at all| whatsoever)?"
+    r"|there is (?:general|broad|wide|universal|strong) (?:agreement|consensus)"
+)
+
+
+def _certain_frame(job: Job) -> bool:
+    """ "It is well established that omega-3s protect the heart" → "Some studies suggest that
+    omega-3s protect the heart" (safe: the certainty becomes the state of the evidence, and
+    "suggest" carries the clause, as "research shows" → "research suggests")."""
+    doc, span = job.doc, job.span
+    that = next((t for t in doc[span.start : span.end + 5] if t.lower_ == "that"), None)
+    if that is None or that.dep_ != "mark" or that.head.pos_ not in ("VERB", "AUX"):
+        return False
+    first = next(
+        (
+            t
+            for t in reversed(doc[: span.start + 1])
+            if t.lower_ in ("it", "there")
+            and (t.i == 0 or doc[t.i - 1].is_punct or doc[t.i - 1].dep_ == "cc")
+        ),
+        None,
+    )
+    if first is None or not _FRAME.fullmatch(" ".join(t.lower_ for t in doc[first.i : that.i])):
+        return False
+    pieces = {t.i: "" for t in doc[first.i : that.i]}
+    pieces[first.i] = (
+        job.cased(first, "some studies suggest") if first.i else "Some studies suggest"
+    )
+    job.hedged.add(that.head.i)
+    return job.add(pieces, safe=True, name="some studies suggest that")
 
 
 def _verb(job: Job) -> Token | None:
