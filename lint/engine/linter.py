@@ -391,6 +391,17 @@ class Linter:
             return
         texts = [edit.apply(claims[key][0].span.doc.text) for key, _, edit in trials]
         unique = list(dict.fromkeys(texts))  # a safe rewrite is often the whole rewrite
+        if self.fusion is not None:  # the encoder reads the rewrites it will judge in one go
+            self.fusion.read_ahead(
+                [
+                    (
+                        unique,
+                        [self.fusion.model.score(t) for t in unique],
+                        [bool(self.triggers.select(normalize(t).lower())[0]) for t in unique],
+                        None,
+                    )
+                ]
+            )
         matcher.add_phrases(self._trigger_words(unique))
         docs = dict(zip(unique, nlp.pipe(unique, batch_size=_BATCH_SIZE), strict=True))
         settled: dict[tuple, dict[bool, Edit | None]] = {}
