@@ -21,7 +21,7 @@ from lint.data import OverclaimError
 from lint.model.encoder import ENCODER_VOCAB, ENCODER_WEIGHTS, MAX_TOKENS
 
 BATCH = 32
-EPOCHS = 2
+EPOCHS = 3
 LEARNING_RATE = 5e-5
 # Sentences whose probabilities, as torch computes them at full precision, go into the
 # manifest: overclaim's own int8 reader must give the same within a little (a test checks).

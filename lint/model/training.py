@@ -50,9 +50,15 @@ MODEL_CONFIDENCE = [(0.7, 0.68), (0.8, 0.83), (0.9, 0.92)]
 ENCODER_BARS = {"rule_from": 0.05, "alone_from": 0.3}
 # Where the encoder reads the sentences in doubt, the thresholds that differ (its scores are
 # surer than the linear model's: a rule's finding stands at ``keep_rule``, or where the linear
-# model gives ``keep_rule_linear`` and the encoder at least ``encoder_veto``) and the
-# confidence bands, measured as above on its scores.
-ENCODER_THRESHOLDS = {"keep_rule": 0.3, "keep_rule_linear": 0.15, "encoder_veto": 0.05}
+# model gives ``keep_rule_linear`` and the encoder at least ``encoder_veto``; a sentence that
+# does not read as promotion is flagged alone from ``flag_alone_plain``, where research
+# conclusions stay below it) and the confidence bands, measured as above on its scores.
+ENCODER_THRESHOLDS = {
+    "keep_rule": 0.3,
+    "keep_rule_linear": 0.15,
+    "encoder_veto": 0.05,
+    "flag_alone_plain": 0.97,
+}
 ENCODER_RULE_CONFIDENCE = [
     (0.0, 0.31),
     (0.15, 0.56),
