@@ -26,6 +26,7 @@ from lint.engine.rewrite.grammar import (
     existential,
     is_plural_subject,
     is_title,
+    regular_third_person,
     subject_of,
 )
 from lint.engine.rewrite.roles import REPORTING, Role, own_action
@@ -562,7 +563,7 @@ def _heading_form(word: str, new: str) -> str:
     if word.endswith("ing"):
         return new[:-1] + "ing" if new.endswith("e") else new + "ing"
     if word.endswith("s") and not word.endswith("ss") and not new.endswith("s"):
-        return new + "es" if new.endswith(("sh", "ch", "x")) else new + "s"
+        return regular_third_person(new)
     return new
 
 
@@ -1297,7 +1298,7 @@ def _safely(job: Job) -> bool:
     return job.add(gone, safe=True, name="drop safely")
 
 
-_NONE_OF = frozenset("no zero any hardly none minimal few the of known".split())
+_NONE_OF = frozenset("no zero any hardly barely scarcely none minimal few the of known".split())
 _HARM_WORDS = frozenset(
     "harmful serious significant unpleasant nasty dangerous unwanted major adverse".split()
 )
@@ -1365,7 +1366,6 @@ def _without_side_effects(job: Job) -> bool:
 _BRINGING = frozenset("cause causes has have carry carries produce produces pose poses".split())
 _TOTALLY = frozenset("completely totally entirely absolutely virtually almost 100%".split())
 # "no", and the words that all but say it: "very few", "hardly any", "barely any".
-_FEW = frozenset("very few hardly barely scarcely".split())
 _NONE_OR_FEW = frozenset("no zero free few hardly barely scarcely".split())
 
 
@@ -1411,7 +1411,8 @@ def _no_side_effects(job: Job) -> bool:
         for t in doc[first:last]
         if t.i > (head.i if free else first - 1)
         and t.i != effects.i
-        and t.lower_ not in _NONE_OF | _HARM_WORDS | _TOTALLY | _FEW | {"side", "at", "all", "free"}
+        and t.lower_
+        not in _NONE_OF | _HARM_WORDS | _TOTALLY | {"side", "at", "all", "free", "very"}
         and t.pos_ != "CCONJ"  # the "or" of "few or no side effects"
     ]
     if verb.i + 1 != first:

@@ -50,6 +50,15 @@ def base_phrase(text: str) -> str:
     return " ".join([base_form(head), *rest])
 
 
+def regular_third_person(lemma: str) -> str:
+    """ "work" → "works", "reach" → "reaches", "carry" → "carries" (no tables needed)."""
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return lemma + "es"
+    if len(lemma) > 1 and lemma[-1] == "y" and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
 @lru_cache(maxsize=1024)
 def inflect(lemma: str, tag: str) -> str:
     """A form of a verb: "VBZ" (third person), "VBN" (participle), "VBG"."""

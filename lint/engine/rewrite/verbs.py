@@ -17,6 +17,7 @@ from lint.engine.rewrite.grammar import (
     is_present_verb,
     is_title,
     match_case,
+    regular_third_person,
     subject_of,
     uncontracted,
 )
@@ -277,18 +278,9 @@ def _frequency_after(auxiliary: Token) -> Token | None:
     return after if after is not None and after.lower_ in _FREQUENCY else None
 
 
-def _regular_third_person(lemma: str) -> str:
-    """ "work" → "works", "reach" → "reaches", "carry" → "carries"."""
-    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
-        return lemma + "es"
-    if len(lemma) > 1 and lemma[-1] == "y" and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ies"
-    return lemma + "s"
-
-
 def _round_trips(word: str, lemma: str) -> bool:
     """The word is a present form of this lemma ("works" of "work"; not "rates" of "rat")."""
-    if word in BE | HAVE | DO or word == lemma or word == _regular_third_person(lemma):
+    if word in BE | HAVE | DO or word == lemma or word == regular_third_person(lemma):
         return True
     from lemminflect import getInflection  # its tables take a tenth of a second to load
 
