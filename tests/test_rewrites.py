@@ -1736,3 +1736,76 @@ def test_a_proven_clause_is_never_examined(pipeline, text):
     for unsafe in (False, True):
         fixed = _fixed(pipeline, [text], unsafe)[0].text
         assert "examined that" not in fixed and "may have" not in fixed, fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "safe", "unsafe"),
+    [
+        # a harm denied outright becomes a rare one; the unsafe fix also drops the contrast
+        (
+            "Unlike sleeping pills, the patch does not cause drowsiness or memory loss.",
+            "Unlike sleeping pills, the patch rarely causes drowsiness or memory loss.",
+            "The patch rarely causes drowsiness or memory loss.",
+        ),
+        (
+            "The tea doesn't cause jitters or crashes.",
+            None,
+            "The tea rarely causes jitters or crashes.",
+        ),
+        # pain denied outright becomes pain that is rare, or usual painlessness before a noun
+        (
+            "Our laser session is quick and painless.",
+            None,
+            "Our laser session is quick and rarely painful.",
+        ),
+        (
+            "Shockwave therapy is a painless outpatient procedure.",
+            None,
+            "Shockwave therapy is a usually painless outpatient procedure.",
+        ),
+        ("The injection doesn't hurt at all.", None, "The injection rarely hurts."),
+        (
+            "You may feel warmth, but the wrap is not painful.",
+            None,
+            "You may feel warmth, but the wrap is rarely painful.",
+        ),
+    ],
+)
+def test_a_harm_or_pain_denied_outright_becomes_rare(pipeline, text, safe, unsafe):
+    """The guide's "side effects are usually mild" for harms and pain said never to happen:
+    a change of strength only, so the safe fix makes it too."""
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == (safe or unsafe)
+    _rewrites_to(pipeline, text, unsafe)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "need" hangs on "does not": "rarely triggers scarring or need anesthesia" is broken
+        "In contrast to surgery, the laser does not trigger scarring or need anesthesia.",
+        # "nearly rarely painful" says nothing
+        "Our peel is nearly painless.",
+    ],
+)
+def test_a_swap_that_would_strand_a_word_is_not_made(pipeline, text):
+    for unsafe in (False, True):
+        fixed = _fixed(pipeline, [text], unsafe)[0].text
+        assert "rarely" not in fixed and not problems(text, fixed), fixed
+
+
+def test_a_verb_the_parser_hung_on_a_noun_is_still_the_verb(linter):
+    """ "Magnesium stimulates neuroplasticity, giving …" is parsed with "stimulates" as a
+    compound of "neuroplasticity": the claim is still hedged on it. "Side effects" never is
+    a verb."""
+    from lint.engine.nlp import pipeline as spacy_pipeline
+    from lint.engine.rewrite.roles import role_of
+    from lint.engine.rewrites import Rewriter
+
+    lexicon = Rewriter(linter.rulebook, linter.plurals).lexicon
+    doc = spacy_pipeline()("Magnesium stimulates neuroplasticity, giving your brain a fresh reset.")
+    assert doc[1].dep_ == "compound"  # the misparse this guards against
+    role = role_of(doc[0:3], lexicon, "mechanism")
+    assert role.kind == "verb" and role.verb is not None and role.verb.text == "stimulates"
+    doc = spacy_pipeline()("TMS rarely causes systemic or dangerous side effects such as seizures.")
+    role = role_of(doc[2:8], lexicon, "safety")
+    assert role.verb is not None and role.verb.text == "causes"

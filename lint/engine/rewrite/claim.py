@@ -90,6 +90,8 @@ def swaps(job: Job, tokens) -> dict[int, str]:
         )
         if new and job.category == "hype" and degree_modified(token):
             continue  # "so revolutionary", "the more revolutionary": "so new" changes it
+        if new and new.split(" ")[0] in _FREQUENCIES and _has_a_degree(token):
+            continue  # "nearly painless": "nearly rarely painful" says nothing
         if new == "" and token.lower_ == "major" and token.head.lower_ in _DIAGNOSES:
             continue  # "major depression" is a diagnosis, not a boast
         if new == "" and token.lower_ in _BOASTING_NOUNS and _names_what_it_is(job, token.head):
@@ -110,6 +112,18 @@ def swaps(job: Job, tokens) -> dict[int, str]:
     out.update({i: "" for i in _left_behind(job.doc, gone) if i not in out})
     out.update({i: "" for i in _glue(job.doc, gone) if i not in out})
     return out
+
+
+# Words of how often, which a swap may bring ("painless" → "rarely painful").
+_FREQUENCIES = frozenset("rarely usually seldom often".split())
+
+
+def _has_a_degree(token: Token) -> bool:
+    """The word already has a degree of its own: "nearly painless", "close to painless"."""
+    before = token.doc[token.i - 2 : token.i]
+    return any(c.dep_ == "advmod" for c in token.children) or (
+        [t.lower_ for t in before] == ["close", "to"]
+    )
 
 
 # Nouns that make a claim of the noun they qualify: "a miracle drug", "a wonder herb".
@@ -316,6 +330,8 @@ def phrase(job: Job) -> bool:
                 continue  # "Get out of pain and back into your life": advice
             if _turns_a_subject_around(run, new):
                 continue  # "No side effects are reported" is no "Side effects … are reported"
+            if _shares_its_auxiliary(run):
+                continue  # "does not cause seizures or need sedation": "need" keeps "does not"
             pieces = {t.i: "" for t in run}
             pieces.update({i: "" for i in _leading_adverbs(run)})
             new, extra = _bare_of(job.doc, run, new)
@@ -511,6 +527,15 @@ def _lookup(job: Job, table: dict[str, str], run: list[Token]) -> str | None:
             new = table[lemma]
             return new if not new or run[0].tag_ not in ("VBZ",) else _third_person(new)
     return None
+
+
+def _shares_its_auxiliary(run: list[Token]) -> bool:
+    """The phrase's verb has a bare verb joined to it that its auxiliary also governs ("does
+    not trigger seizures or need anesthesia"): rewriting the auxiliary would strand it."""
+    verb = run[-1]
+    return any(t.dep_ == "aux" for t in run) and any(
+        t.dep_ == "conj" and t.tag_ == "VB" and verb in (t.head, t.head.head) for t in verb.subtree
+    )
 
 
 def _third_person(text: str) -> str:

@@ -72,6 +72,10 @@ def is_known_verb(word: str) -> bool:
     return word in BE | HAVE | DO or is_verb_form(word)
 
 
+# Nouns that follow a noun and could be read as its verb, but never are: "side effects".
+NOUN_AFTER_NOUN = frozenset({("side", "effects"), ("side", "effect")})
+
+
 def is_present_verb(word: str) -> bool:
     """Whether the word can be a third-person present verb ("cures", "works", "carries")."""
     return is_verb_form(word) and any(

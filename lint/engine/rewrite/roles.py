@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from lint.engine.rewrite.grammar import is_present_verb, subject_of
+from lint.engine.rewrite.grammar import NOUN_AFTER_NOUN, is_present_verb, subject_of
 from lint.engine.rewrite.verbs import clause_verb
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
@@ -156,11 +156,13 @@ def _subject_clause_verb(span: Span) -> Token | None:
 
 
 def _misparsed_verb(span: Span) -> Token | None:
-    """A claim word the tagger took for a plural noun between two nouns: "tea cures insomnia"."""
+    """A claim word the tagger took for a plural noun between two nouns ("tea cures
+    insomnia"), or a verb the parser hung on the next noun as a compound ("Magnesium
+    stimulates neuroplasticity, giving …")."""
     doc = span.doc
     for token in span:
         if (
-            token.tag_ == "NNS"
+            (token.tag_ == "NNS" or token.tag_ == "VBZ" and token.dep_ == "compound")
             and 0 < token.i < len(doc) - 1
             and (
                 doc[token.i - 1].pos_ in ("NOUN", "PROPN", "PRON")
@@ -172,6 +174,7 @@ def _misparsed_verb(span: Span) -> Token | None:
                 or doc[token.i + 1].tag_ == "VBP"
             )
             and is_present_verb(token.lower_)
+            and (doc[token.i - 1].lower_, token.lower_) not in NOUN_AFTER_NOUN
             and not _has_verb_after(token)
             and not _noun_like(token)
         ):

@@ -9,6 +9,7 @@ from lint.engine.rewrite.grammar import (
     BE,
     DO,
     HAVE,
+    NOUN_AFTER_NOUN,
     base_form,
     base_phrase,
     inflect,
@@ -76,6 +77,7 @@ def clause_verb(span: Span) -> Token | None:
             and before.pos_ in ("NOUN", "PROPN", "PRON")
             and before.tag_ != "PRP$"
             and is_present_verb(token.lower_)
+            and (before.lower_, token.lower_) not in NOUN_AFTER_NOUN
             and not _ends_a_title(token)
         ):
             return token
