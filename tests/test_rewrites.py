@@ -9,6 +9,7 @@ import pytest
 
 from lint.data import SourceText
 from lint.engine.rewrite.checks import (
+    broken_shape,
     certainty_hedge,
     grammar_damage,
     inserted_qualifier,
@@ -226,7 +227,7 @@ def _sets():
 def test_no_stacked_hedge_qualifier_or_hedged_certainty_anywhere(pipeline):
     """On dev, the training corpus and the samples, in both modes: no "may have been shown",
     "may ... may", "studies may suggest", "may be possibly", no "potential"/"possibly"
-    inserted, no "may definitely"."""
+    inserted, no "may definitely", and none of the broken shapes ("eased and even eased")."""
     bad = []
     for name, texts in _sets().items():
         for unsafe in (False, True):
@@ -234,6 +235,8 @@ def test_no_stacked_hedge_qualifier_or_hedged_certainty_anywhere(pipeline):
                 if result.text == text:
                     continue
                 if stacked_hedge(result.text) or certainty_hedge(result.text):
+                    bad.append((name, result.text))
+                if broken_shape(text, result.text):
                     bad.append((name, result.text))
                 if inserted_qualifier(text, result.text):
                     bad.append((name, result.text))
@@ -1809,3 +1812,84 @@ def test_a_verb_the_parser_hung_on_a_noun_is_still_the_verb(linter):
     doc = spacy_pipeline()("TMS rarely causes systemic or dangerous side effects such as seizures.")
     role = role_of(doc[2:8], lexicon, "safety")
     assert role.verb is not None and role.verb.text == "causes"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "shape"),
+    [
+        (
+            "It can be reversed and even cured.",
+            "It may be eased and even eased.",
+            "repeated conjunct",
+        ),
+        (
+            "It fades, partly or completely, with rest.",
+            "It fades, partly or, with rest.",
+            "dangling",
+        ),
+        (
+            "The craving simply no longer exists.",
+            "The craving simply no longer may exist.",
+            "negation",
+        ),
+        (
+            "It is backed by a body of evidence.",
+            "Early studies suggest by a body of evidence.",
+            "agent",
+        ),
+        (
+            "In a recent study, the app was shown to lift mood.",
+            "In a recent study, early studies suggest that the app can lift mood.",
+            "two studies",
+        ),
+        (
+            "Zinc has been proven to clear acne and to calm skin.",
+            "Early studies suggest zinc can clear acne and to calm skin.",
+            "and to",
+        ),
+        (
+            "The key to helping patients feel well is rest.",
+            "The key to helping patients may feel well is rest.",
+            "object's verb",
+        ),
+        (
+            "A tool to plan your diet, track your sleep and feel great.",
+            "A tool to plan your diet, may track your sleep and feel great.",
+            "to-list",
+        ),
+    ],
+)
+def test_broken_shapes_are_caught(before, after, shape):
+    """Each shape is reported where the rewrite made it, never where the text had it."""
+    found = broken_shape(before, after)
+    assert len(found) == 1 and shape in found[0], found
+    assert broken_shape(after, after) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an infinitive joined to the proven one loses its "to" with it
+        (
+            "Studies have shown the tea to calm the mind and to ease tension.",
+            "Studies suggest the tea can calm the mind and ease tension.",
+        ),
+        # "may" goes before "no longer", never between it and its verb
+        (
+            "After the program, clients no longer suffer from panic attacks.",
+            "After the program, clients may no longer suffer from panic attacks.",
+        ),
+        # the claims are the relative clause's verbs, not the copula's
+        (
+            "Chamomile is a flower that soothes the gut, eases cramps and relieves bloating.",
+            "Chamomile is a flower that may soothe the gut, ease cramps and relieve bloating.",
+        ),
+        # "levels" is the object of "Keeps", not a verb the tagger misread
+        (
+            "Keeps blood sugar levels healthy in diabetics.",
+            "May help keep blood sugar levels healthy in diabetics.",
+        ),
+    ],
+)
+def test_the_hedge_goes_where_the_grammar_allows(pipeline, text, expected):
+    _rewrites_to(pipeline, text, expected)

@@ -1,9 +1,11 @@
 """Automatic checks of a rewritten sentence: stacked hedges, inserted qualifiers, a hedge
-next to a certainty word, and grammar damage. Used by bench/rewrites.py and the tests."""
+next to a certainty word, and grammar damage. Used by bench/rewrites.py and the tests; the
+cheap shape checks (``broken_shape``) also stop the fixer from offering a broken rewrite."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 _CLAUSE = r"[^,;:.!?()]"
@@ -43,6 +45,38 @@ _JOINED_S_VERB = re.compile(
 )
 _SPACING = re.compile(r" [,.;:!?)]|[(\[] |  |,,|, ,|\(\s*\)|\b(\w+) \1\b", re.I)
 _GLUED_NOT = re.compile(r"\b(?:may|might|could)n['’]t\b", re.I)
+# Shapes a rewrite can leave that are broken wherever they appear (each counts only where the
+# rewrite made it): a conjunct swapped into its neighbour ("eased and even eased"), a
+# conjunction left before a comma ("partly or, with"), a modal after a negation ("no longer
+# may exist"), an evidence frame glued to an agent ("suggest by a body of evidence") or to a
+# study the sentence names ("In a recent study, early studies suggest"), a hedged verb joined
+# to a "to" infinitive ("can bring on sleep and to reduce"), a hedge on the verb of another
+# verb's object or list ("helping patients may feel", "to plan your future, may uncover").
+_BROKEN = {
+    "repeated conjunct": re.compile(
+        r"\b(\w{3,})(?:,|\s+and|\s+or)(?:\s+even|\s+also|\s+then)?\s+\1\b", re.I
+    ),
+    "dangling conjunction": re.compile(r"\b(?:and|or|but|nor)\s*[,;:.!?)]", re.I),
+    "modal after negation": re.compile(r"\b(?:no longer|not|never)\s+(?:may|might|could)\b", re.I),
+    "frame + agent": re.compile(r"\b(?:suggest|suggests|suggested)\s+(?:by|with|from|of)\b", re.I),
+    "two studies": re.compile(
+        r"\bin\s+(?:a|one|the|this|that|our|their)\s+(?:[\w-]+\s+){0,3}(?:study|trial|review)\b,?\s+"
+        r"(?:early\s+|some\s+)?(?:studies|research)\s+suggests?\b",
+        re.I,
+    ),
+    "modal + and to": re.compile(
+        r"\b(?:can|may|might|could)\s+\w+(?:\s+[\w'-]+){0,5}\s+and\s+to\s+"
+        r"(?!(?:the|a|an|your|their|our|his|her|its|all|any|some|this|that|these|those|them|you|me|us)\b)[a-z]+\b",
+        re.I,
+    ),
+    "hedge on an object's verb": re.compile(
+        r"\b(?:help|helps|helping|helped|let|lets|letting|make|makes|making)\s+(?:[\w-]+\s+){1,3}(?:may|might)\s+[a-z]+",
+        re.I,
+    ),
+    "hedge in a to-list": re.compile(
+        r"\bto\s+[a-z]+(?:\s+[\w'-]+){0,4},\s+(?:may|might)\s+[a-z]+", re.I
+    ),
+}
 
 
 def stacked_hedge(text: str) -> bool:
@@ -60,13 +94,33 @@ def inserted_qualifier(before: str, after: str) -> bool:
 
 def grammar_damage(before: str, after: str) -> list[str]:
     """What looks broken in the rewrite and was not broken before."""
+    return _damage(
+        before,
+        after,
+        (
+            ("modal + -s verb", _modal_with_s),
+            ("hedged verb + joined -s verb", _joined_s_verb),
+            ("a/an", _article_mismatch),
+        ),
+    )
+
+
+def broken_shape(before: str, after: str) -> list[str]:
+    """The checks of ``grammar_damage`` that need no word lists: cheap enough for every
+    rewrite the fixer offers."""
+    return _damage(before, after, ())
+
+
+Check = Callable[[str], list[str]]
+
+
+def _damage(before: str, after: str, checks: tuple[tuple[str, Check], ...]) -> list[str]:
     found = []
     for name, check in (
-        ("modal + -s verb", _modal_with_s),
-        ("hedged verb + joined -s verb", _joined_s_verb),
-        ("a/an", _article_mismatch),
+        *checks,
         ("spacing", lambda t: [m.group(0) for m in _SPACING.finditer(t)]),
         ("modal + n't", lambda t: _GLUED_NOT.findall(t)),
+        *((name, pattern_check(pattern)) for name, pattern in _BROKEN.items()),
     ):
         new = set(check(after)) - set(check(before))
         if new:
@@ -76,6 +130,11 @@ def grammar_damage(before: str, after: str) -> list[str]:
     if before[:1].isupper() and after[:1].islower():
         found.append("lower-case start")
     return found
+
+
+def pattern_check(pattern: re.Pattern[str]) -> Check:
+    """The check that lists a pattern's matches in a text."""
+    return lambda text: [m.group(0).lower() for m in pattern.finditer(text)]
 
 
 def _modal_with_s(text: str) -> list[str]:

@@ -894,6 +894,10 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
             and is_present_verb(verb.head.lower_)
         )
     ):
+        relative = [t for t in verb.doc[verb.head.i + 1 : verb.i] if t.dep_ == "relcl"]
+        if relative and relative[0].tag_ in ("VBZ", "VBP"):
+            verb = relative[0]  # "is an herb that calms …, relaxes … and relieves …"
+            break
         verb = verb.head  # "is well tolerated and has fewer ...": "may" goes on the first
     if (
         verb is None

@@ -275,7 +275,20 @@ def _object_infinitive(verb: Token) -> dict[int, str] | None:
     if action.lower_ == "be":
         plural = obj.tag_ in ("NNS", "NNPS") or obj.lower_ in ("they", "them")
         return {to: "", action.i: "are" if plural else "is"}
-    return {to: "can"}
+    return {to: "can", **_joined_infinitives(doc[to])}
+
+
+def _joined_infinitives(to: Token) -> dict[int, str]:
+    """The "to" of each infinitive joined to the one after ``to``: "shown to bring on sleep
+    and to reduce anxiety" → "can bring on sleep and reduce anxiety"."""
+    doc = to.doc
+    if to.i + 1 >= len(doc):
+        return {}
+    return {
+        c.i - 1: ""
+        for c in doc[to.i + 1].conjuncts
+        if c.i > to.i + 1 and c.tag_ == "VB" and doc[c.i - 1].lower_ == "to"
+    }
 
 
 _PROVE = frozenset("show prove demonstrate confirm establish".split())
@@ -369,6 +382,7 @@ def _shown_to(job: Job) -> bool:
     if after.lower_ == "to":
         pieces[after.i] = ""
         pieces[group[0].i] = "can"
+        pieces.update(_joined_infinitives(after))
     elif after.lower_ in ("itself", "themselves"):
         # "X has proven itself (as / to be) a Y" → "Early studies suggest X can be a Y"
         doc = verb.doc

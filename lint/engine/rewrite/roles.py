@@ -175,6 +175,7 @@ def _misparsed_verb(span: Span) -> Token | None:
             )
             and is_present_verb(token.lower_)
             and (doc[token.i - 1].lower_, token.lower_) not in NOUN_AFTER_NOUN
+            and not (token.dep_ == "dobj" and token.head.tag_ in ("VBZ", "VBP"))
             and not _has_verb_after(token)
             and not _noun_like(token)
         ):

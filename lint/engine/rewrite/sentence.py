@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from lint.engine.rewrite.categories import finite_above, rewrite_claim, set_off
-from lint.engine.rewrite.checks import joined_s_verbs
+from lint.engine.rewrite.checks import broken_shape, joined_s_verbs
 from lint.engine.rewrite.claim import Job, hedge
 from lint.engine.rewrite.edit import Edit, Plan
 from lint.engine.rewrite.grammar import (
@@ -59,7 +59,12 @@ def rewrite_sentence(
         return []
     sentence = claims[0].span.doc.text
     edits = [_polished(sentence, e, lexicon) for e in _rewrites(claims, lexicon, clause_score)]
-    return [e for e in edits if not _repeats_a_word(sentence, e.apply(sentence))]
+    return [
+        e
+        for e in edits
+        if not _repeats_a_word(sentence, after := e.apply(sentence))
+        and not broken_shape(sentence, after)  # a broken rewrite is worse than the advice
+    ]
 
 
 def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:

@@ -250,8 +250,10 @@ def hedge_pieces(
     joined = [c for c in verb.children if c.dep_ == "conj"]
     while joined:
         other = joined.pop()
-        if other.tag_ not in ("VBZ", "VBP") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in other.children
+        if (
+            other.tag_ not in ("VBZ", "VBP")
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in other.children)
+            or _after_a_clause_of_its_own(verb, other)
         ):
             continue
         if other.i not in replaced:
@@ -303,6 +305,8 @@ def _leading_adverb(verb: Token, changed: dict[int, str]) -> Token | None:
             break
         if token.lower_ in ("not", "n't", "never"):
             return None  # "not only brings": "may" stays at the verb
+        if token.lower_ == "longer" and k > 0 and doc[k - 1].lower_ == "no":
+            return doc[k - 1]  # "no longer exists" → "may no longer exist"
         if token.tag_ == "RB" and token.dep_ in ("advmod", "conj"):
             lead = token
         elif not (
@@ -313,6 +317,14 @@ def _leading_adverb(verb: Token, changed: dict[int, str]) -> Token | None:
     if lead is None or (lead.head.i != verb.i and not lead.i < lead.head.i <= lead.i + 3):
         return None  # an adverb of the words before ("Starting X late | is safe")
     return lead
+
+
+def _after_a_clause_of_its_own(verb: Token, other: Token) -> bool:
+    """A relative clause's verb stands between them: "is an herb that calms the nerves,
+    relaxes the muscles …" joins "relaxes" to "calms", whatever the parse says."""
+    return any(
+        t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") for t in verb.doc[verb.i + 1 : other.i]
+    )
 
 
 def participle(word: str) -> str:
