@@ -1893,3 +1893,31 @@ def test_broken_shapes_are_caught(before, after, shape):
 )
 def test_the_hedge_goes_where_the_grammar_allows(pipeline, text, expected):
     _rewrites_to(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # evidence beyond question becomes encouraging, or some evidence
+        (
+            "For our sleep tea, the evidence is compelling.",
+            "For our sleep tea, the evidence is encouraging.",
+        ),
+        (
+            "There is overwhelming evidence that our tea calms nerves.",
+            "There is some evidence that our tea calms nerves.",
+        ),
+        # a dated study's proof is the claim, not a fact to leave; it stays in the past tense
+        (
+            "A 2016 study proved that our cream eases arthritis pain.",
+            "A 2016 study suggested that our cream eases arthritis pain.",
+        ),
+        (
+            "Research showed that the tea calms nerves.",
+            "Research suggested that the tea calms nerves.",
+        ),
+    ],
+)
+def test_settled_evidence_becomes_encouraging(pipeline, text, expected):
+    assert pipeline.check_text(text, "p.txt")
+    _rewrites_to(pipeline, text, expected)

@@ -234,8 +234,11 @@ def _studies_suggest(verb: Token) -> str:
 
 
 def _suggest(verb: Token, group: list[Token], subject: Token) -> str:
-    """ "suggests" or "suggest", agreeing with the subject as the verb group did; over a span
-    of time, "have suggested" ("Over the last twenty years, studies have suggested …")."""
+    """ "suggests" or "suggest", agreeing with the subject as the verb group did, "suggested"
+    for a past tense; over a span of time, "have suggested" ("Over the last twenty years,
+    studies have suggested …")."""
+    if verb.tag_ == "VBD" and len(group) == 1:
+        return "suggested"  # "A 2016 study proved that …": what it suggested, then
     agreed = _agreeing_suggest(verb, group, subject)
     if _spans_years(verb):
         return "has suggested" if agreed == "suggests" else "have suggested"

@@ -294,6 +294,7 @@ def advice_only(doc: Doc, span: Span, role: Role) -> bool:
     return (
         bool(_YEAR.search(doc.text))
         and verb is not None
+        and verb.lower_ not in ("proved", "proven")  # "A 2016 study proved": the claim itself
         and (
             verb.tag_ == "VBD"
             or any(c.lower_ in ("was", "were", "had", "did") for c in verb.children)
