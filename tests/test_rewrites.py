@@ -1921,3 +1921,22 @@ def test_the_hedge_goes_where_the_grammar_allows(pipeline, text, expected):
 def test_settled_evidence_becomes_encouraging(pipeline, text, expected):
     assert pipeline.check_text(text, "p.txt")
     _rewrites_to(pipeline, text, expected)
+
+
+def test_show_up_is_no_verb_of_proof(pipeline):
+    """ "Benefits show up within weeks" is hedged like any verb ("may have been shown" is
+    what "show" as proof must never become)."""
+    _rewrites_to(
+        pipeline,
+        "With our extract, benefits typically show up within 6 to 12 weeks.",
+        "With our extract, benefits may show up within 6 to 12 weeks.",
+    )
+
+
+def test_a_claim_in_a_phrase_of_what_something_is_gets_advice(pipeline):
+    """ "may now be a routine operation with …" would doubt what the operation is and leave
+    its success rates stated: the sentence is left to the advice."""
+    text = "Knee replacement is now a routine operation with excellent success rates."
+    assert pipeline.check_text(text, "p.txt")
+    for unsafe in (False, True):
+        assert _fixed(pipeline, [text], unsafe)[0].text == text

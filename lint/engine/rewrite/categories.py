@@ -295,6 +295,9 @@ def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
         return False
     if verb.lower_ in _COPULAS and any(c.dep_ == "prep" for c in verb.children):
         return False  # "It's about a powerful tool": not a claim "may" can carry
+    if verb.lower_ in _COPULAS and _in_a_phrase_of_the_noun(job.span.root, verb):
+        return False  # "is now a routine operation with good success rates": "may now be"
+        # would doubt what the operation is, and leave the success rates stated
     if any(
         (t.lower_ in _PROOF or base_form(t.text) in EVIDENCE) and t.i not in replaced
         for t in verb.subtree
@@ -310,6 +313,17 @@ def _hedge_governing(job: Job, replaced: dict[int, str], thought: bool) -> bool:
     pieces = hedge(governed, replaced, thought=thought)
     safe = safe or _only_size_in_main_clause(job, verb, replaced)
     return pieces is not None and job.add(pieces, safe=safe, name="hedge the governing verb")
+
+
+def _in_a_phrase_of_the_noun(word: Token, verb: Token) -> bool:
+    """The word sits in a prepositional phrase of the noun the copula says the subject is
+    ("a routine operation with good success rates"; not "one of the most effective tools")."""
+    token = word
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ != "of":
+            return token.head.dep_ == "attr" and token.head.head.i == verb.i
+        token = token.head
+    return False
 
 
 def _only_size_in_main_clause(job: Job, verb: Token, replaced: dict[int, str]) -> bool:

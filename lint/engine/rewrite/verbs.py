@@ -158,8 +158,9 @@ def hedge_pieces(
     swap already changed ("cures" → "ease") is hedged in its new form; a certainty adverb
     next to it goes ("will definitely clear" → "may clear").
     """
-    if is_hedged(verb) or verb.lower_ in CERTAINTY or base_form(verb.text) in EVIDENCE:
-        return None  # never "may be guaranteed", "may have been shown"
+    proof = base_form(verb.text) in EVIDENCE and not any(c.dep_ == "prt" for c in verb.children)
+    if is_hedged(verb) or verb.lower_ in CERTAINTY or proof:
+        return None  # never "may be guaranteed", "may have been shown" (but "may show up")
     if verb.doc.text.rstrip().endswith("?"):
         return None  # a question asks, it does not claim: not "Why may pellets work?"
     if any(c.dep_ == "xcomp" and base_form(c.text) in EVIDENCE for c in verb.children):
