@@ -1940,3 +1940,13 @@ def test_a_claim_in_a_phrase_of_what_something_is_gets_advice(pipeline):
     assert pipeline.check_text(text, "p.txt")
     for unsafe in (False, True):
         assert _fixed(pipeline, [text], unsafe)[0].text == text
+
+
+def test_a_verb_that_agrees_with_helps_shares_its_hedge(pipeline):
+    """The parse hangs "counteracts" on "lead", the bare verb under "helps": it agrees with
+    "helps", so the hedge goes on "helps" and both verbs share it."""
+    _rewrites_to(
+        pipeline,
+        "Testosterone replacement helps men lead a fuller life and counteracts the effects of aging.",
+        "Testosterone replacement may help men lead a fuller life and counteract the effects of aging.",
+    )

@@ -889,11 +889,18 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         and (
             verb.head.pos_ in ("VERB", "AUX")
             and verb.head.tag_ in ("VBZ", "VBP")
+            or verb.head.tag_ == "VB"  # a bare verb under "helps" ("helps men lead …")
+            and verb.head.dep_ in ("ccomp", "xcomp")
+            and verb.head.head.tag_ == "VBZ"
+            and verb.tag_ == "VBZ"
             or verb.head.tag_ == "NNS"  # "cleanses and restores": the first read as a noun
             and verb.tag_ == "VBZ"
             and is_present_verb(verb.head.lower_)
         )
     ):
+        if verb.head.tag_ == "VB" and verb.tag_ == "VBZ":
+            verb = verb.head.head  # "helps men lead … and counteracts …": "helps" agrees
+            break
         relative = [t for t in verb.doc[verb.head.i + 1 : verb.i] if t.dep_ == "relcl"]
         if relative and relative[0].tag_ in ("VBZ", "VBP"):
             verb = relative[0]  # "is an herb that calms …, relaxes … and relieves …"

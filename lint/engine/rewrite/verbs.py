@@ -247,8 +247,16 @@ def hedge_pieces(
         pieces[verb.i] = rest if thought else match_case(verb.text, rest, title)
     else:
         pieces[verb.i] = match_case(verb.text, new, title)
-    # the verbs joined to it share the hedge: "acts …, strengthens … and raises …"
-    joined = [c for c in verb.children if c.dep_ == "conj"]
+    # the verbs joined to it share the hedge: "acts …, strengthens … and raises …" (and
+    # one that agrees with it but hangs on its bare complement: "helps men lead … and
+    # counteracts …")
+    joined = [c for c in verb.children if c.dep_ == "conj"] + [
+        g
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB"
+        for g in c.children
+        if g.dep_ == "conj" and g.tag_ == verb.tag_ == "VBZ"
+    ]
     while joined:
         other = joined.pop()
         if (
