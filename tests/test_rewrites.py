@@ -1950,3 +1950,21 @@ def test_a_verb_that_agrees_with_helps_shares_its_hedge(pipeline):
         "Testosterone replacement helps men lead a fuller life and counteracts the effects of aging.",
         "Testosterone replacement may help men lead a fuller life and counteract the effects of aging.",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Our balm is a wonderful alternative to painkillers.",
+            "Our balm may be an alternative to painkillers.",
+        ),
+        (
+            "This supplement is seriously effective for joint pain.",
+            "This supplement may be effective for joint pain.",
+        ),
+    ],
+)
+def test_praise_goes_from_under_the_hedge(pipeline, text, expected):
+    """ "may be a wonderful alternative" keeps the puffery the hedge was meant to bound."""
+    _rewrites_to(pipeline, text, expected)

@@ -758,7 +758,9 @@ _PROMISING = frozenset({"will", "'ll", "shall"})
 _STRENGTH = frozenset(
     """powerful powerfully potent highly extremely remarkably incredibly dramatically
     drastically significantly substantially greatly hugely safely truly genuinely dramatic
-    remarkable significant incredible amazing profound profoundly impressive""".split()
+    remarkable significant incredible amazing profound profoundly impressive wonderful
+    fantastic outstanding exceptional exceptionally superb terrific tremendous tremendously
+    phenomenal extraordinary astonishing astounding seriously enormously vastly literally""".split()
 )
 
 
