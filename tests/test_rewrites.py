@@ -1019,7 +1019,7 @@ def test_words_of_size_on_an_outcome_are_dropped_safely(pipeline, text, expected
         (
             "In fact, one retreat day can equal two months of weekly sessions, delivering rapid "
             "results.",
-            "One retreat day may equal two months of weekly sessions, delivering results.",
+            "One retreat day may equal two months of weekly sessions, which may deliver results.",
         ),
     ],
 )
@@ -1968,3 +1968,21 @@ def test_a_verb_that_agrees_with_helps_shares_its_hedge(pipeline):
 def test_praise_goes_from_under_the_hedge(pipeline, text, expected):
     """ "may be a wonderful alternative" keeps the puffery the hedge was meant to bound."""
     _rewrites_to(pipeline, text, expected)
+
+
+def test_an_outcome_set_off_after_a_hedged_verb_takes_its_own_hedge(pipeline):
+    """ "may be absorbed quickly, giving relief" leaves the relief promised: the trailing
+    outcome becomes "which may give relief" (a clause inside it is part of it)."""
+    _rewrites_to(
+        pipeline,
+        "Our balm is absorbed very quickly, giving relief right where you apply it.",
+        "Our balm may be absorbed very quickly, which may give relief right where you apply it.",
+    )
+
+
+def test_a_list_of_outcomes_is_not_a_trailing_outcome(pipeline):
+    """ "include easing pain that pills can't touch, boosting immunity …" is a list: its
+    second item never becomes "which may boost"."""
+    text = "The benefits of massage include easing pain that pills can't touch, boosting immunity and improving sleep."
+    for unsafe in (False, True):
+        assert "which may" not in _fixed(pipeline, [text], unsafe)[0].text

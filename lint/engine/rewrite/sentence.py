@@ -664,6 +664,22 @@ _NOT_AN_OUTCOME = frozenset(
 _FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
+def _in_a_relative_clause(token: Token) -> bool:
+    """The word hangs on the verb of a relative clause: "pain that drugs can't touch, …"."""
+    head = token.head
+    while head.i != head.head.i:
+        if head.dep_ == "relcl" and head.pos_ in ("VERB", "AUX"):
+            return True
+        head = head.head
+    return False
+
+
+# Adverbs that lead an outcome set off after a comma, and go when it is hedged.
+_LEADING_OUTCOME = frozenset(
+    "effectively thereby ultimately naturally instantly quickly rapidly dramatically".split()
+)
+
+
 def _trailing_outcome(
     doc,
     plan: Plan,
@@ -676,32 +692,54 @@ def _trailing_outcome(
     ("…, which may make relief self-sustaining"), and every participle joined to it its base
     form ("which may calm inflammation, slow … and regenerate …")."""
     written = " ".join(new for op in plan.ops for new in op.pieces.values())
-    if not hedged or "thought to" not in written or re.search(r"\bmay\b", written):
-        return {}  # under "may", what the clause brings is as uncertain as the clause
+    if not hedged or not re.search(r"\b(?:may|thought to)\b", written):
+        return {}
     start = next(
         (
             t.i
             for t in doc
             if t.i > max(hedged)
             and t.tag_ == "VBG"
-            and doc[t.i - 1].text == ","
-            and t.lower_ not in _NOT_AN_OUTCOME
+            and (
+                doc[t.i - 1].text == ","
+                or doc[t.i - 1].lower_ in _LEADING_OUTCOME
+                and doc[t.i - 2].text == ","
+            )
         ),
         None,
     )
     if start is None:
         return {}
+    first = doc[start]
+    if (
+        first.lower_ in _NOT_AN_OUTCOME
+        or first.dep_ in ("conj", "pcomp", "pobj", "dobj")  # an item of a list
+        or _in_a_relative_clause(first)  # of a clause inside the object ("easing pain
+        # that drugs can't touch, boosting …"), not of the hedged verb
+    ):
+        return {}
     rest = doc[start:]
-    if any(t.tag_ in _FINITE_TAGS or t.lower_ in ("may", "might", "can") for t in rest):
-        return {}  # a clause of its own follows: not one trailing phrase
+    inner = {
+        t.i
+        for c in doc[start].subtree
+        if c.i != start and c.dep_ in ("relcl", "advcl")
+        for t in c.subtree
+    }
+    if any(
+        (t.tag_ in _FINITE_TAGS or t.lower_ in ("may", "might", "can")) and t.i not in inner
+        for t in rest
+    ):
+        return {}  # a clause of its own follows: not one trailing phrase ("where you apply
+        # them", a clause inside the phrase, is part of it)
     if not plan.free([start]):
         return {}
     named = any(t.lower_ in lexicon.benefit or t.lower_ in lexicon.condition for t in rest)
     text = " ".join(t.text for t in rest if not t.is_punct)
     if not named and (clause_score is None or clause_score(text) < CLAUSE_CLAIM):
         return {}
-    first = doc[start]
     pieces = {start: f"which may {base_form(first.lower_)}"}
+    if doc[start - 1].lower_ in _LEADING_OUTCOME:
+        pieces[start - 1] = ""  # ", effectively bringing anxiety down" → ", which may bring …"
     for token in rest[1:]:
         before = doc[token.i - 1].lower_
         if token.tag_ == "VBG" and before in (",", "and", "or") and plan.free([token.i]):
@@ -758,7 +796,7 @@ _PROMISING = frozenset({"will", "'ll", "shall"})
 _STRENGTH = frozenset(
     """powerful powerfully potent highly extremely remarkably incredibly dramatically
     drastically significantly substantially greatly hugely safely truly genuinely dramatic
-    remarkable significant incredible amazing profound profoundly impressive wonderful
+    remarkable significant incredible amazing profound profoundly impressive wonderful excellent
     fantastic outstanding exceptional exceptionally superb terrific tremendous tremendously
     phenomenal extraordinary astonishing astounding seriously enormously vastly literally""".split()
 )
