@@ -1986,3 +1986,20 @@ def test_a_list_of_outcomes_is_not_a_trailing_outcome(pipeline):
     text = "The benefits of massage include easing pain that pills can't touch, boosting immunity and improving sleep."
     for unsafe in (False, True):
         assert "which may" not in _fixed(pipeline, [text], unsafe)[0].text
+
+
+def test_a_heading_label_is_a_noun_and_what_follows_its_colon_opens_it(pipeline):
+    """ "Vitamin Drips:" is a label, never "Vitamin May Drip:"; after the colon of a Title
+    Case heading a new word takes its capital ("A New Option")."""
+    for unsafe in (False, True):
+        assert (
+            "May Drip"
+            not in _fixed(pipeline, ["Recovery Drips: Rapid Relief for Sore Muscles"], unsafe)[
+                0
+            ].text
+        )
+    _rewrites_to(
+        pipeline,
+        "Cold Laser Therapy: New Hope for Knee Pain",
+        "Cold Laser Therapy: A New Option for Knee Pain",
+    )

@@ -47,7 +47,9 @@ class Job:
         return self.plan.add(pieces, safe, name)
 
     def cased(self, token: Token, new: str) -> str:
-        return match_case(token.text, new, self.title, first=token.i == 0)
+        doc = token.doc
+        opens = token.i == 0 or doc[token.i - 1].text in (":", "–", "—", "|")
+        return match_case(token.text, new, self.title, first=opens)
 
 
 _MODIFIERS = ("det", "predet", "amod", "nummod", "quantmod", "advmod", "npadvmod")

@@ -353,7 +353,13 @@ __all__ = [
 
 
 def _ends_a_title(token: Token) -> bool:
-    """The word ends a heading in title case, where a plural noun is far likelier than a verb."""
+    """The word ends a heading in title case, or the part of it before a colon or a dash
+    ("Hydration Drips: Your Shortcut …"), where a plural noun is far likelier than a verb."""
     doc = token.doc
-    rest = [t for t in doc[token.i + 1 :] if not t.is_punct and not t.is_space]
+    rest = []
+    for t in doc[token.i + 1 :]:
+        if t.text in (":", "–", "—", "|"):
+            break
+        if not t.is_punct and not t.is_space:
+            rest.append(t)
     return not rest and is_title(doc)
