@@ -1857,6 +1857,16 @@ def test_a_verb_the_parser_hung_on_a_noun_is_still_the_verb(linter):
             "A tool to plan your diet, may track your sleep and feel great.",
             "to-list",
         ),
+        (
+            "Only by cutting sugar can we calm the gut.",
+            "Only by cutting sugar may we calm the gut.",
+            "inverted modal",
+        ),
+        (
+            "There is data proving how well it treats pain.",
+            "There is data proving how well it may treat pain.",
+            "proof + hedge",
+        ),
     ],
 )
 def test_broken_shapes_are_caught(before, after, shape):

@@ -51,7 +51,9 @@ _GLUED_NOT = re.compile(r"\b(?:may|might|could)n['’]t\b", re.I)
 # may exist"), an evidence frame glued to an agent ("suggest by a body of evidence") or to a
 # study the sentence names ("In a recent study, early studies suggest"), a hedged verb joined
 # to a "to" infinitive ("can bring on sleep and to reduce"), a hedge on the verb of another
-# verb's object or list ("helping patients may feel", "to plan your future, may uncover").
+# verb's object or list ("helping patients may feel", "to plan your future, may uncover"), a
+# modal inverted after "only" ("Only by X may we improve"), a proof of a hedged claim ("data
+# proving how well it may treat").
 _BROKEN = {
     "repeated conjunct": re.compile(
         r"\b(\w{3,})(?:,|\s+and|\s+or)(?:\s+even|\s+also|\s+then)?\s+\1\b", re.I
@@ -75,6 +77,12 @@ _BROKEN = {
     ),
     "hedge in a to-list": re.compile(
         r"\bto\s+[a-z]+(?:\s+[\w'-]+){0,4},\s+(?:may|might)\s+[a-z]+", re.I
+    ),
+    "inverted modal": re.compile(
+        r"\bonly\b[^,;:.!?]*\b(?:may|might)\s+(?:we|you|they|i|it|he|she)\b", re.I
+    ),
+    "proof + hedge": re.compile(
+        r"\b(?:prove|proves|proved|proven|proving)\b[^,;:.!?()]*\b(?:may|might)\b", re.I
     ),
 }
 
