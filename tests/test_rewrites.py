@@ -2013,3 +2013,12 @@ def test_a_heading_label_is_a_noun_and_what_follows_its_colon_opens_it(pipeline)
         "Cold Laser Therapy: New Hope for Knee Pain",
         "Cold Laser Therapy: A New Option for Knee Pain",
     )
+
+
+def test_an_outcome_verb_of_wiping_out_is_eased_under_the_hedge(pipeline):
+    """ "may wipe out germs" keeps the absolute the hedge was meant to bound."""
+    _rewrites_to(
+        pipeline,
+        "Our gel wipes out germs on your hands.",
+        "Our gel may reduce germs on your hands.",
+    )

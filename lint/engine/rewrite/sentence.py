@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from lint.engine.rewrite.categories import finite_above, rewrite_claim, set_off
-from lint.engine.rewrite.checks import broken_shape, joined_s_verbs
+from lint.engine.rewrite.checks import (
+    broken_shape,
+    certainty_hedge,
+    joined_s_verbs,
+    stacked_hedge,
+)
 from lint.engine.rewrite.claim import Job, hedge
 from lint.engine.rewrite.edit import Edit, Plan
 from lint.engine.rewrite.grammar import (
@@ -64,6 +69,8 @@ def rewrite_sentence(
         for e in edits
         if not _repeats_a_word(sentence, after := e.apply(sentence))
         and not broken_shape(sentence, after)  # a broken rewrite is worse than the advice
+        and not stacked_hedge(after)
+        and not certainty_hedge(after)
     ]
 
 
