@@ -1867,6 +1867,23 @@ def test_a_verb_the_parser_hung_on_a_noun_is_still_the_verb(linter):
             "There is data proving how well it may treat pain.",
             "proof + hedge",
         ),
+        (
+            "In clinical trials, the oil has been shown to ease cramps.",
+            "In clinical trials, early studies suggest that the oil can ease cramps.",
+            "two studies",
+        ),
+        (
+            "Ending migraines is not a dream.",
+            "Ending migraines may be not a dream.",
+            "modal before not",
+        ),
+        (
+            "We know that zinc shortens colds.",
+            "We know that zinc may shorten colds.",
+            "hedged knowledge",
+        ),
+        ("The gut heals from the damage.", "The gut may help from the damage.", "help from"),
+        ("Results Are Over 95% Effective", "Results May Be Over 95 Effective", "lost %"),
     ],
 )
 def test_broken_shapes_are_caught(before, after, shape):
@@ -2022,3 +2039,22 @@ def test_an_outcome_verb_of_wiping_out_is_eased_under_the_hedge(pipeline):
         "Our gel wipes out germs on your hands.",
         "Our gel may reduce germs on your hands.",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is "known" is what is thought
+        (
+            "High doses of the balm are known to ease the pain of arthritis.",
+            "High doses of the balm are thought to ease the pain of arthritis.",
+        ),
+        # a body that heals from something recovers from it
+        (
+            "Once cravings are under control, the brain heals from the damage.",
+            "Once cravings are under control, the brain may recover from the damage.",
+        ),
+    ],
+)
+def test_known_and_healed_from_have_their_own_hedges(pipeline, text, expected):
+    _rewrites_to(pipeline, text, expected)

@@ -53,7 +53,9 @@ _GLUED_NOT = re.compile(r"\b(?:may|might|could)n['’]t\b", re.I)
 # to a "to" infinitive ("can bring on sleep and to reduce"), a hedge on the verb of another
 # verb's object or list ("helping patients may feel", "to plan your future, may uncover"), a
 # modal inverted after "only" ("Only by X may we improve"), a proof of a hedged claim ("data
-# proving how well it may treat").
+# proving how well it may treat"), a hedge before "not" ("may be not wishful thinking") or on
+# what is known ("may be known to", "we know that … is thought to"), "help from" (what "heals
+# from" is not).
 _BROKEN = {
     "repeated conjunct": re.compile(
         r"\b(\w{3,})(?:,|\s+and|\s+or)(?:\s+even|\s+also|\s+then)?\s+\1\b", re.I
@@ -62,10 +64,16 @@ _BROKEN = {
     "modal after negation": re.compile(r"\b(?:no longer|not|never)\s+(?:may|might|could)\b", re.I),
     "frame + agent": re.compile(r"\b(?:suggest|suggests|suggested)\s+(?:by|with|from|of)\b", re.I),
     "two studies": re.compile(
-        r"\bin\s+(?:a|one|the|this|that|our|their)\s+(?:[\w-]+\s+){0,3}(?:study|trial|review)\b,?\s+"
-        r"(?:early\s+|some\s+)?(?:studies|research)\s+suggests?\b",
+        r"\bin\s+(?:(?:a|one|the|this|that|our|their)\s+)?(?:[\w-]+\s+){0,3}"
+        r"(?:study|studies|trial|trials|review)\b,?\s+(?:early\s+|some\s+)?(?:studies|research)\s+suggests?\b",
         re.I,
     ),
+    "modal before not": re.compile(r"\b(?:may|might)\s+be\s+not\b(?!\s+only)", re.I),
+    "hedged knowledge": re.compile(
+        r"\b(?:may|might)\s+be\s+known\b|\bknows?\s+that\b[^,;:.!?]*\b(?:may|might|thought\s+to)\b",
+        re.I,
+    ),
+    "help from": re.compile(r"\bhelps?\s+from\b", re.I),
     "modal + and to": re.compile(
         r"\b(?:can|may|might|could)\s+\w+(?:\s+[\w'-]+){0,5}\s+and\s+to\s+"
         r"(?!(?:the|a|an|your|their|our|his|her|its|all|any|some|this|that|these|those|them|you|me|us)\b)[a-z]+\b",
@@ -110,13 +118,28 @@ def grammar_damage(before: str, after: str) -> list[str]:
             ("hedged verb + joined -s verb", _joined_s_verb),
             ("a/an", _article_mismatch),
         ),
-    )
+    ) + _lost_percent(before, after)
 
 
 def broken_shape(before: str, after: str) -> list[str]:
     """The checks of ``grammar_damage`` that need no word lists: cheap enough for every
     rewrite the fixer offers."""
-    return _damage(before, after, ())
+    return _damage(before, after, ()) + _lost_percent(before, after)
+
+
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+def _lost_percent(before: str, after: str) -> list[str]:
+    """A figure that kept its number and lost its "%" ("Over 95% Effective" → "Over 95
+    Effective")."""
+    kept = {m.group(1) for m in _PERCENT.finditer(after)}
+    return [
+        f"lost %: {m.group(1)}"
+        for m in _PERCENT.finditer(before)
+        if m.group(1) not in kept
+        and re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d.])", after)
+    ]
 
 
 Check = Callable[[str], list[str]]

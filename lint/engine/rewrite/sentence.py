@@ -69,8 +69,8 @@ def rewrite_sentence(
         for e in edits
         if not _repeats_a_word(sentence, after := e.apply(sentence))
         and not broken_shape(sentence, after)  # a broken rewrite is worse than the advice
-        and not stacked_hedge(after)
-        and not certainty_hedge(after)
+        and not (stacked_hedge(after) and not stacked_hedge(sentence))
+        and not (certainty_hedge(after) and not certainty_hedge(sentence))
     ]
 
 

@@ -174,6 +174,9 @@ def hedge_pieces(
         return None  # "has become the treatment of choice": "may have become" doubts a fact
     if _hedge_nearby(verb):
         return None  # "may" twice in a stretch of words reads as one hedge on another
+    doc = verb.doc
+    if verb.lower_ == "known" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to":
+        return {verb.i: "thought"}  # "are known to ease" → "are thought to ease"
     pieces: dict[int, str] = {}
     for child in verb.children:
         if (
