@@ -1884,6 +1884,16 @@ def test_a_verb_the_parser_hung_on_a_noun_is_still_the_verb(linter):
         ),
         ("The gut heals from the damage.", "The gut may help from the damage.", "help from"),
         ("Results Are Over 95% Effective", "Results May Be Over 95 Effective", "lost %"),
+        (
+            "A cure for waking too soon is this tea.",
+            "A remedy for waking may too soon be this tea.",
+            "modal + too",
+        ),
+        (
+            "Diet and support help rewire the brain.",
+            "Diet and support help are thought to rewire the brain.",
+            "help + thought",
+        ),
     ],
 )
 def test_broken_shapes_are_caught(before, after, shape):

@@ -55,7 +55,7 @@ _GLUED_NOT = re.compile(r"\b(?:may|might|could)n['’]t\b", re.I)
 # modal inverted after "only" ("Only by X may we improve"), a proof of a hedged claim ("data
 # proving how well it may treat"), a hedge before "not" ("may be not wishful thinking") or on
 # what is known ("may be known to", "we know that … is thought to"), "help from" (what "heals
-# from" is not).
+# from" is not), "may too soon be", "support help are thought to".
 _BROKEN = {
     "repeated conjunct": re.compile(
         r"\b(\w{3,})(?:,|\s+and|\s+or)(?:\s+even|\s+also|\s+then)?\s+\1\b", re.I
@@ -74,6 +74,8 @@ _BROKEN = {
         re.I,
     ),
     "help from": re.compile(r"\bhelps?\s+from\b", re.I),
+    "modal + too": re.compile(r"\b(?:may|might)\s+too\b", re.I),
+    "help + thought": re.compile(r"\bhelps?\s+(?:is|are)\s+thought\b", re.I),
     "modal + and to": re.compile(
         r"\b(?:can|may|might|could)\s+\w+(?:\s+[\w'-]+){0,5}\s+and\s+to\s+"
         r"(?!(?:the|a|an|your|their|our|his|her|its|all|any|some|this|that|these|those|them|you|me|us)\b)[a-z]+\b",
