@@ -2068,3 +2068,19 @@ def test_an_outcome_verb_of_wiping_out_is_eased_under_the_hedge(pipeline):
 )
 def test_known_and_healed_from_have_their_own_hedges(pipeline, text, expected):
     _rewrites_to(pipeline, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treatment is safe for most patients.",
+        "Sessions are well-tolerated by most people.",
+        "Most people tolerate the injections well.",
+    ],
+)
+def test_a_majority_of_safety_is_left_to_the_advice(pipeline, text):
+    """ "safe for some patients" would say it harms the rest: a majority in a sentence about
+    safety is the writer's to bound (as a majority in a negated clause is)."""
+    assert pipeline.check_text(text, "p.txt")
+    for unsafe in (False, True):
+        assert _fixed(pipeline, [text], unsafe)[0].text == text

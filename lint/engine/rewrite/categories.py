@@ -72,6 +72,9 @@ def rewrite_claim(job: Job) -> None:
     how = job.spec.how or "may"
     if how == "advice":
         return
+    if job.category == "generalization" and SAFETY_WORDS.intersection(t.lower_ for t in job.doc):
+        job.plan.advice_only = True  # "safe for most patients" → "for some patients" would
+        return  # say it harms the rest
     special = _SPECIAL.get(job.category)
     if special is not None and special(job):
         return
@@ -83,6 +86,12 @@ def rewrite_claim(job: Job) -> None:
             _mark_subject_hedged(job, job.plan.ops[-1].pieces)  # "some patients" hedges it
         return
     _generic(job, how)
+
+
+# Words of safety: a majority in a sentence that has one is left to the advice.
+SAFETY_WORDS = frozenset(
+    "safe safely harmless tolerate tolerates tolerated side adverse risk risks complications".split()
+)
 
 
 def _generic(job: Job, how: str) -> None:

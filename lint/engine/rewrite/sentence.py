@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from lint.engine.rewrite.categories import finite_above, rewrite_claim, set_off
+from lint.engine.rewrite.categories import SAFETY_WORDS, finite_above, rewrite_claim, set_off
 from lint.engine.rewrite.checks import (
     broken_shape,
     certainty_hedge,
@@ -872,6 +872,8 @@ def _majority_left(doc, plan: Plan, hedged: set[int], lexicon: Lexicon) -> dict[
     """A majority phrase left in a clause the rewrite hedged ("may knock out migraines in most
     cases") becomes the generalization template's minority ("… in some cases")."""
     words = {t.i for i in hedged for t in _clause(doc[i])}
+    if any(doc[i].lower_ in SAFETY_WORDS for i in words):
+        return {}  # "safe for some patients" would say it harms the rest
     taken = plan.taken()
     pieces: dict[int, str] = {}
     for phrase, minority in lexicon.majority.items():
