@@ -1755,6 +1755,11 @@ def test_a_proven_clause_is_never_examined(pipeline, text):
             None,
             "The tea rarely causes jitters or crashes.",
         ),
+        (
+            "The laser won't damage the surrounding skin.",
+            None,
+            "The laser rarely damages the surrounding skin.",
+        ),
         # pain denied outright becomes pain that is rare, or usual painlessness before a noun
         (
             "Our laser session is quick and painless.",
