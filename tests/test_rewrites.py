@@ -2050,3 +2050,14 @@ HEDGE_PLACES = [
 @pytest.mark.parametrize(("text", "expected"), HEDGE_PLACES)
 def test_the_hedge_goes_where_the_grammar_and_the_claim_want_it(pipeline, text, expected):
     _rewrites_to(pipeline, text, expected)
+
+
+def test_efficacy_only_qualifying_a_heading_noun_goes_in_the_safe_fix(pipeline):
+    """ "An Effective Treatment for X" → "A Treatment for X" is a change of strength in a
+    heading; in a sentence the treatment would still be said to treat X (unsafe)."""
+    heading = "Cold Laser: An Effective Treatment for Knee Pain"
+    assert (
+        _fixed(pipeline, [heading], unsafe=False)[0].text == "Cold Laser: A Treatment for Knee Pain"
+    )
+    sentence = "Cold laser is an effective treatment for knee pain."
+    assert "a treatment for knee pain" not in _fixed(pipeline, [sentence], unsafe=False)[0].text

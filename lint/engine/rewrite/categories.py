@@ -263,13 +263,16 @@ def _safe_drop(job: Job, dropped: dict[int, str]) -> bool:
     promise in a sentence that states it ("…, producing clinically proven reductions in
     anxiety" → "…, producing reductions in anxiety"): there only a heading or a fragment
     ("Rapid symptom relief") is safely left with the outcome alone."""
-    if job.category not in _SAFE_DROPS or any(new for new in dropped.values()):
-        return False
-    if any(job.doc[i].lower_ in _NAMING for i in dropped):
-        return False
     doc = job.doc
-    heads = {doc[i].head for i in dropped if doc[i].head.i not in dropped}
     fragment = not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc)
+    # "An Effective Treatment for ED" → "A Treatment for ED"; in a sentence the treatment
+    # would still be said to treat it
+    droppable = _SAFE_DROPS | ({"efficacy"} if fragment else set())
+    if job.category not in droppable or any(new for new in dropped.values()):
+        return False
+    if any(doc[i].lower_ in _NAMING for i in dropped):
+        return False
+    heads = {doc[i].head for i in dropped if doc[i].head.i not in dropped}
     claimed = _CLAIM_NOUNS if fragment else _CLAIM_NOUNS | _OUTCOME_NOUNS
     if job.category == "permanence":
         claimed = _CLAIM_NOUNS  # "a lasting positive effect" is only made plain
