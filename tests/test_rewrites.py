@@ -1760,6 +1760,12 @@ def test_a_proven_clause_is_never_examined(pipeline, text):
             None,
             "The laser rarely damages the surrounding skin.",
         ),
+        # side effects said to be slight become usually mild (the guide's own wording)
+        (
+            "Side effects are minor, such as brief redness.",
+            None,
+            "Side effects are usually mild, such as brief redness.",
+        ),
         # pain denied outright becomes pain that is rare, or usual painlessness before a noun
         (
             "Our laser session is quick and painless.",
