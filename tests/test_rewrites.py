@@ -2041,6 +2041,11 @@ HEDGE_PLACES = [
         "Our balm is absorbed very quickly, giving relief right where you apply it.",
         "Our balm may be absorbed very quickly, which may give relief right where you apply it.",
     ),
+    # "as a rule" beside "may" reads as a second hedge: it goes
+    (
+        "Our drops are generally very effective for headaches.",
+        "Our drops may be effective for headaches.",
+    ),
     # what is "known" is what is thought; a body that heals from something recovers from it
     (
         "High doses of the balm are known to ease the pain of arthritis.",

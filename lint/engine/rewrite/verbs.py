@@ -214,7 +214,10 @@ def hedge_pieces(
             pieces[first.i] = match_case(first.text, "may have", title)
         elif word in ("is", "are", "am", "'re", "'m") and not thought:
             frequency = _frequency_after(first)
-            if frequency is not None:  # "are often absorbed" → "may often be absorbed"
+            if frequency is not None and frequency.lower_ in _AS_A_RULE:
+                pieces[first.i] = match_case(first.text, "may be", title)
+                pieces[frequency.i] = ""  # "are generally effective" → "may be effective"
+            elif frequency is not None:  # "are often absorbed" → "may often be absorbed"
                 pieces[first.i] = match_case(first.text, f"may {frequency.lower_}", title)
                 pieces[frequency.i] = "be"
             else:
@@ -231,6 +234,10 @@ def hedge_pieces(
     if verb.i not in replaced and not _round_trips(uncontracted(verb), base.split(" ")[0]):
         return None  # "rates" → "rat": not a form of the verb it would become
     frequency = _frequency_after(verb) if base == "be" and not thought else None
+    if frequency is not None and frequency.lower_ in _AS_A_RULE:
+        pieces[verb.i] = match_case(verb.text, "may be", title)
+        pieces[frequency.i] = ""  # "Results are typically lasting" → "Results may be lasting"
+        return pieces
     if frequency is not None:  # "is now a preferred method" → "may now be an option"
         pieces[verb.i] = match_case(verb.text, "may", title)
         pieces[frequency.i] = f"{frequency.lower_} be"
@@ -279,6 +286,9 @@ _BECOMING = frozenset("become emerge grow turn prove be".split())
 _FREQUENCY = frozenset(
     "often usually generally typically frequently commonly normally now also still already".split()
 )
+# Of those, the ones that say "as a rule": beside "may" they read as a second hedge ("may
+# typically be"), so they go.
+_AS_A_RULE = frozenset("usually generally typically commonly normally".split())
 
 
 def in_perfect(verb: Token) -> bool:
