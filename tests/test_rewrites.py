@@ -2046,6 +2046,12 @@ HEDGE_PLACES = [
         "Our drops are generally very effective for headaches.",
         "Our drops may be effective for headaches.",
     ),
+    # a sentence that names its studies gets the guide's "has shown promise", not a second
+    # "early studies suggest"
+    (
+        "In clinical trials, the patch has been shown to improve sleep quality in older adults.",
+        "In clinical trials, the patch has shown promise in improving sleep quality in older adults.",
+    ),
     # what is "known" is what is thought; a body that heals from something recovers from it
     (
         "High doses of the balm are known to ease the pain of arthritis.",

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from lint.engine.rewrite.claim import Job
 from lint.engine.rewrite.edit import lowered
-from lint.engine.rewrite.grammar import base_form, is_plural_subject, subject_of
+from lint.engine.rewrite.grammar import base_form, inflect, is_plural_subject, subject_of
 from lint.engine.rewrite.verbs import BE
 
 _SHOW = frozenset(
@@ -373,6 +373,8 @@ def _shown_to(job: Job) -> bool:
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if after is None or any(t.lower_ in ("not", "n't", "never") for t in group):
         return False
+    if _NAMES_ITS_STUDIES.match(verb.doc.text) and _shown_promise(job, verb, group, after):
+        return True
     if run is None and subject.i < group[0].i:
         return _shown_in_place(job, verb, group, after)
     if run is None or run[-1].i >= group[0].i:
@@ -421,6 +423,39 @@ def _predicate(word: Token) -> bool:
     if word.dep_ in ("amod", "advmod", "npadvmod") or word.head.dep_ in ("dobj", "pobj"):
         return False  # "positive results", "again and again"
     return word.pos_ in ("ADJ", "ADV") or word.lower_ in ("safe", "effective")
+
+
+# A sentence that opens by naming where it was shown: "In clinical trials, …".
+_NAMES_ITS_STUDIES = re.compile(
+    r"\s*in\s+(?:(?:a|an|one|two|several|recent|clinical|randomi[sz]ed|controlled|small|large|"
+    r"early|human|published)\s+)*(?:study|studies|trial|trials|research)\b",
+    re.I,
+)
+
+
+def _shown_promise(job: Job, verb: Token, group: list[Token], after: Token) -> bool:
+    """Where the sentence names its studies, "early studies suggest" would name them twice:
+    "In clinical trials, X has been shown to improve Y" → "…, X has shown promise in
+    improving Y" (the claims guide's own hedge)."""
+    doc = verb.doc
+    if after.lower_ != "to" or after.i + 1 >= len(doc):
+        return False
+    action = doc[after.i + 1]
+    if action.tag_ != "VB" or any(c.dep_ == "conj" and c.tag_ == "VB" for c in action.children):
+        return False  # "to improve X and (to) reduce Y" would need two gerunds
+    first = group[0].lower_
+    if first in ("has", "have"):
+        shown = f"{first} shown promise in"
+    elif first in ("was", "were"):
+        shown = "showed promise in"
+    else:
+        return False
+    pieces = {t.i: "" for t in group}
+    pieces[group[0].i] = shown
+    pieces[after.i] = ""
+    pieces[action.i] = inflect(action.lower_, "VBG")
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="has shown promise in")
 
 
 def _shown_in_place(job: Job, verb: Token, group: list[Token], after: Token) -> bool:
