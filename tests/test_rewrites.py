@@ -2078,3 +2078,12 @@ def test_efficacy_only_qualifying_a_heading_noun_goes_in_the_safe_fix(pipeline):
     )
     sentence = "Cold laser is an effective treatment for knee pain."
     assert "a treatment for knee pain" not in _fixed(pipeline, [sentence], unsafe=False)[0].text
+
+
+def test_a_counted_subject_keeps_its_claim_for_the_advice(pipeline):
+    """ "Most sleep gummies' risk of dependence is still being studied, especially those …"
+    breaks the sentence: a counted subject is left to the advice."""
+    text = "Most sleep gummies are non-habit-forming, especially those made with herbs."
+    assert pipeline.check_text(text, "p.txt")
+    for unsafe in (False, True):
+        assert _fixed(pipeline, [text], unsafe)[0].text == text

@@ -1527,6 +1527,8 @@ def _addiction(job: Job) -> bool:
         return False
     if any(c.dep_ in ("aux", "neg") for c in verb.children):
         return False
+    if any(c.lower_ in _COUNTING for c in subject.children):
+        return False  # not "Most sleep gummies' risk of dependence is still being studied"
     owner = {"it": "its", "they": "their", "this": "its", "that": "its"}.get(subject.lower_)
     pieces = {t.i: "" for t in doc[verb.i : end]}
     if owner is not None:
@@ -1539,6 +1541,10 @@ def _addiction(job: Job) -> bool:
         return False
     pieces[verb.i] = f"risk of {noun} is still being studied"
     return job.add(pieces, safe=False, name="risk still being studied")
+
+
+# Words that count a subject: "most sleep gummies", "many patients".
+_COUNTING = frozenset("most many all some few several every each".split())
 
 
 def _statistic(job: Job) -> bool:
