@@ -120,13 +120,23 @@ def grammar_damage(before: str, after: str) -> list[str]:
             ("hedged verb + joined -s verb", _joined_s_verb),
             ("a/an", _article_mismatch),
         ),
-    ) + _lost_percent(before, after)
+    )
 
 
 def broken_shape(before: str, after: str) -> list[str]:
     """The checks of ``grammar_damage`` that need no word lists: cheap enough for every
     rewrite the fixer offers."""
-    return _damage(before, after, ()) + _lost_percent(before, after)
+    return _damage(before, after, ())
+
+
+def spoiled(before: str, after: str) -> bool:
+    """The rewrite adds a broken shape, a stacked hedge or a hedge beside a certainty word:
+    the fixer offers the advice instead."""
+    return bool(
+        broken_shape(before, after)
+        or (stacked_hedge(after) and not stacked_hedge(before))
+        or (certainty_hedge(after) and not certainty_hedge(before))
+    )
 
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
@@ -162,6 +172,7 @@ def _damage(before: str, after: str, checks: tuple[tuple[str, Check], ...]) -> l
         found.append("emptied")
     if before[:1].isupper() and after[:1].islower():
         found.append("lower-case start")
+    found += _lost_percent(before, after)
     return found
 
 

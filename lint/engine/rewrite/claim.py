@@ -15,7 +15,7 @@ from lint.engine.rewrite.grammar import (
     match_case,
 )
 from lint.engine.rewrite.roles import Lexicon, Role
-from lint.engine.rewrite.verbs import HEDGES, hedge_pieces, is_hedged
+from lint.engine.rewrite.verbs import HEDGES, hedge_pieces, is_hedged, relative_verb_between
 from lint.rulebook.fixspec import Fix
 
 _DROPPABLE = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "nummod", "det"})
@@ -903,9 +903,9 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         if verb.head.tag_ == "VB" and verb.tag_ == "VBZ":
             verb = verb.head.head  # "helps men lead … and counteracts …": "helps" agrees
             break
-        relative = [t for t in verb.doc[verb.head.i + 1 : verb.i] if t.dep_ == "relcl"]
-        if relative and relative[0].tag_ in ("VBZ", "VBP"):
-            verb = relative[0]  # "is an herb that calms …, relaxes … and relieves …"
+        relative = relative_verb_between(verb.head, verb)
+        if relative is not None:
+            verb = relative  # "is an herb that calms …, relaxes … and relieves …"
             break
         verb = verb.head  # "is well tolerated and has fewer ...": "may" goes on the first
     if (

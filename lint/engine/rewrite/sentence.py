@@ -9,12 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from lint.engine.rewrite.categories import SAFETY_WORDS, finite_above, rewrite_claim, set_off
-from lint.engine.rewrite.checks import (
-    broken_shape,
-    certainty_hedge,
-    joined_s_verbs,
-    stacked_hedge,
-)
+from lint.engine.rewrite.checks import joined_s_verbs, spoiled
 from lint.engine.rewrite.claim import Job, hedge
 from lint.engine.rewrite.edit import Edit, Plan
 from lint.engine.rewrite.grammar import (
@@ -68,9 +63,7 @@ def rewrite_sentence(
         e
         for e in edits
         if not _repeats_a_word(sentence, after := e.apply(sentence))
-        and not broken_shape(sentence, after)  # a broken rewrite is worse than the advice
-        and not (stacked_hedge(after) and not stacked_hedge(sentence))
-        and not (certainty_hedge(after) and not certainty_hedge(sentence))
+        and not spoiled(sentence, after)  # a broken rewrite is worse than the advice
     ]
 
 

@@ -272,7 +272,7 @@ def hedge_pieces(
         if (
             other.tag_ not in ("VBZ", "VBP")
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in other.children)
-            or _after_a_clause_of_its_own(verb, other)
+            or relative_verb_between(verb, other) is not None
         ):
             continue
         if other.i not in replaced:
@@ -341,11 +341,17 @@ def _leading_adverb(verb: Token, changed: dict[int, str]) -> Token | None:
     return lead
 
 
-def _after_a_clause_of_its_own(verb: Token, other: Token) -> bool:
-    """A relative clause's verb stands between them: "is an herb that calms the nerves,
-    relaxes the muscles …" joins "relaxes" to "calms", whatever the parse says."""
-    return any(
-        t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") for t in verb.doc[verb.i + 1 : other.i]
+def relative_verb_between(verb: Token, other: Token) -> Token | None:
+    """The verb of a relative clause that stands between two joined verbs: in "is an herb
+    that calms the nerves, relaxes the muscles …", "relaxes" belongs to "calms", whatever the
+    parse says."""
+    return next(
+        (
+            t
+            for t in verb.doc[verb.i + 1 : other.i]
+            if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP")
+        ),
+        None,
     )
 
 
