@@ -496,6 +496,44 @@ FAMILIES = [
 ]
 
 
+# Words the tagger hangs on a claim's word, and phrases whose rewrite reads only in one sense.
+MISREAD = [
+    # "That" hangs on "Instantly" as if an adverb: it stays when the adverb goes
+    (
+        "Five Herbal Teas That Instantly Calm Your Nerves",
+        {"Five Herbal Teas That Calm Your Nerves"},
+    ),
+    # people cured are helped, never "eased"
+    (
+        "Hundreds of patients at our clinic have been cured.",
+        {"Hundreds of patients at our clinic may have been helped."},
+    ),
+    # a breakthrough that names a discovery is no option: advice
+    (
+        "Arthritis breakthrough: a new cream that cures joint pain",
+        {"Arthritis breakthrough: a new cream that cures joint pain"},
+    ),
+    # "are well documented and profound": never "are reported and profound"
+    (
+        "The benefits of our tincture are well documented and profound.",
+        {"The benefits of our tincture are well documented and profound."},
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "good"), MISREAD)
+def test_misread_words_and_one_sense_phrases(pipeline, before, good):
+    for unsafe in (False, True):
+        after = _fixed(pipeline, [before], unsafe)[0].text
+        assert after in good or (unsafe and "reported and" not in after and "option:" not in after)
+        assert problems(before, after) == []
+
+
+def test_a_breakthrough_that_is_the_treatment_is_an_option(pipeline):
+    after = _fixed(pipeline, ["Our cream is a breakthrough for eczema."])[0].text
+    assert after == "Our cream is a new option for eczema."
+
+
 @pytest.mark.parametrize(("before", "good"), FAMILIES)
 def test_families_of_bad_rewrites(pipeline, before, good):
     for unsafe in (False, True):
@@ -1381,6 +1419,15 @@ def test_joined_verb_check_tells_a_verb_from_a_list_of_nouns():
 def fused() -> Pipeline:
     """The pipeline with the shipped claim model, as `overclaim check` runs by default."""
     return Pipeline()
+
+
+def test_an_opening_verb_read_as_a_noun_takes_the_hedge_not_its_object(fused):
+    """ "Keeps HbA1c blood sugar levels healthy": the tagger reads "Keeps" into the noun
+    phrase; "levels" is its object, never "may level"."""
+    text = "Keeps HbA1c blood sugar levels healthy in people with diabetes."
+    for unsafe in (False, True):
+        fixed = fused.fix_sources([SourceText("p.txt", text)], unsafe=unsafe)[0].text
+        assert fixed.startswith("May ") and "levels healthy" in fixed, fixed
 
 
 @pytest.mark.parametrize("heading", ["Holistic Stress Cures", "Holistic Depression Cures"])

@@ -100,6 +100,8 @@ def swaps(job: Job, tokens) -> dict[int, str]:
             continue  # "it has become a miracle substance": "a substance" would say nothing
         if new is None and _degree_of_efficacy(job, token):
             new = ""
+        if new == "eased" and _people_cured(job, token):
+            new = "helped"  # "patients were cured" → "were helped", never "were eased"
         if new is not None:
             out[token.i] = job.cased(token, _inflected(job, token, new)) if new else ""
     for i, new in list(out.items()):
@@ -108,12 +110,49 @@ def swaps(job: Job, tokens) -> dict[int, str]:
     gone = {i for i, new in out.items() if not new}
     for i in list(gone):
         for child in job.doc[i].lefts:
-            if child.dep_ == "advmod" and child.i not in out:
+            if _adverb_on(child) and child.dep_ == "advmod" and child.i not in out:
                 out[child.i] = ""
                 gone.add(child.i)
     out.update({i: "" for i in _left_behind(job.doc, gone) if i not in out})
     out.update({i: "" for i in _glue(job.doc, gone) if i not in out})
     return out
+
+
+def _people_cured(job: Job, token: Token) -> bool:
+    """A passive "cured" whose subject is people ("those who took it were cured")."""
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    while subject is not None and subject.lower_ in _PARTITIVES:  # "the majority of those"
+        of = next((c for c in subject.children if c.dep_ == "prep"), None)
+        subject = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return subject is not None and (
+        subject.lower_ in job.lexicon.population
+        or subject.lower_ in ("those", "they", "we", "many")
+    )
+
+
+_PARTITIVES = frozenset("majority most many some all thousands hundreds millions".split())
+
+
+# Prepositions before a breakthrough that was made, not a treatment that is one.
+_EVENT_PREPOSITIONS = frozenset("in after following since with through".split())
+_BREAKTHROUGH = frozenset({"breakthrough", "breakthroughs"})
+
+
+def _an_event(run) -> bool:
+    """The phrase names a discovery, not the treatment: "in a breakthrough made by …",
+    "Parkinson's breakthrough", "Arthritis breakthrough"."""
+    head = next((t for t in run if t.lower_ in _BREAKTHROUGH and t.pos_ == "NOUN"), None)
+    if head is None:
+        return False
+    return (head.dep_ == "pobj" and head.head.lower_ in _EVENT_PREPOSITIONS) or any(
+        c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") for c in head.children
+    )
+
+
+def _adverb_on(token: Token) -> bool:
+    """An adverb that goes with the dropped word it modifies (not the "That" the tagger hangs
+    on "Instantly" in "Oils That Instantly Soothe")."""
+    return token.dep_ in ("advmod", "npadvmod") and token.tag_ != "IN"
 
 
 # Words of how often, which a swap may bring ("painless" → "rarely painful").
@@ -328,6 +367,12 @@ def phrase(job: Job) -> bool:
                 new and job.category == "hype" and any(degree_modified(t, outside=run) for t in run)
             ):
                 continue  # "the biggest breakthrough", "a total game-changer": advice
+            if new.endswith("reported") and any(
+                c.dep_ == "conj" and c.pos_ == "ADJ" for c in run[-1].children
+            ):
+                continue  # "well documented and profound" is no "reported and profound"
+            if _an_event(run):
+                continue  # "In a breakthrough made by …" is no "In a new option made by …"
             if _breaks_ellipsis(run):
                 continue  # "Get out of pain and back into your life": advice
             if _turns_a_subject_around(run, new):
@@ -585,7 +630,7 @@ def drops(job: Job, tokens) -> dict[int, str] | None:
                     gone.add(j)
                     changed = True
             for child in doc[i].children:
-                if child.dep_ in ("advmod", "npadvmod") and child.i not in gone and child.i < i:
+                if _adverb_on(child) and child.i not in gone and child.i < i:
                     gone.add(child.i)
                     changed = True
     # "long" and "term" go only as the parts of "long-term", never from "the long term"

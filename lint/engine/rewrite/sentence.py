@@ -429,8 +429,15 @@ def _rewrites(
         return [fragment, *_without_help(fragment)] if fragment is not None else []
     if fragment is not None and _hedges_later(full) and _opens(claims[0].span.doc):
         # "Keeps blood sugar levels healthy and …": a hedge on a later word would leave the
-        # opening verb's promise; the fragment's "May help" goes first, with the rest
-        return [fragment.merged(full)]
+        # opening verb's promise; the fragment's "May help" goes first, with the rest, less
+        # a hedge on the noun the tagger read the opening verb into ("levels" → "may level")
+        root = claims[0].span.doc[0]
+        while root.dep_ == "compound":
+            root = root.head
+        rest = [p for p in full.pieces if not p[0] <= root.idx < p[1]] if root.i else full.pieces
+        if not rest:
+            return [fragment, *_without_help(fragment)]
+        return [fragment.merged(Edit(rest[0][0], rest[-1][1], tuple(rest), full.safe))]
     if full.safe or guessed:
         return [full]
     safe = _build(claims, lexicon, unsafe=False, clause_score=clause_score)
@@ -460,9 +467,12 @@ def _hedges_later(edit: Edit) -> bool:
 
 
 def _opens(doc) -> bool:
-    """The sentence's first word heads it (or the noun that heads it: "Curbs cravings …")."""
-    first = doc[0]
-    return first.dep_ == "ROOT" or (first.dep_ == "compound" and first.head.dep_ == "ROOT")
+    """The sentence's first word heads it, or the noun it is read as part of: "Curbs cravings
+    …", "Keeps A1c blood sugar levels …"."""
+    head = doc[0]
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return head.dep_ == "ROOT"
 
 
 def _build(

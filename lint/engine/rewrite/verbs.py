@@ -79,9 +79,22 @@ def clause_verb(span: Span) -> Token | None:
             and is_present_verb(token.lower_)
             and (before.lower_, token.lower_) not in NOUN_AFTER_NOUN
             and not _ends_a_title(token)
+            and not _object_of_opening_verb(token)
         ):
             return token
     return None
+
+
+def _object_of_opening_verb(token: Token) -> bool:
+    """The noun the tagger made of an opening verb and its object ("Keeps LDL cholesterol
+    levels healthy"): "levels" is the object, "Keeps" the verb."""
+    first = token.doc[0]
+    if first.i == token.i or not is_present_verb(first.lower_):
+        return False
+    head = first
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return head.i == token.i
 
 
 # Where a clause inside another begins: a verb above it does not make its claim.
