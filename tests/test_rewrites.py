@@ -513,6 +513,13 @@ MISREAD = [
         "Arthritis breakthrough: a new cream that cures joint pain",
         {"Arthritis breakthrough: a new cream that cures joint pain"},
     ),
+    # a modal before a swapped verb becomes "may": never "will ease"
+    ("The cream will clear up eczema.", {"The cream may ease eczema."}),
+    # "routinely" beside the new "may" would undo it
+    (
+        "With the right herbs, arthritis can routinely be reversed.",
+        {"With the right herbs, arthritis may be eased."},
+    ),
     # "are well documented and profound": never "are reported and profound"
     (
         "The benefits of our tincture are well documented and profound.",

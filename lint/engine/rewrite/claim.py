@@ -15,7 +15,14 @@ from lint.engine.rewrite.grammar import (
     match_case,
 )
 from lint.engine.rewrite.roles import Lexicon, Role
-from lint.engine.rewrite.verbs import HEDGES, hedge_pieces, is_hedged, relative_verb_between
+from lint.engine.rewrite.verbs import (
+    HEDGES,
+    MODALS_TO_REPLACE,
+    auxiliaries,
+    hedge_pieces,
+    is_hedged,
+    relative_verb_between,
+)
 from lint.rulebook.fixspec import Fix
 
 _DROPPABLE = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "nummod", "det"})
@@ -406,6 +413,18 @@ def phrase(job: Job) -> bool:
                 else:
                     new = f"may {base_phrase(new)}"
                 job.hedged.add(verb.i)
+            elif (
+                new
+                and verb is not None
+                and head.i == verb.i
+                and not is_hedged(verb)
+                and not any(c.dep_ == "neg" for c in verb.children)
+            ):
+                # "will clear up eczema" → "may ease eczema", never "will ease eczema"
+                modal = [a for a in auxiliaries(verb) if a.lower_ in MODALS_TO_REPLACE]
+                if modal and modal[0].i not in pieces and job.plan.free([modal[0].i]):
+                    pieces[modal[0].i] = job.cased(modal[0], "may")
+                    job.hedged.add(verb.i)
             pieces[head.i] = job.cased(head, new) if new else ""
             pieces.update(_trailing_all(run[-1]))
             return job.add(pieces, safe=safe, name="phrase")

@@ -223,6 +223,8 @@ def hedge_pieces(
             if after < len(verb.doc) and verb.doc[after].lower_ in ("n't", "n’t"):
                 pieces[first.i] = match_case(first.text, "may not", title)  # not "mayn't"
                 pieces[after] = ""
+            elif after < verb.i and verb.doc[after].lower_ in _AS_A_RULE:
+                pieces[after] = ""  # "can routinely be reversed" → "may be eased"
         elif word in ("has", "have", "'ve"):
             pieces[first.i] = match_case(first.text, "may have", title)
         elif word in ("is", "are", "am", "'re", "'m") and not thought:
@@ -297,11 +299,15 @@ def hedge_pieces(
 _WHOLLY = frozenset("completely totally entirely fully wholly".split())
 _BECOMING = frozenset("become emerge grow turn prove be".split())
 _FREQUENCY = frozenset(
-    "often usually generally typically frequently commonly normally now also still already".split()
+    "often usually generally typically frequently commonly normally now also still already "
+    "routinely reliably consistently invariably always".split()
 )
 # Of those, the ones that say "as a rule": beside "may" they read as a second hedge ("may
-# typically be"), so they go.
-_AS_A_RULE = frozenset("usually generally typically commonly normally".split())
+# typically be") or undo it ("may routinely be"), so they go.
+_AS_A_RULE = frozenset(
+    "usually generally typically commonly normally routinely reliably consistently invariably "
+    "always".split()
+)
 
 
 def in_perfect(verb: Token) -> bool:
