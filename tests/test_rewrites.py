@@ -94,6 +94,51 @@ def test_testimonials_quotes_and_regulatory_claims_get_advice_only(pipeline, tex
     assert _fixed(pipeline, [text])[0].text == text
 
 
+TESTIMONIAL = "These are someone's own words: keep them as theirs"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drops gave me my life back within a week.",
+        "'Honestly, this balm is a total game changer,' a former marathon runner told us.",
+    ],
+)
+def test_someones_own_experience_gets_the_testimonial_advice(pipeline, text):
+    """A customer's story is theirs to keep: the advice asks for a note that results vary,
+    not the rule's advice to hedge it."""
+    findings = pipeline.check_text(text, "p.txt")
+    assert findings
+    advice = {s.advice for f in findings for s in f.suggestions if s.advice}
+    assert len(advice) == 1 and advice.pop().startswith(TESTIMONIAL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I recommend our ashwagandha, which heals the adrenal glands.", "Our tea cures insomnia."],
+)
+def test_the_writers_own_claims_keep_the_rules_advice(pipeline, text):
+    """ "I recommend" is the writer's claim in the present, not a story of what happened."""
+    findings = pipeline.check_text(text, "p.txt")
+    assert findings
+    assert not any(
+        s.advice and s.advice.startswith(TESTIMONIAL) for f in findings for s in f.suggestions
+    )
+
+
+def test_a_rulebook_file_rewords_the_testimonial_advice(tmp_path):
+    from lint.engine.linter import Linter
+    from lint.rulebook.loading import load_rulebook, shipped_rulebook_dir
+
+    ours = tmp_path / "advice.yaml"
+    ours.write_text("advice:\n  testimonial: Add our standard results-vary line.\n")
+    linter = Linter(rulebook=load_rulebook([shipped_rulebook_dir(), ours]))
+    findings = Pipeline(linter=linter).check_text("The drops gave me my life back.", "p.txt")
+    assert {s.advice for f in findings for s in f.suggestions if s.advice} == {
+        "Add our standard results-vary line."
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -534,6 +579,26 @@ def test_misread_words_and_one_sense_phrases(pipeline, before, good):
         after = _fixed(pipeline, [before], unsafe)[0].text
         assert after in good or (unsafe and "reported and" not in after and "option:" not in after)
         assert problems(before, after) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Our patch resets the nervous system, which in turn rebalances the immune response.",
+            "Our patch is thought to reset the nervous system, which in turn may rebalance the"
+            " immune response.",
+        ),
+        (
+            "Our laser remodels collagen, which contracts and shrinks to ease stress leakage.",
+            "Our laser is thought to remodel collagen, which may contract and shrink to ease"
+            " stress leakage.",
+        ),
+    ],
+)
+def test_the_outcome_in_a_which_clause_takes_its_own_hedge(pipeline, text, expected):
+    for unsafe in (False, True):
+        assert _fixed(pipeline, [text], unsafe)[0].text == expected
 
 
 def test_a_breakthrough_that_is_the_treatment_is_an_option(pipeline):

@@ -309,9 +309,13 @@ class Linter:
             edits = rewriter.sentence_edits([(c.rule, c.span) for c in judged]) if judged else []
             claims[key] = [replace(c, edits=edits) for c in judged]
         self._settle(nlp, matcher, rewriter, claims)
+        advice: dict[str, tuple[str, ...] | None] = {}  # a kind's own advice, per sentence
         for index, candidate, where, base, key in placed:
             if not claims[key]:
                 continue
+            text = candidate.sentence.text
+            if text not in advice:
+                advice[text] = rewriter.advice(text, nlp)
             source = sources[index]
             if index not in lines:
                 lines[index] = LineIndex(source.text)
@@ -329,6 +333,7 @@ class Linter:
                     where,
                     sentence,
                     [s for s in suggestions if s is not None],
+                    advice[text],
                 )
                 results[index].append(
                     replace(found, source=claim.source, confidence=claim.confidence)
@@ -660,10 +665,13 @@ def _finding(
     where: tuple[int, int],
     sentence: tuple[int, int],
     edits: list[Suggestion],
+    advice: tuple[str, ...] | None = None,
 ) -> Finding:
-    """A finding with its sentence's rewrite (if any) and the rule's advice."""
+    """A finding with its sentence's rewrite (if any) and the rule's advice (or the advice
+    the sentence's kind needs in its place)."""
     start, end = where
-    suggestions = [*edits, *(Suggestion(start, end, None, advice=a) for a in rule.suggest[:1])]
+    texts = advice if advice is not None else rule.suggest[:1]
+    suggestions = [*edits, *(Suggestion(start, end, None, advice=a) for a in texts)]
     return Finding.at(
         source,
         lines,

@@ -6,10 +6,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from lint.engine.rewrite import Claim, Edit, Lexicon, rewrite_sentence, specs_for
+from lint.engine.rewrite.roles import may_be_testimonial, testimonial
 from lint.rulebook.fixspec import Fix
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from lint.rulebook.rules import Rule, Rulebook
 
@@ -33,6 +34,15 @@ class Rewriter:
         }
         self.lexicon = Lexicon.from_vocabulary(rulebook.vocabulary, plurals, majority)
         self.clause_score = clause_score  # the claim model's score of a clause, if any
+        self.testimonial_advice = rulebook.advice.get("testimonial")
+
+    def advice(self, sentence: str, nlp: Callable[[str], Doc]) -> tuple[str, ...] | None:
+        """The advice for every finding of the sentence in place of each rule's own, if the
+        sentence is of a kind that needs its own (someone's experience), else None. The whole
+        sentence is read, not the window of it that was parsed for its claims."""
+        if self.testimonial_advice and may_be_testimonial(sentence) and testimonial(nlp(sentence)):
+            return (self.testimonial_advice,)
+        return None
 
     def sentence_edits(self, found: Sequence[tuple[Rule, Span]]) -> list[Edit]:
         """One rewrite of the sentence from all its claims (every finding shares it): the

@@ -48,6 +48,7 @@ def load_rulebook(
     vocabulary: dict[str, tuple[str, ...]] = {}
     cue_lists: dict[str, set[str]] = {}
     attribution: list[tuple[str, str]] = []
+    advice: dict[str, str] = {}
     shipped_categories = categories_path()
     # The shipped categories come first, whichever layers are loaded.
     for layer in [shipped_categories, *(paths or [shipped_rulebook_dir()])]:
@@ -63,6 +64,7 @@ def load_rulebook(
             for name, raw_category in (data.get("categories") or {}).items():
                 line, _ = locate(data, ["categories", name])
                 categories[name] = {**raw_category, "where": f"{file}:{line}"}
+            advice.update(data.get("advice") or {})
             for name, words in (data.get("vocabulary") or {}).items():
                 vocabulary[name] = (*vocabulary.get(name, ()), *words)
             for name, words in (data.get("cues") or {}).items():
@@ -96,6 +98,7 @@ def load_rulebook(
             attribution=tuple(_compile_regex(where, r) for where, r in attribution),
         ),
         categories=kinds,
+        advice=advice,
     )
 
 

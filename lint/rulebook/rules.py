@@ -86,6 +86,9 @@ class Rulebook:
     vocabulary: dict[str, tuple[str, ...]]
     cues: Cues
     categories: dict[str, Category] = field(default_factory=dict)
+    # Advice that replaces a rule's own in a kind of sentence ("testimonial": someone's own
+    # experience, which is theirs to keep, not the writer's to hedge).
+    advice: dict[str, str] = field(default_factory=dict)
     # Rules the configuration ignores: their wording is accepted, so where their words are,
     # the claim model adds no finding of its own either.
     accepted: tuple[Rule, ...] = ()

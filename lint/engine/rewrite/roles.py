@@ -268,6 +268,34 @@ def _subject(token: Token, kinds: tuple[str, ...]) -> bool:
     return token.dep_ == "nsubj" and token.pos_ in kinds
 
 
+def testimonial(doc: Doc) -> bool:
+    """Someone's own experience: a first-person story in the past ("my pain was gone in a
+    week", "I've seen it work"), or words quoted from someone and reported ("'It's a game
+    changer,' she told us")."""
+    first_person = any(
+        t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" and not _in_a_name(t) for t in doc
+    )
+    past = any(
+        t.tag_ == "VBD" or (t.tag_ == "VBN" and any(a.lower_ in _PERFECT for a in t.children))
+        for t in doc
+    )
+    quoted = any(q in doc.text for q in (*_QUOTES, "'", "‘", "’"))
+    reported = any(
+        t.dep_ == "ROOT" and t.lower_ in REPORTING and t.tag_ == "VBD" and t.i > 2 for t in doc
+    )
+    return (first_person and past) or (quoted and reported)
+
+
+_PERFECT = frozenset({"have", "has", "had", "'ve", "'d"})
+_OWN_WORDS = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b|[\"“”'‘’]")
+
+
+def may_be_testimonial(sentence: str) -> bool:
+    """Whether the sentence has the words of a testimonial (a first-person singular pronoun or
+    a quotation mark), before it is parsed to tell."""
+    return _OWN_WORDS.search(sentence) is not None
+
+
 def _in_a_name(token: Token) -> bool:
     """The word ends a hyphenated name ("CBT-I"), not a speaker's "I"."""
     before = token.doc[token.i - 1] if token.i else None

@@ -546,6 +546,9 @@ def _build(
     outcome = _trailing_outcome(doc, plan, hedged, lexicon, clause_score)
     if outcome:
         plan.add(outcome, safe=True, name="hedge the outcome after it")
+    which = _trailing_which(doc, plan, hedged, lexicon, clause_score)
+    if which:
+        plan.add(which, safe=True, name="hedge the outcome after it")
     leftover = _strength_left(doc, plan, hedged)
     if leftover:
         plan.add(leftover, safe=True, name="strength left under the hedge")
@@ -755,6 +758,64 @@ def _trailing_outcome(
         if token.tag_ == "VBG" and before in (",", "and", "or") and plan.free([token.i]):
             pieces[token.i] = base_form(token.lower_)
     hedged.add(start)
+    return pieces
+
+
+def _trailing_which(
+    doc,
+    plan: Plan,
+    hedged: set[int],
+    lexicon: Lexicon,
+    clause_score: ClauseScore | None,
+) -> dict[int, str]:
+    """The outcome of a hedged claim, set off in a ", which …" clause ("may improve blood flow,
+    which normalizes moisture and heightens sensitivity"): it takes its own hedge ("which may
+    normalize moisture and heighten …"), and the verbs joined to its verb their base form."""
+    written = " ".join(new for op in plan.ops for new in op.pieces.values())
+    if not hedged or not re.search(r"\b(?:may|thought to)\b", written):
+        return {}
+    which = next(
+        (
+            t
+            for t in doc
+            if t.i > max(hedged)
+            and t.lower_ == "which"
+            and t.dep_ == "nsubj"
+            and doc[t.i - 1].text == ","
+        ),
+        None,
+    )
+    if which is None:
+        return {}
+    verb = which.head
+    if (
+        verb.dep_ != "relcl"
+        or verb.tag_ not in ("VBZ", "VBP")
+        or verb.lower_ in BE
+        or auxiliaries(verb)
+        or is_hedged(verb)
+        or not plan.free(t.i for t in verb.subtree)
+    ):
+        return {}
+    rest = doc[which.i :]
+    named = any(t.lower_ in lexicon.benefit or t.lower_ in lexicon.condition for t in rest)
+    text = " ".join(t.text for t in rest if not t.is_punct)
+    if not named and (clause_score is None or clause_score(text) < CLAUSE_CLAIM):
+        return {}
+    pieces = {verb.i: f"may {base_form(verb.lower_)}"}
+    for joined in verb.conjuncts:
+        if joined.i < verb.i or subject_of(joined) not in (None, which):
+            continue
+        if joined.tag_ == "VBZ" or (joined.tag_ == "NNS" and is_present_verb(joined.lower_)):
+            pieces[joined.i] = base_form(joined.lower_)  # "contracts and shrinks"
+    for token in doc[verb.i + 1 :]:
+        if (
+            token.i not in pieces
+            and doc[token.i - 1].lower_ in ("and", "or")
+            and (token.tag_ == "VBZ" or (token.tag_ == "NNS" and is_present_verb(token.lower_)))
+        ):
+            return {}  # a joined verb the parse hung elsewhere would keep its -s beside "may"
+    hedged.add(verb.i)
     return pieces
 
 
