@@ -560,6 +560,14 @@ MISREAD = [
     ),
     # a modal before a swapped verb becomes "may": never "will ease"
     ("The cream will clear up eczema.", {"The cream may ease eczema."}),
+    # what a product guarantees it may bring; a dose taken to guarantee helps bring; a
+    # guarantee of the writer's own is theirs to settle, never "may guarantee"
+    ("Our protocol guarantees results in 30 days.", {"Our protocol may bring results in 30 days."}),
+    (
+        "Take two capsules at night to guarantee deep, restful sleep.",
+        {"Take two capsules at night to help bring deep, restful sleep."},
+    ),
+    ("We guarantee results in 30 days.", {"We guarantee results in 30 days."}),
     # "routinely" beside the new "may" would undo it
     (
         "With the right herbs, arthritis can routinely be reversed.",
@@ -597,6 +605,23 @@ def test_misread_words_and_one_sense_phrases(pipeline, before, good):
     ],
 )
 def test_the_outcome_in_a_which_clause_takes_its_own_hedge(pipeline, text, expected):
+    for unsafe in (False, True):
+        assert _fixed(pipeline, [text], unsafe)[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "may expect" reads as permission: what patients can expect, they may see
+        ("You can expect results within two weeks.", "You may see results within two weeks."),
+        # "the game changer" is praise that only ranks: an option
+        (
+            "Our gummies are the game changer for restless nights.",
+            "Our gummies are an option for restless nights.",
+        ),
+    ],
+)
+def test_words_that_read_wrong_under_a_hedge_change(pipeline, text, expected):
     for unsafe in (False, True):
         assert _fixed(pipeline, [text], unsafe)[0].text == expected
 

@@ -88,6 +88,16 @@ def rewrite_claim(job: Job) -> None:
     _generic(job, how)
 
 
+def _hedging_swap(job: Job, replaced: dict[int, str]) -> bool:
+    """A swap that hedges by itself, in an infinitive of purpose: "to guarantee a restful
+    night" → "to help bring a restful night"."""
+    doc = job.doc
+    return any(
+        new.lower().startswith("help ") and doc[i].tag_ == "VB" and i and doc[i - 1].lower_ == "to"
+        for i, new in replaced.items()
+    )
+
+
 # Words of safety: a majority in a sentence that has one is left to the advice.
 SAFETY_WORDS = frozenset(
     "safe safely harmless tolerate tolerates tolerated side adverse risk risks complications".split()
@@ -97,6 +107,9 @@ SAFETY_WORDS = frozenset(
 def _generic(job: Job, how: str) -> None:
     role = job.role
     replaced = swaps(job, claim_words(job.span))
+    if _hedging_swap(job, replaced):
+        job.add(replaced, safe=True, name="swap")
+        return
     # "may be a cure", "may be a miracle": a hedge beside the noun leaves its claim
     noun_claim = (
         job.category in ("cure", "hype")

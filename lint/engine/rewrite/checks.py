@@ -26,7 +26,7 @@ STACKED = (
     ),
 )
 CERTAIN = re.compile(
-    r"\b(?:may|might|could)\s+(?:be\s+|have\s+)?(?:absolutely|definitely|certainly|surely|undoubtedly|always|guaranteed|completely|totally|truly|100\s?%)",
+    r"\b(?:may|might|could)\s+(?:be\s+|have\s+)?(?:absolutely|definitely|certainly|surely|undoubtedly|always|guaranteed?|guarantees|completely|totally|truly|100\s?%)",
     re.I,
 )
 QUALIFIERS = re.compile(r"\b(?:potential|possibly|potentially)\b", re.I)

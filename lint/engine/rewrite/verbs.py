@@ -37,7 +37,7 @@ EVIDENCE = frozenset("show prove demonstrate confirm establish find validate doc
 # Certainty words that a hedge must never sit next to: they go when a verb is hedged.
 CERTAINTY = frozenset(
     "definitely certainly surely absolutely undoubtedly truly really actually always "
-    "guaranteed clearly simply genuinely just".split()
+    "guaranteed guarantee guarantees clearly simply genuinely just".split()
 )
 
 
@@ -172,7 +172,8 @@ def hedge_pieces(
     next to it goes ("will definitely clear" → "may clear").
     """
     proof = base_form(verb.text) in EVIDENCE and not any(c.dep_ == "prt" for c in verb.children)
-    if is_hedged(verb) or verb.lower_ in CERTAINTY or proof:
+    certain = verb.lower_ in CERTAINTY and verb.i not in replaced  # "guarantees" → "brings"
+    if is_hedged(verb) or certain or proof:
         return None  # never "may be guaranteed", "may have been shown" (but "may show up")
     if verb.doc.text.rstrip().endswith("?"):
         return None  # a question asks, it does not claim: not "Why may pellets work?"
@@ -225,6 +226,8 @@ def hedge_pieces(
                 pieces[after] = ""
             elif after < verb.i and verb.doc[after].lower_ in _AS_A_RULE:
                 pieces[after] = ""  # "can routinely be reversed" → "may be eased"
+            if verb.lower_ == "expect" and verb.i not in replaced:
+                pieces[verb.i] = "see"  # "can expect relief" → "may see relief", not "may expect"
         elif word in ("has", "have", "'ve"):
             pieces[first.i] = match_case(first.text, "may have", title)
         elif word in ("is", "are", "am", "'re", "'m") and not thought:
