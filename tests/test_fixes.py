@@ -270,13 +270,11 @@ def test_safe_fixes_only_hedge(pipeline):
     before = "Our balm works fast."
     safe = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=False)[0].text
     assert safe == "Our balm may work fast."
-    # Deleting "Unlike conventional painkillers," is unsafe, and a safe hedge beside that
-    # claim would leave it standing: only the unsafe fix rewrites the sentence.
+    # "Unlike conventional painkillers," is the comparison's claim, gone whole: safe too.
     before = "Unlike conventional painkillers, our balm works fast."
-    safe = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=False)[0].text
-    assert safe == before
-    unsafe = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=True)[0].text
-    assert unsafe == "Our balm may work fast."
+    for unsafe in (False, True):
+        fixed = pipeline.fix_sources([SourceText("p.txt", before)], unsafe=unsafe)[0].text
+        assert fixed == "Our balm may work fast."
 
 
 def _dev_overclaims():

@@ -839,10 +839,11 @@ def test_research_that_supports_in_the_present_is_bounded(pipeline, text, expect
     ],
 )
 def test_no_side_effects_at_the_end_of_a_clause_goes(pipeline, text, expected):
-    """A claim of no side effects added at the end of a clause goes whole (an unsafe fix): a
-    writer names the side effects, never the tool."""
-    assert _fixed(pipeline, [text], unsafe=False)[0].text == text
-    assert _fixed(pipeline, [text])[0].text == expected
+    """A claim of no side effects added at the end of a clause goes whole, a safe fix: the
+    phrase is the claim, and the rest keeps its words (the advice asks the writer to name the
+    side effects; the tool never does)."""
+    for unsafe in (False, True):
+        assert _fixed(pipeline, [text], unsafe)[0].text == expected
 
 
 @pytest.mark.parametrize(
@@ -1527,6 +1528,17 @@ def test_an_opening_verb_read_as_a_noun_takes_the_hedge_not_its_object(fused):
         assert fixed.startswith("May ") and "levels healthy" in fixed, fixed
 
 
+def test_a_rare_harm_is_never_hedged_again(fused):
+    """ "rarely causes" is already a hedge: the model's reading of what is left gets the
+    advice, never "may rarely cause"."""
+    text = (
+        "Unlike sleeping pills, our patch never causes dangerous side effects such as memory loss."
+    )
+    for unsafe in (False, True):
+        fixed = fused.fix_sources([SourceText("p.txt", text)], unsafe=unsafe)[0].text
+        assert fixed == "Our patch rarely causes dangerous side effects such as memory loss."
+
+
 @pytest.mark.parametrize("heading", ["Holistic Stress Cures", "Holistic Depression Cures"])
 def test_a_heading_that_ends_in_a_plural_noun_never_gets_a_hedged_verb(fused, heading):
     """The claim model still flags "Holistic Stress Remedies"; its last word is a noun, never
@@ -1888,10 +1900,10 @@ def test_a_proven_clause_is_never_examined(pipeline, text):
 @pytest.mark.parametrize(
     ("text", "safe", "unsafe"),
     [
-        # a harm denied outright becomes a rare one; the unsafe fix also drops the contrast
+        # a harm denied outright becomes a rare one, and the contrast goes
         (
             "Unlike sleeping pills, the patch does not cause drowsiness or memory loss.",
-            "Unlike sleeping pills, the patch rarely causes drowsiness or memory loss.",
+            None,
             "The patch rarely causes drowsiness or memory loss.",
         ),
         (

@@ -877,7 +877,8 @@ def _drop_contrast(job: Job) -> bool:
         # X it would compare with nothing, and named it stays a comparison: advice
         job.plan.advice_only = True
         return True
-    return job.add({i: "" for i in gone}, safe=False, name="drop contrast")
+    # the phrase is the claim and all of it goes: the rest of the sentence says what it said
+    return job.add({i: "" for i in gone}, safe=True, name="drop contrast")
 
 
 _COMPARED_NOUNS = frozenset("impact option choice alternative way treatment".split())
@@ -1398,7 +1399,8 @@ def _without_side_effects(job: Job) -> bool:
         if hedged is None:
             return False  # "You get results" would be left a promise without its hedge
         pieces = hedged
-    return job.add(pieces, safe=False, name="drop no side effects")
+    # the phrase is the claim, gone whole, and the verb it qualified is hedged
+    return job.add(pieces, safe=True, name="drop no side effects")
 
 
 # Verbs that say what a treatment brings with it: "causes no side effects".

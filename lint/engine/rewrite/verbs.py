@@ -29,7 +29,7 @@ MODALS_TO_REPLACE = frozenset({"will", "can", "shall", "'ll", "wo"})
 HEDGES = frozenset(
     "may might could would should possibly potentially perhaps maybe likely unlikely "
     "suggest suggests suggested appear appears seem seems thought believed hope hopes "
-    "promising promise sometimes some tend tends tended aim aims intend intends".split()
+    "promising promise sometimes rarely seldom some tend tends tended aim aims intend intends".split()
 )
 # Verbs of proof: "may" on them stacks two hedges ("may have been shown"); they are
 # rewritten as "early studies suggest" instead.
