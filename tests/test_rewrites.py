@@ -614,6 +614,11 @@ def test_the_outcome_in_a_which_clause_takes_its_own_hedge(pipeline, text, expec
     [
         # "may expect" reads as permission: what patients can expect, they may see
         ("You can expect results within two weeks.", "You may see results within two weeks."),
+        # "you've got" is possession: "may have", never "may have got"
+        (
+            "With our app, you've got a permanent solution for insomnia.",
+            "With our app, you may have a lasting solution for insomnia.",
+        ),
         # "the game changer" is praise that only ranks: an option
         (
             "Our gummies are the game changer for restless nights.",

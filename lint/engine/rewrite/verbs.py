@@ -230,6 +230,8 @@ def hedge_pieces(
                 pieces[verb.i] = "see"  # "can expect relief" → "may see relief", not "may expect"
         elif word in ("has", "have", "'ve"):
             pieces[first.i] = match_case(first.text, "may have", title)
+            if verb.lower_ == "got" and verb.i not in replaced:
+                pieces[verb.i] = ""  # "you've got a solution" → "you may have a solution"
         elif word in ("is", "are", "am", "'re", "'m") and not thought:
             frequency = _frequency_after(first)
             if frequency is not None and frequency.lower_ in _AS_A_RULE:
