@@ -546,7 +546,9 @@ def _build(
     outcome = _trailing_outcome(doc, plan, hedged, lexicon, clause_score)
     if outcome:
         plan.add(outcome, safe=True, name="hedge the outcome after it")
-    which = _trailing_which(doc, plan, hedged, lexicon, clause_score)
+    which = _trailing_which(
+        doc, plan, hedged, lambda words: _reads_as_a_claim(words, lexicon, clause_score)
+    )
     if which:
         plan.add(which, safe=True, name="hedge the outcome after it")
     leftover = _strength_left(doc, plan, hedged)
@@ -693,6 +695,20 @@ _LEADING_OUTCOME = frozenset(
 )
 
 
+def _hedge_written(plan: Plan, hedged: set[int]) -> bool:
+    """The plan hedged a claim of the sentence with "may" or "is thought to"."""
+    written = " ".join(new for op in plan.ops for new in op.pieces.values())
+    return bool(hedged) and re.search(r"\b(?:may|thought to)\b", written) is not None
+
+
+def _reads_as_a_claim(words, lexicon: Lexicon, clause_score: ClauseScore | None) -> bool:
+    """The words name a benefit or a condition, or the claim model reads them as a claim."""
+    if any(t.lower_ in lexicon.benefit or t.lower_ in lexicon.condition for t in words):
+        return True
+    text = " ".join(t.text for t in words if not t.is_punct)
+    return clause_score is not None and clause_score(text) >= CLAUSE_CLAIM
+
+
 def _trailing_outcome(
     doc,
     plan: Plan,
@@ -704,8 +720,7 @@ def _trailing_outcome(
     thought to build new circuits, making relief self-sustaining"): it takes its own hedge
     ("…, which may make relief self-sustaining"), and every participle joined to it its base
     form ("which may calm inflammation, slow … and regenerate …")."""
-    written = " ".join(new for op in plan.ops for new in op.pieces.values())
-    if not hedged or not re.search(r"\b(?:may|thought to)\b", written):
+    if not _hedge_written(plan, hedged):
         return {}
     start = next(
         (
@@ -746,9 +761,7 @@ def _trailing_outcome(
         # them", a clause inside the phrase, is part of it)
     if not plan.free([start]):
         return {}
-    named = any(t.lower_ in lexicon.benefit or t.lower_ in lexicon.condition for t in rest)
-    text = " ".join(t.text for t in rest if not t.is_punct)
-    if not named and (clause_score is None or clause_score(text) < CLAUSE_CLAIM):
+    if not _reads_as_a_claim(rest, lexicon, clause_score):
         return {}
     pieces = {start: f"which may {base_form(first.lower_)}"}
     if doc[start - 1].lower_ in _LEADING_OUTCOME:
@@ -762,17 +775,13 @@ def _trailing_outcome(
 
 
 def _trailing_which(
-    doc,
-    plan: Plan,
-    hedged: set[int],
-    lexicon: Lexicon,
-    clause_score: ClauseScore | None,
+    doc, plan: Plan, hedged: set[int], a_claim: Callable[..., bool]
 ) -> dict[int, str]:
     """The outcome of a hedged claim, set off in a ", which …" clause ("may improve blood flow,
     which normalizes moisture and heightens sensitivity"): it takes its own hedge ("which may
-    normalize moisture and heighten …"), and the verbs joined to its verb their base form."""
-    written = " ".join(new for op in plan.ops for new in op.pieces.values())
-    if not hedged or not re.search(r"\b(?:may|thought to)\b", written):
+    normalize moisture and heighten …"), and the verbs joined to its verb their base form,
+    where ``a_claim`` reads the clause as a claim."""
+    if not _hedge_written(plan, hedged):
         return {}
     which = next(
         (
@@ -797,10 +806,7 @@ def _trailing_which(
         or not plan.free(t.i for t in verb.subtree)
     ):
         return {}
-    rest = doc[which.i :]
-    named = any(t.lower_ in lexicon.benefit or t.lower_ in lexicon.condition for t in rest)
-    text = " ".join(t.text for t in rest if not t.is_punct)
-    if not named and (clause_score is None or clause_score(text) < CLAUSE_CLAIM):
+    if not a_claim(doc[which.i :]):
         return {}
     pieces = {verb.i: f"may {base_form(verb.lower_)}"}
     for joined in verb.conjuncts:
