@@ -619,6 +619,11 @@ def test_the_outcome_in_a_which_clause_takes_its_own_hedge(pipeline, text, expec
             "With our app, you've got a permanent solution for insomnia.",
             "With our app, you may have a lasting solution for insomnia.",
         ),
+        # what a means is used for is an aim, for a benefit as for a mechanism
+        (
+            "The device uses light to stimulate cellular repair and reduce inflammation.",
+            "The device uses light intended to stimulate cellular repair and reduce inflammation.",
+        ),
         # "the game changer" is praise that only ranks: an option
         (
             "Our gummies are the game changer for restless nights.",

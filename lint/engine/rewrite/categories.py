@@ -1591,6 +1591,8 @@ def _efficacy(job: Job) -> bool:
         return True
     if _imperative_with(job):
         return True
+    if _aim_of_means(job):
+        return True
     doc = job.doc
     preposition = next((t for t in job.span if t.lower_ in _BOASTING and t.dep_ == "prep"), None)
     head = job.span.root.head
@@ -1658,9 +1660,19 @@ _MEANS_VERBS = frozenset("use uses used using apply applies applied applying".sp
 
 
 def _mechanism(job: Job) -> bool:
+    return _aim_of_means(job)
+
+
+def _aim_of_means(job: Job) -> bool:
     """What a means is used for is an aim, not a fact: "uses gentle currents to restore nerve
-    activity" → "uses gentle currents intended to restore nerve activity"."""
+    activity" → "uses gentle currents intended to restore nerve activity" (and every verb
+    joined to it, and a claim in its object: "to stimulate cellular repair and reduce
+    inflammation")."""
     verb = job.span.root
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+        verb = verb.head  # "to stimulate cellular repair": the claim is the verb's object
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "… and reduce inflammation" shares the first verb's "to"
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     means = verb.head
     if to is None or verb.dep_ not in ("xcomp", "advcl") or means.lower_ not in _MEANS_VERBS:
@@ -1668,7 +1680,10 @@ def _mechanism(job: Job) -> bool:
     used = next((c for c in means.children if c.dep_ == "dobj" and c.i < to.i), None)
     if used is None or to.i - 1 not in {t.i for t in used.subtree}:
         return False  # "intended to" follows what is used
-    return job.add({to.i: job.cased(to, "intended to")}, safe=True, name="intended to")
+    intended = job.cased(to, "intended to")
+    if job.plan.new_text(to.i) == intended:
+        return True  # another claim of the same aim put it there
+    return job.add({to.i: intended}, safe=True, name="intended to")
 
 
 _SPECIAL: dict[str, Callable[[Job], bool]] = {
