@@ -624,6 +624,19 @@ def test_the_outcome_in_a_which_clause_takes_its_own_hedge(pipeline, text, expec
             "The device uses light to stimulate cellular repair and reduce inflammation.",
             "The device uses light intended to stimulate cellular repair and reduce inflammation.",
         ),
+        # proof said to repeat goes with the proof; science said to settle it is some research
+        (
+            "Research has shown again and again that magnesium calms the nerves.",
+            "Research suggests that magnesium calms the nerves.",
+        ),
+        (
+            "Science backs up the traditional use of ginger for nausea.",
+            "Some studies support the traditional use of ginger for nausea.",
+        ),
+        (
+            "Rest assured, there's solid science behind it.",
+            "Rest assured, there's some research behind it.",
+        ),
         # "the game changer" is praise that only ranks: an option
         (
             "Our gummies are the game changer for restless nights.",

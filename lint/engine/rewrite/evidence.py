@@ -118,6 +118,22 @@ def _subject_run(subject: Token, participles: bool = False) -> list[Token] | Non
     return words
 
 
+_REPEATED = (
+    ("again", "and", "again"),
+    ("time", "and", "again"),
+    ("over", "and", "over"),
+    ("time", "after", "time"),
+)
+
+
+def _repetition_after(verb: Token) -> dict[int, str]:
+    """ "has shown again and again that" → "suggests that": what is shown repeatedly goes
+    with the proof, never "suggests again and again"."""
+    doc = verb.doc
+    words = tuple(t.lower_ for t in doc[verb.i + 1 : verb.i + 4])
+    return {verb.i + k: "" for k in (1, 2, 3)} if words in _REPEATED else {}
+
+
 def _verb_group(verb: Token) -> list[Token]:
     """The verb with its auxiliaries and the adverbs between them ("have consistently shown")."""
     before = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "neg")}
@@ -197,6 +213,7 @@ def _research_shows(job: Job) -> bool:
         return False
     pieces = {t.i: "" for t in group}
     pieces[group[-1].i] = _suggest(finite, _verb_group(finite), subject)
+    pieces.update(_repetition_after(verb))
     weight, plural = _bounded(job, subject)
     if weight:
         pieces.update(weight)
@@ -516,6 +533,7 @@ def _present_support(job: Job, verb: Token) -> bool:
             )
     if base_form(verb.text) in _PROVE:
         pieces.update(_effectiveness_as_clause(verb))
+        pieces.update(_repetition_after(verb))
     job.hedged.add(verb.i)
     return job.add(pieces, safe=True, name="early research supports")
 
