@@ -21,7 +21,13 @@ from lint.engine.rewrite.grammar import (
     subject_of,
 )
 from lint.engine.rewrite.roles import REPORTING, Lexicon, advice_only, own_action, role_of
-from lint.engine.rewrite.verbs import CERTAINTY, EVIDENCE, auxiliaries, is_hedged
+from lint.engine.rewrite.verbs import (
+    CERTAINTY,
+    EVIDENCE,
+    auxiliaries,
+    is_hedged,
+    opening_head,
+)
 from lint.rulebook.fixspec import Fix
 
 # Claims that restructure their clause are rewritten first; the others in the order of the
@@ -431,9 +437,7 @@ def _rewrites(
         # "Keeps blood sugar levels healthy and …": a hedge on a later word would leave the
         # opening verb's promise; the fragment's "May help" goes first, with the rest, less
         # a hedge on the noun the tagger read the opening verb into ("levels" → "may level")
-        root = claims[0].span.doc[0]
-        while root.dep_ == "compound":
-            root = root.head
+        root = opening_head(claims[0].span.doc)
         rest = [p for p in full.pieces if not p[0] <= root.idx < p[1]] if root.i else full.pieces
         if not rest:
             return [fragment, *_without_help(fragment)]
@@ -469,10 +473,7 @@ def _hedges_later(edit: Edit) -> bool:
 def _opens(doc) -> bool:
     """The sentence's first word heads it, or the noun it is read as part of: "Curbs cravings
     …", "Keeps A1c blood sugar levels …"."""
-    head = doc[0]
-    while head.dep_ == "compound" and head.head.i > head.i:
-        head = head.head
-    return head.dep_ == "ROOT"
+    return opening_head(doc).dep_ == "ROOT"
 
 
 def _build(
@@ -775,7 +776,7 @@ def _trailing_outcome(
 
 
 def _trailing_which(
-    doc, plan: Plan, hedged: set[int], a_claim: Callable[..., bool]
+    doc, plan: Plan, hedged: set[int], a_claim: Callable[[Span], bool]
 ) -> dict[int, str]:
     """The outcome of a hedged claim, set off in a ", which …" clause ("may improve blood flow,
     which normalizes moisture and heightens sensitivity"): it takes its own hedge ("which may
@@ -812,17 +813,22 @@ def _trailing_which(
     for joined in verb.conjuncts:
         if joined.i < verb.i or subject_of(joined) not in (None, which):
             continue
-        if joined.tag_ == "VBZ" or (joined.tag_ == "NNS" and is_present_verb(joined.lower_)):
+        if _third_person_verb(joined):
             pieces[joined.i] = base_form(joined.lower_)  # "contracts and shrinks"
     for token in doc[verb.i + 1 :]:
         if (
             token.i not in pieces
             and doc[token.i - 1].lower_ in ("and", "or")
-            and (token.tag_ == "VBZ" or (token.tag_ == "NNS" and is_present_verb(token.lower_)))
+            and _third_person_verb(token)
         ):
             return {}  # a joined verb the parse hung elsewhere would keep its -s beside "may"
     hedged.add(verb.i)
     return pieces
+
+
+def _third_person_verb(token: Token) -> bool:
+    """A verb with its -s, or one the tagger read as a plural noun ("contracts and shrinks")."""
+    return token.tag_ == "VBZ" or (token.tag_ == "NNS" and is_present_verb(token.lower_))
 
 
 def _other_claim_clauses(

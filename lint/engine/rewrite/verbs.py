@@ -85,16 +85,22 @@ def clause_verb(span: Span) -> Token | None:
     return None
 
 
+def opening_head(doc) -> Token:
+    """The word the sentence's first word is read as part of: the tagger reads "Keeps" in
+    "Keeps A1c blood sugar levels healthy" into the noun "levels"."""
+    head = doc[0]
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return head
+
+
 def _object_of_opening_verb(token: Token) -> bool:
     """The noun the tagger made of an opening verb and its object ("Keeps LDL cholesterol
     levels healthy"): "levels" is the object, "Keeps" the verb."""
     first = token.doc[0]
     if first.i == token.i or not is_present_verb(first.lower_):
         return False
-    head = first
-    while head.dep_ == "compound" and head.head.i > head.i:
-        head = head.head
-    return head.i == token.i
+    return opening_head(token.doc).i == token.i
 
 
 # Where a clause inside another begins: a verb above it does not make its claim.
