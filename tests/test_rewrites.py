@@ -538,11 +538,7 @@ FAMILIES = [
             "Residential rehab is an addiction treatment option.",
         },
     ),
-]
-
-
-# Words the tagger hangs on a claim's word, and phrases whose rewrite reads only in one sense.
-MISREAD = [
+    # 12. words the tagger hangs on a claim's word, and phrases whose rewrite reads in one sense only
     # "That" hangs on "Instantly" as if an adverb: it stays when the adverb goes
     (
         "Five Herbal Teas That Instantly Calm Your Nerves",
@@ -573,80 +569,59 @@ MISREAD = [
         "With the right herbs, arthritis can routinely be reversed.",
         {"With the right herbs, arthritis may be eased."},
     ),
-    # "are well documented and profound": never "are reported and profound"
+    # the outcome in a ", which …" clause after a hedged claim takes its own hedge
     (
-        "The benefits of our tincture are well documented and profound.",
-        {"The benefits of our tincture are well documented and profound."},
+        "Our patch resets the nervous system, which in turn rebalances the immune response.",
+        {
+            "Our patch is thought to reset the nervous system, which in turn may rebalance the"
+            " immune response."
+        },
+    ),
+    (
+        "Our laser remodels collagen, which contracts and shrinks to ease stress leakage.",
+        {
+            "Our laser is thought to remodel collagen, which may contract and shrink to ease"
+            " stress leakage."
+        },
+    ),
+    # "may expect" reads as permission: what patients can expect, they may see
+    ("You can expect results within two weeks.", {"You may see results within two weeks."}),
+    # "you've got" is possession: "may have", never "may have got"
+    (
+        "With our app, you've got a permanent solution for insomnia.",
+        {"With our app, you may have a lasting solution for insomnia."},
+    ),
+    # what a means is used for is an aim, for a benefit as for a mechanism
+    (
+        "The device uses light to stimulate cellular repair and reduce inflammation.",
+        {"The device uses light intended to stimulate cellular repair and reduce inflammation."},
+    ),
+    # proof said to repeat goes with the proof; science said to settle it is some research
+    (
+        "Research has shown again and again that magnesium calms the nerves.",
+        {"Research suggests that magnesium calms the nerves."},
+    ),
+    (
+        "Science backs up the traditional use of ginger for nausea.",
+        {"Some studies support the traditional use of ginger for nausea."},
+    ),
+    (
+        "Rest assured, there's solid science behind it.",
+        {"Rest assured, there's some research behind it."},
+    ),
+    # "the game changer" is praise that only ranks: an option
+    (
+        "Our gummies are the game changer for restless nights.",
+        {"Our gummies are an option for restless nights."},
     ),
 ]
 
 
-@pytest.mark.parametrize(("before", "good"), MISREAD)
-def test_misread_words_and_one_sense_phrases(pipeline, before, good):
-    for unsafe in (False, True):
-        after = _fixed(pipeline, [before], unsafe)[0].text
-        assert after in good or (unsafe and "reported and" not in after and "option:" not in after)
-        assert problems(before, after) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Our patch resets the nervous system, which in turn rebalances the immune response.",
-            "Our patch is thought to reset the nervous system, which in turn may rebalance the"
-            " immune response.",
-        ),
-        (
-            "Our laser remodels collagen, which contracts and shrinks to ease stress leakage.",
-            "Our laser is thought to remodel collagen, which may contract and shrink to ease"
-            " stress leakage.",
-        ),
-    ],
-)
-def test_the_outcome_in_a_which_clause_takes_its_own_hedge(pipeline, text, expected):
-    for unsafe in (False, True):
-        assert _fixed(pipeline, [text], unsafe)[0].text == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # "may expect" reads as permission: what patients can expect, they may see
-        ("You can expect results within two weeks.", "You may see results within two weeks."),
-        # "you've got" is possession: "may have", never "may have got"
-        (
-            "With our app, you've got a permanent solution for insomnia.",
-            "With our app, you may have a lasting solution for insomnia.",
-        ),
-        # what a means is used for is an aim, for a benefit as for a mechanism
-        (
-            "The device uses light to stimulate cellular repair and reduce inflammation.",
-            "The device uses light intended to stimulate cellular repair and reduce inflammation.",
-        ),
-        # proof said to repeat goes with the proof; science said to settle it is some research
-        (
-            "Research has shown again and again that magnesium calms the nerves.",
-            "Research suggests that magnesium calms the nerves.",
-        ),
-        (
-            "Science backs up the traditional use of ginger for nausea.",
-            "Some studies support the traditional use of ginger for nausea.",
-        ),
-        (
-            "Rest assured, there's solid science behind it.",
-            "Rest assured, there's some research behind it.",
-        ),
-        # "the game changer" is praise that only ranks: an option
-        (
-            "Our gummies are the game changer for restless nights.",
-            "Our gummies are an option for restless nights.",
-        ),
-    ],
-)
-def test_words_that_read_wrong_under_a_hedge_change(pipeline, text, expected):
-    for unsafe in (False, True):
-        assert _fixed(pipeline, [text], unsafe)[0].text == expected
+def test_a_record_joined_to_praise_is_never_reported_and_praised(pipeline):
+    """ "are well documented and profound": never "are reported and profound"."""
+    text = "The benefits of our tincture are well documented and profound."
+    assert _fixed(pipeline, [text], unsafe=False)[0].text == text
+    assert "reported and" not in _fixed(pipeline, [text])[0].text
 
 
 def test_a_breakthrough_that_is_the_treatment_is_an_option(pipeline):
