@@ -614,6 +614,16 @@ FAMILIES = [
         "Our gummies are the game changer for restless nights.",
         {"Our gummies are an option for restless nights."},
     ),
+    # "will prove effective" is a verb of becoming: "may prove effective"
+    (
+        "Used correctly, these tips will prove extremely effective.",
+        {"Used correctly, these tips may prove effective."},
+    ),
+    # a proof joined to a fact about the same subject is hedged where it stands
+    (
+        "Our device has been used for decades and is proven to ease back pain.",
+        {"Our device has been used for decades and may ease back pain."},
+    ),
 ]
 
 
@@ -1535,6 +1545,16 @@ def test_a_rare_harm_is_never_hedged_again(fused):
     for unsafe in (False, True):
         fixed = fused.fix_sources([SourceText("p.txt", text)], unsafe=unsafe)[0].text
         assert fixed == "Our patch rarely causes dangerous side effects such as memory loss."
+
+
+def test_what_the_writer_says_a_thing_is_is_not_doubted(fused):
+    """ "The thing about healing is that it is always possible": never "may be that", which
+    doubts what the writer says the thing is, not the claim inside it."""
+    text = "The wonderful thing about healing, at any age, is that it is always possible."
+    assert fused.check_text(text, "p.txt")
+    for unsafe in (False, True):
+        fixed = fused.fix_sources([SourceText("p.txt", text)], unsafe=unsafe)[0].text
+        assert "may be that" not in fixed
 
 
 @pytest.mark.parametrize("heading", ["Holistic Stress Cures", "Holistic Depression Cures"])

@@ -399,6 +399,11 @@ def _shown_to(job: Job) -> bool:
     if verb.dep_ == "relcl" or run[0].tag_ in ("WDT", "WP", "WP$"):
         return _shown_in_place(job, verb, group, after)  # not "the device early studies
         # suggest whose benefits …": the proof becomes a hedge where it stands
+    first_verb = verb.head if verb.dep_ == "conj" and verb.head.i < verb.i else None
+    shared = subject_of(first_verb) if first_verb is not None else None
+    if shared is not None and shared.i == subject.i:
+        return _shown_in_place(job, verb, group, after)  # "has been used for decades and is
+        # proven to ease …": a frame before the subject would cover the first verb's fact
     plural = is_plural_subject(subject)
     pieces = {t.i: "" for t in group}
     if after.lower_ == "to":

@@ -177,12 +177,27 @@ def hedge_pieces(
     swap already changed ("cures" → "ease") is hedged in its new form; a certainty adverb
     next to it goes ("will definitely clear" → "may clear").
     """
-    proof = base_form(verb.text) in EVIDENCE and not any(c.dep_ == "prt" for c in verb.children)
+    # "prove" with what it proves to be is a verb of becoming: "will prove effective" → "may
+    # prove effective"; "show up" is no proof either
+    becoming = verb.tag_ in ("VB", "VBZ", "VBP") and any(
+        c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ" for c in verb.children
+    )
+    proof = (
+        base_form(verb.text) in EVIDENCE
+        and not becoming
+        and not any(c.dep_ == "prt" for c in verb.children)
+    )
     certain = verb.lower_ in CERTAINTY and verb.i not in replaced  # "guarantees" → "brings"
     if is_hedged(verb) or certain or proof:
         return None  # never "may be guaranteed", "may have been shown" (but "may show up")
     if verb.doc.text.rstrip().endswith("?"):
         return None  # a question asks, it does not claim: not "Why may pellets work?"
+    if verb.lower_ in BE and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    ):
+        return None  # "The thing is that relief is possible": not "may be that", which doubts
+        # what the writer says, not the claim inside it
     if any(c.dep_ == "xcomp" and base_form(c.text) in EVIDENCE for c in verb.children):
         return None  # nor "may keep confirming", "may continue to show"
     if any(
