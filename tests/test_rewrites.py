@@ -624,6 +624,11 @@ FAMILIES = [
         "Our device has been used for decades and is proven to ease back pain.",
         {"Our device has been used for decades and may ease back pain."},
     ),
+    # a superlative that ranks within what is available says nothing without it: advice
+    (
+        "Our clinic uses the most advanced lasers available.",
+        {"Our clinic uses the most advanced lasers available."},
+    ),
 ]
 
 

@@ -1016,15 +1016,16 @@ _SCOPES = frozenset(
 def _scoped(noun: Token) -> bool:
     """The noun phrase says what its superlative ranks it within ("X is the most potent drug
     available", "ranks as the top program in the country"): without the superlative it says
-    nothing. (Not a place where something is offered: "offers the best care in the region".)"""
+    nothing ("uses the most advanced equipment available" too). (Not a place where something
+    is offered: "offers the best care in the region".)"""
+    if any(c.lower_ in ("available", "ever", "anywhere", "around", "today") for c in noun.rights):
+        return True
     if noun.dep_ not in ("attr", "pobj", "oprd"):
         return False
-    for child in noun.rights:
-        if child.lower_ in ("available", "ever", "anywhere", "around", "today"):
-            return True
-        if child.dep_ == "prep" and any(t.lower_ in _SCOPES for t in child.subtree):
-            return True
-    return False
+    return any(
+        child.dep_ == "prep" and any(t.lower_ in _SCOPES for t in child.subtree)
+        for child in noun.rights
+    )
 
 
 def _superlative(token: Token) -> bool:
