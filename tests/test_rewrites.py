@@ -1562,6 +1562,33 @@ def test_what_the_writer_says_a_thing_is_is_not_doubted(fused):
         assert "may be that" not in fixed
 
 
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        # the model reads a safety claim in the participle: a hedge on "rely" would leave it
+        (
+            "Our filters rely on membranes designed by engineers, guaranteeing consistent safety.",
+            "may rely",
+        ),
+        # … or in the clause the first one leads into
+        (
+            "Red light penetrates two inches into the skin, so there is no damage whatsoever to your tissue.",
+            "may penetrate",
+        ),
+        # a majority in a sentence about safety stays for the writer: not "for some clients"
+        (
+            "Our drips rely on nutrients chosen by nurses, ensuring total safety for every client.",
+            "some clients",
+        ),
+    ],
+)
+def test_a_hedge_never_lands_on_a_fact_beside_the_models_claim(fused, text, never):
+    assert fused.check_text(text, "p.txt")
+    for unsafe in (False, True):
+        fixed = fused.fix_sources([SourceText("p.txt", text)], unsafe=unsafe)[0].text
+        assert never not in fixed, fixed
+
+
 @pytest.mark.parametrize("heading", ["Holistic Stress Cures", "Holistic Depression Cures"])
 def test_a_heading_that_ends_in_a_plural_noun_never_gets_a_hedged_verb(fused, heading):
     """The claim model still flags "Holistic Stress Remedies"; its last word is a noun, never

@@ -100,7 +100,8 @@ def _hedging_swap(job: Job, replaced: dict[int, str]) -> bool:
 
 # Words of safety: a majority in a sentence that has one is left to the advice.
 SAFETY_WORDS = frozenset(
-    "safe safely harmless tolerate tolerates tolerated side adverse risk risks complications".split()
+    "safe safely safety harmless tolerate tolerates tolerated side adverse risk risks "
+    "complications".split()
 )
 
 

@@ -1060,10 +1060,32 @@ def _leaves_a_promise(doc, edit: Edit) -> bool:
     if not changed:
         return False
     verb = doc[min(changed)]
-    return any(
+    if any(
         t.lower_ in ("will", "'ll", "wo") and t.i > verb.i and t.i not in changed
         for t in verb.subtree
+    ):
+        return True
+    # an outcome set off after it, which the hedge leaves stated ("rely on X, guaranteeing
+    # consistent safety"), or a clause it leads into ("X carry no UV, so there is no damage
+    # whatsoever", parsed as the main clause or as a joined one)
+    trailing = any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.tag_ == "VBG"
+        and doc[c.i - 1].text == ","
+        and c.lower_ not in _NOT_AN_OUTCOME  # a means: "…, using a gentle pathway"
+        for c in verb.children
+        if c.i > verb.i and c.i not in changed
     )
+    leads_in = verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.i not in changed
+    so = next((c for c in verb.children if c.lower_ == "so" and c.i > verb.i), None)
+    consequence = so is not None and any(
+        c.dep_ == "conj"
+        and c.i > so.i
+        and c.i not in changed
+        and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        for c in verb.children
+    )
+    return trailing or leads_in or consequence
 
 
 def _main_verb(doc) -> Token | None:
