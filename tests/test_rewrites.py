@@ -1565,12 +1565,8 @@ def test_what_the_writer_says_a_thing_is_is_not_doubted(fused):
 @pytest.mark.parametrize(
     ("text", "never"),
     [
-        # the model reads a safety claim in the participle: a hedge on "rely" would leave it
-        (
-            "Our filters rely on membranes designed by engineers, guaranteeing consistent safety.",
-            "may rely",
-        ),
-        # … or in the clause the first one leads into
+        # the model reads a safety claim in the clause the first one leads into: a hedge on
+        # "penetrates" would doubt the fact and leave the claim
         (
             "Red light penetrates two inches into the skin, so there is no damage whatsoever to your tissue.",
             "may penetrate",

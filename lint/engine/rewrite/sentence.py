@@ -429,7 +429,7 @@ def _rewrites(
         # sentence's verb, must leave no promise of its own unhedged
         if full is None:
             full, guessed = _model_rewrite(claims, lexicon), True
-        if full is not None and _leaves_a_promise(claims[0].span.doc, full):
+        if full is not None and _leaves_a_promise(claims[0].span.doc, full, not guessed):
             return []
     if full is None:
         return [fragment, *_without_help(fragment)] if fragment is not None else []
@@ -1053,9 +1053,10 @@ def _model_rewrite(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | None:
     return Edit(edit.start, edit.end, edit.pieces, safe=False) if edit is not None else None
 
 
-def _leaves_a_promise(doc, edit: Edit) -> bool:
+def _leaves_a_promise(doc, edit: Edit, placed: bool = True) -> bool:
     """Whether the hedged verb keeps a promise of its own in its clause ("may ensure you
-    will gain")."""
+    will gain"), or, where the model's words ``placed`` the hedge (not a guess at the
+    sentence's verb, an unsafe fix), a claim beside it."""
     changed = {t.i for t in doc if any(a <= t.idx < b for a, b, _ in edit.pieces)}
     if not changed:
         return False
@@ -1065,6 +1066,8 @@ def _leaves_a_promise(doc, edit: Edit) -> bool:
         for t in verb.subtree
     ):
         return True
+    if not placed:
+        return False
     # an outcome set off after it, which the hedge leaves stated ("rely on X, guaranteeing
     # consistent safety"), or a clause it leads into ("X carry no UV, so there is no damage
     # whatsoever", parsed as the main clause or as a joined one)
