@@ -303,8 +303,11 @@ class Linter:
                     scores[key] = candidate.score
         claims: dict[tuple[str, frozenset[str], str | None], list[Claim]] = {}
         parsed = nlp.pipe(to_parse.values(), batch_size=_BATCH_SIZE)
+        judged_docs = {}  # the parses with claims (their claims keep them anyway)
         for key, doc in zip(to_parse, parsed, strict=True):
             judged = self._judge(doc, matcher, key[1], scores.get(key), key[2])
+            if judged:
+                judged_docs[key] = doc
             # One rewrite of the sentence from all its claims, shared by its findings.
             edits = rewriter.sentence_edits([(c.rule, c.span) for c in judged]) if judged else []
             claims[key] = [replace(c, edits=edits) for c in judged]
@@ -315,7 +318,9 @@ class Linter:
                 continue
             text = candidate.sentence.text
             if text not in advice:
-                advice[text] = rewriter.advice(text, nlp)
+                doc = judged_docs.get(key)
+                whole = doc is not None and doc.text == text  # parsed whole, not a window
+                advice[text] = rewriter.advice(text, (lambda _, d=doc: d) if whole else nlp)
             source = sources[index]
             if index not in lines:
                 lines[index] = LineIndex(source.text)

@@ -1661,10 +1661,6 @@ def _done_to_something(head: Token) -> bool:
 _MEANS_VERBS = frozenset("use uses used using apply applies applied applying".split())
 
 
-def _mechanism(job: Job) -> bool:
-    return _aim_of_means(job)
-
-
 def _aim_of_means(job: Job) -> bool:
     """What a means is used for is an aim, not a fact: "uses gentle currents to restore nerve
     activity" → "uses gentle currents intended to restore nerve activity" (and every verb
@@ -1689,7 +1685,7 @@ def _aim_of_means(job: Job) -> bool:
 
 
 _SPECIAL: dict[str, Callable[[Job], bool]] = {
-    "mechanism": _mechanism,
+    "mechanism": _aim_of_means,
     "efficacy": _efficacy,
     "superiority": _superiority,
     "generalization": _generalization,

@@ -287,13 +287,17 @@ def testimonial(doc: Doc) -> bool:
 
 
 _PERFECT = frozenset({"have", "has", "had", "'ve", "'d"})
-_OWN_WORDS = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b|[\"“”'‘’]")
+_FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b")
+_REPORTING_WORD = re.compile(r"\b(?:" + "|".join(sorted(REPORTING)) + r")\b", re.I)
 
 
 def may_be_testimonial(sentence: str) -> bool:
-    """Whether the sentence has the words of a testimonial (a first-person singular pronoun or
-    a quotation mark), before it is parsed to tell."""
-    return _OWN_WORDS.search(sentence) is not None
+    """Whether the sentence has the words of a testimonial (a first-person singular pronoun,
+    or a quotation mark and a verb of saying), before it is parsed to tell."""
+    quoted = any(q in sentence for q in (*_QUOTES, "'", "‘", "’"))
+    return bool(
+        _FIRST_PERSON_WORD.search(sentence) or (quoted and _REPORTING_WORD.search(sentence))
+    )
 
 
 def _in_a_name(token: Token) -> bool:
