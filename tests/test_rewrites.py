@@ -513,7 +513,7 @@ FAMILIES = [
     ),
     (
         "Cold plunges represent a leap forward in recovery.",
-        {"Cold plunges represent a step forward in recovery."},
+        {"Cold plunges represent a newer option in recovery."},
     ),
     (
         "There's finally an answer: low-level laser therapy.",
@@ -628,6 +628,39 @@ FAMILIES = [
     (
         "Our clinic uses the most advanced lasers available.",
         {"Our clinic uses the most advanced lasers available."},
+    ),
+    # a verb the parse joined to the object of another verb shares its hedge with that verb
+    (
+        "The injection repairs weak, unstable tendons and stimulates new collagen.",
+        {"The injection is thought to repair weak, unstable tendons and stimulate new collagen."},
+    ),
+    # a word dropped from the second of two joined nouns leaves the "and" that joins them
+    (
+        "Our plan combines these habits to deliver steady energy and lasting peace of mind.",
+        {"Our plan combines these habits to deliver steady energy and peace of mind."},
+    ),
+    # "most" on the subject of a hedged clause is the guide's "some"
+    (
+        "Most migraines will respond to the patch within hours.",
+        {"Some migraines may respond to the patch within hours."},
+    ),
+    # a leap forward, whatever its size, is a newer option ("a step forward" still ranks it)
+    (
+        "Our tonic represents a major leap forward in gut health.",
+        {"Our tonic represents a newer option in gut health."},
+    ),
+    # what a product contains, what research does and "when it comes to" are never hedged
+    (
+        "The balm also contains arnica, which heals bruises overnight.",
+        {"The balm also contains arnica, which may heal bruises overnight."},
+    ),
+    (
+        "These new studies shed light on how the herb rewires the brain.",
+        {"These new studies shed light on how the herb is thought to rewire the brain."},
+    ),
+    (
+        "When it comes to joint pain, our brace guarantees results.",
+        {"When it comes to joint pain, our brace may bring results."},
     ),
 ]
 

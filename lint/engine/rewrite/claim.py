@@ -13,6 +13,7 @@ from lint.engine.rewrite.grammar import (
     existential,
     is_present_verb,
     match_case,
+    subject_of,
 )
 from lint.engine.rewrite.roles import Lexicon, Role
 from lint.engine.rewrite.verbs import (
@@ -501,6 +502,14 @@ def _window(job: Job) -> list[Token]:
         and not so_that
     ):
         first -= 1  # "so revolutionary": the phrase table has it whole ("so … that" not)
+    if (
+        job.category == "hype"
+        and first > 1
+        and doc[first - 1].dep_ == "amod"
+        and doc[first - 1].head.i in range(span.start, span.end)
+        and doc[first - 2].lower_ in ("a", "an", "the")
+    ):
+        first -= 1  # "a major leap forward": the phrase table has it whole
     if first and doc[first - 1].lower_ in ("a", "an", "the"):
         first -= 1
     verb = job.role.verb
@@ -802,6 +811,10 @@ def _glue(doc: Doc, gone: set[int]) -> set[int]:
             and k not in gone
             and doc[k].lower_ in ("and", "or", "&")
             and (j >= len(doc) or doc[j].pos_ in ("NOUN", "PROPN", "PUNCT"))
+            # not an "and" between nouns: "results and lasting quality of life"
+            and not (
+                k >= 1 and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k - 1].dep_ != "compound"
+            )
         ):
             extra.add(k)
             if k - 1 >= 0 and doc[k - 1].text == ",":
@@ -880,6 +893,11 @@ _ATTRIBUTION = frozenset(
     "recommend cite document record".split()
 )
 _MANNER = frozenset("way ways how manner method".split())
+# What a product holds ("also contains quercetin, which …") and what research does ("these
+# studies shed light on …"): facts, whatever the claim beside them.
+_CONTENT = frozenset("contain include comprise consist feature incorporate".split())
+_INQUIRY = frozenset("shed explore examine investigate assess evaluate".split())
+_OUTCOMES = frozenset("benefit advantage result effect outcome improvement gain".split())
 
 
 def _figure_subject(verb: Token) -> bool:
@@ -902,11 +920,18 @@ def _figure_subject(verb: Token) -> bool:
 
 def _not_the_claim(verb: Token) -> bool:
     """The verb reports or attributes the claim, states a fact of use ("is widely used to
-    treat"), or sits in a clause about how someone acts ("the way we treat pain")."""
-    if base_form(verb.text) in _ATTRIBUTION:
+    treat") or of content, reports an inquiry, or sits in a clause about how someone acts
+    ("the way we treat pain")."""
+    if base_form(verb.text) in _ATTRIBUTION | _INQUIRY:
         return True
+    if base_form(verb.text) in _CONTENT:
+        subject = subject_of(verb)
+        # what the benefits include is the claim: "Benefits may include better sleep"
+        return subject is None or base_form(subject.lower_) not in _OUTCOMES
     if verb.dep_ in ("relcl", "acl") and verb.head.lower_ in _MANNER:
         return True
+    if base_form(verb.text) == "come" and any(c.lower_ == "it" for c in verb.children):
+        return True  # "when it comes to recovering": a turn of phrase, no claim
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
         verb.dep_ in ("relcl", "acl", "advcl", "ccomp")
@@ -962,11 +987,18 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
             or verb.head.tag_ == "NNS"  # "cleanses and restores": the first read as a noun
             and verb.tag_ == "VBZ"
             and is_present_verb(verb.head.lower_)
+            or verb.head.tag_ == "NNS"  # "repairs joints and stimulates", parsed as joined
+            and verb.head.dep_ == "dobj"  # to the object
+            and verb.head.head.tag_ == verb.tag_
+            and verb.tag_ in ("VBZ", "VBP")
         )
     ):
         if verb.head.tag_ == "VB" and verb.tag_ == "VBZ":
             verb = verb.head.head  # "helps men lead … and counteracts …": "helps" agrees
             break
+        if verb.head.tag_ == "NNS" and verb.head.dep_ == "dobj":
+            verb = verb.head.head  # "repairs joints and stimulates …", read as "joints and
+            break  # stimulates": the verb of the object leads the list
         relative = relative_verb_between(verb.head, verb)
         if relative is not None:
             verb = relative  # "is an herb that calms …, relaxes … and relieves …"

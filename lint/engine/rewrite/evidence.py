@@ -33,6 +33,10 @@ _PEOPLE = {
     "clinicians": "clinicians",
     "researchers": "researchers",
     "specialists": "specialists",
+    "providers": "providers",
+    "practitioners": "practitioners",
+    "therapists": "therapists",
+    "surgeons": "surgeons",
     "professionals": "professionals",
 }
 _PEOPLE_VERBS = {
@@ -348,12 +352,13 @@ def _authority(job: Job) -> bool:
     run = _subject_run(subject, participles=True)
     if run is None or run[-1].i >= verb.i:
         return False
+    people = _PEOPLE[subject.lower_]
+    compound = [t for t in run if t.dep_ == "compound"]
+    if compound and people == subject.lower_:
+        # the kind of people stays: "Most health care providers" → "Some health care providers"
+        people = job.doc[compound[0].i : subject.i + 1].text
     pieces = {t.i: "" for t in run}
-    pieces[run[0].i] = (
-        job.cased(run[0], f"some {_PEOPLE[subject.lower_]}")
-        if run[0].i
-        else f"Some {_PEOPLE[subject.lower_]}"
-    )
+    pieces[run[0].i] = job.cased(run[0], f"some {people}") if run[0].i else f"Some {people}"
     lemma = base_form(verb.text)
     pieces[verb.i] = _PEOPLE_VERBS.get(lemma, lemma)
     if pieces[verb.i] == "consider":

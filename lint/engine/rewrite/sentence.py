@@ -960,6 +960,18 @@ def _majority_left(doc, plan: Plan, hedged: set[int], lexicon: Lexicon) -> dict[
             changed = {t.i: new for t, new in zip(run, minority, strict=False) if t.lower_ != new}
             if set(changed) <= words and not set(changed) & taken:
                 pieces.update(changed)
+    for i in hedged:  # "Most hemorrhoids may respond" → "Some hemorrhoids may respond"
+        subject = subject_of(doc[i])
+        if subject is None:
+            continue
+        first = min(subject.subtree, key=lambda t: t.i)
+        if (
+            first.lower_ == "most"
+            and first.i not in taken
+            # a quantifier, not a superlative ("most effective")
+            and (first.i == subject.i or first.head.pos_ in ("NOUN", "PROPN"))
+        ):
+            pieces[first.i] = match_case(first.text, "some", False)
     return pieces
 
 

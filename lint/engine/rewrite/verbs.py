@@ -301,13 +301,23 @@ def hedge_pieces(
     # the verbs joined to it share the hedge: "acts …, strengthens … and raises …" (and
     # one that agrees with it but hangs on its bare complement: "helps men lead … and
     # counteracts …")
-    joined = [c for c in verb.children if c.dep_ == "conj"] + [
-        g
-        for c in verb.children
-        if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB"
-        for g in c.children
-        if g.dep_ == "conj" and g.tag_ == verb.tag_ == "VBZ"
-    ]
+    joined = (
+        [c for c in verb.children if c.dep_ == "conj"]
+        + [
+            g
+            for c in verb.children
+            if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB"
+            for g in c.children
+            if g.dep_ == "conj" and g.tag_ == verb.tag_ == "VBZ"
+        ]
+        + [  # one the parse joined to its object ("repairs joints and stimulates …")
+            g
+            for c in verb.children
+            if c.dep_ == "dobj" and c.tag_ == "NNS"
+            for g in c.children
+            if g.dep_ == "conj" and g.tag_ == verb.tag_ and g.pos_ == "VERB"
+        ]
+    )
     while joined:
         other = joined.pop()
         if (
