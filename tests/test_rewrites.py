@@ -662,6 +662,31 @@ FAMILIES = [
         "When it comes to joint pain, our brace guarantees results.",
         {"When it comes to joint pain, our brace may bring results."},
     ),
+    # "nearly always" goes whole; where it says what a treatment does, not for whom, the
+    # verb takes the hedge instead of "some"
+    (
+        "This balm is nearly always effective for dry skin.",
+        {"This balm may be effective for dry skin."},
+    ),
+    (
+        "Knee replacement almost always relieves joint pain.",
+        {"Knee replacement may relieve joint pain."},
+    ),
+    # a verb the rewrite swapped, joined to the hedged one far after it, takes its base form
+    (
+        "The pill boosts energy and focus for the whole day and reverses the signs of ageing.",
+        {"The pill may boost energy and focus for the whole day and ease the signs of ageing."},
+    ),
+    # "is known to" joined to a hedged verb goes: the hedge covers it
+    (
+        "The tea soothes the gut lining and is known to calm inflammation.",
+        {"The tea may soothe the gut lining and calm inflammation."},
+    ),
+    # a hedge leaves "only" excluding everything else: it goes
+    (
+        "Only our laser can cure your back pain.",
+        {"Our laser may ease your back pain."},
+    ),
 ]
 
 

@@ -30,7 +30,14 @@ from lint.engine.rewrite.grammar import (
     subject_of,
 )
 from lint.engine.rewrite.roles import REPORTING, Role, own_action
-from lint.engine.rewrite.verbs import BE, CERTAINTY, EVIDENCE, auxiliaries, in_perfect
+from lint.engine.rewrite.verbs import (
+    BE,
+    CERTAINTY,
+    EVIDENCE,
+    approximators,
+    auxiliaries,
+    in_perfect,
+)
 
 _OPTION_NOUNS = frozenset("option options choice choices".split())
 _SUPERIORITY_WORDS = frozenset(
@@ -1106,8 +1113,15 @@ def _generalization(job: Job) -> bool:
             subject = subject_of(token.head)
             if subject is None or any(c.dep_ == "det" for c in subject.children):
                 return False
+            gone = {token.i: ""}
+            gone.update(approximators(doc, gone))
+            if subject.lower_ not in job.lexicon.population:
+                # "Hip replacement almost always reduces pain": what the treatment does, not
+                # for whom → "Hip replacement may reduce pain"
+                hedged = hedge(job, gone)
+                return hedged is not None and job.add(hedged, safe=True, name="may, not always")
             first = min(t.i for t in subject.subtree)
-            pieces = {token.i: "", first: job.cased(doc[first], f"some {lowered(doc[first])}")}
+            pieces = {**gone, first: job.cased(doc[first], f"some {lowered(doc[first])}")}
             ok = job.add(pieces, safe=True, name="some patients")
             if ok:
                 job.hedged.add(token.head.i)

@@ -40,7 +40,7 @@ _OPENS_A_CLAUSE = r"because|when|which|that|who|if|while|so|as|where|whose|since
 _NOT_AN_OBJECT = r"and|or|of|so|to|in|with|for|that|which|as|from|at|on|by|but|while|when|are|is"
 _JOINED_S_VERB = re.compile(
     rf"\b(?:may|might|could|thought to)\s+[a-z]+\b"
-    rf"((?:,?\s+(?!(?:{_OPENS_A_CLAUSE})\b)[\w'-]+){{0,6}}?)\s*(?:,|\band\b|\bor\b)\s+([a-z]+s)\s+(?!(?:{_NOT_AN_OBJECT})\b)[a-z]",
+    rf"((?:,?\s+(?!(?:{_OPENS_A_CLAUSE})\b)[\w'-]+){{0,8}}?)\s*(?:,|\band\b|\bor\b)\s+([a-z]+s)\s+(?!(?:{_NOT_AN_OBJECT})\b)[a-z]",
     re.I,
 )
 _SPACING = re.compile(r" [,.;:!?)]|[(\[] |  |,,|, ,|\(\s*\)|\b(\w+) \1\b", re.I)

@@ -19,6 +19,7 @@ from lint.engine.rewrite.roles import Lexicon, Role
 from lint.engine.rewrite.verbs import (
     HEDGES,
     MODALS_TO_REPLACE,
+    approximators,
     auxiliaries,
     hedge_pieces,
     is_hedged,
@@ -1021,7 +1022,23 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
     if pieces is None:
         return None
     job.hedged.add(verb.i)
-    return {**replaced, **pieces}
+    return {**replaced, **pieces, **approximators(job.doc, pieces), **_only_gone(job, verb)}
+
+
+def _only_gone(job: Job, verb: Token) -> dict[int, str]:
+    """ "Only X can help" → "X may help": a hedge leaves "only" excluding everything else."""
+    subject = subject_of(verb)
+    if subject is None:
+        return {}
+    only = subject.doc[subject.left_edge.i]
+    if only.lower_ != "only" or only.dep_ not in ("advmod", "amod", "det", "preconj"):
+        return {}
+    if only.i >= subject.i:
+        return {}
+    after = subject.doc[only.i + 1]
+    if only.text[:1].isupper():  # the capital goes to the word that now opens the sentence
+        return {only.i: "", after.i: after.text[:1].upper() + after.text[1:]}
+    return {only.i: ""}
 
 
 def verb_is_hedged(job: Job) -> bool:

@@ -405,6 +405,11 @@ def _agreeing(sentence: str, edit: Edit) -> Edit:
             source = edit.source_span(start, end)
             if source is not None:
                 word = sentence[source[0] : source[1]]
+                known = " known to "
+                if word.lower() in ("is", "are") and sentence[source[1] :].startswith(known):
+                    # "… and is known to quiet" → "… and quiet": the hedge covers it
+                    more.append((source[0], source[1] + len(known), ""))
+                    continue
                 more.append((*source, match_case(word, base_form(word), False)))
             elif written is None:
                 written = (start, end)

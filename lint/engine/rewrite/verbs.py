@@ -351,6 +351,21 @@ def in_perfect(verb: Token) -> bool:
     return any(a.lower_ in HAVE or a.lower_ == "'s" for a in auxiliaries(verb))
 
 
+_APPROXIMATE = frozenset("nearly almost virtually practically".split())
+
+
+def approximators(doc, pieces: dict[int, str]) -> dict[int, str]:
+    """The "nearly" of an adverb the pieces delete goes with it ("is nearly always
+    reversible" → "may be reversible", not "may be nearly reversible")."""
+    return {
+        c.i: ""
+        for i, new in pieces.items()
+        if new == "" and doc[i].pos_ == "ADV"
+        for c in doc[i].children
+        if c.dep_ == "advmod" and c.lower_ in _APPROXIMATE and c.i not in pieces
+    }
+
+
 def _frequency_after(auxiliary: Token) -> Token | None:
     """A frequency or time adverb right after "is"/"are" ("often", "now"): "may" goes before
     it, "be" after it."""
