@@ -102,6 +102,8 @@ TESTIMONIAL = "These are someone's own words: keep them as theirs"
     [
         "The drops gave me my life back within a week.",
         "'Honestly, this balm is a total game changer,' a former marathon runner told us.",
+        "'It beats every painkiller I tried,' says one yoga teacher, 'and it works in minutes.'",
+        '"Our spray cures hay fever," the pharmacist continues.',
     ],
 )
 def test_someones_own_experience_gets_the_testimonial_advice(pipeline, text):
@@ -115,7 +117,11 @@ def test_someones_own_experience_gets_the_testimonial_advice(pipeline, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["I recommend our ashwagandha, which heals the adrenal glands.", "Our tea cures insomnia."],
+    [
+        "I recommend our ashwagandha, which heals the adrenal glands.",
+        "Our tea cures insomnia.",
+        "Research says, 'this tea cures insomnia.'",
+    ],
 )
 def test_the_writers_own_claims_keep_the_rules_advice(pipeline, text):
     """ "I recommend" is the writer's claim in the present, not a story of what happened."""

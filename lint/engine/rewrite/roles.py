@@ -281,14 +281,30 @@ def testimonial(doc: Doc) -> bool:
     )
     quoted = any(q in doc.text for q in (*_QUOTES, "'", "‘", "’"))
     reported = any(
-        t.dep_ == "ROOT" and t.lower_ in REPORTING and t.tag_ == "VBD" and t.i > 2 for t in doc
+        t.dep_ in ("ROOT", "parataxis")
+        and (t.lower_ in REPORTING or t.lower_ in _GOES_ON)
+        and t.tag_ in ("VBD", "VBZ")
+        and t.i > 2
+        and any(_speaker(c) for c in t.children)
+        for t in doc
     )
     return (first_person and past) or (quoted and reported)
 
 
 _PERFECT = frozenset({"have", "has", "had", "'ve", "'d"})
+# What a speaker does between two parts of a quotation: "…," the surgeon continues.
+_GOES_ON = frozenset("continues continued adds added explains explained recalls recalled".split())
+
+
+def _speaker(token: Token) -> bool:
+    """The subject of a verb of saying is someone ("one gym owner", "the surgeon", "Anna"),
+    not research ("studies say")."""
+    return token.dep_ == "nsubj" and token.lower_ not in _NOT_SPEAKERS
+
+
+_NOT_SPEAKERS = frozenset("research study studies science evidence data it this that".split())
+_REPORTING_WORD = re.compile(r"\b(?:" + "|".join(sorted(REPORTING | _GOES_ON)) + r")\b", re.I)
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b")
-_REPORTING_WORD = re.compile(r"\b(?:" + "|".join(sorted(REPORTING)) + r")\b", re.I)
 
 
 def may_be_testimonial(sentence: str) -> bool:
