@@ -1030,7 +1030,7 @@ def _only_gone(job: Job, verb: Token) -> dict[int, str]:
     subject = subject_of(verb)
     if subject is None:
         return {}
-    only = subject.doc[subject.left_edge.i]
+    only = subject.left_edge
     if only.lower_ != "only" or only.dep_ not in ("advmod", "amod", "det", "preconj"):
         return {}
     if only.i >= subject.i:

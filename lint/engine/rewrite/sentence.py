@@ -969,7 +969,7 @@ def _majority_left(doc, plan: Plan, hedged: set[int], lexicon: Lexicon) -> dict[
         subject = subject_of(doc[i])
         if subject is None:
             continue
-        first = min(subject.subtree, key=lambda t: t.i)
+        first = subject.left_edge
         if (
             first.lower_ == "most"
             and first.i not in taken
