@@ -693,6 +693,34 @@ FAMILIES = [
         "Only our laser can cure your back pain.",
         {"Our laser may ease your back pain."},
     ),
+    # the adverb on a hype word swapped for a plain one goes with it
+    (
+        "Discover the quietly revolutionary world of red light masks.",
+        {"Discover the new world of red light masks."},
+    ),
+    # a clause of time or condition is never the one hedged: the claim is the main clause's
+    (
+        "When the muscles are stronger, the cream cures leaks.",
+        {"When the muscles are stronger, the cream may ease leaks."},
+    ),
+    # "Of all the options, …" ranks what follows: with the strength gone, it goes too
+    (
+        "Of all the options, our foot cream is a superb alternative.",
+        {"Our foot cream may be an alternative."},
+    ),
+    # the guide's addiction wording fits a predicate that stands alone, not one of a list
+    (
+        "Our tea is also non-habit-forming, cheap and tasty.",
+        {"Our tea is also non-habit-forming, cheap and tasty."},
+    ),
+    # a label, a colon and an instruction: the instruction is never hedged
+    (
+        "Relaxation: spend ten minutes breathing slowly, a simple habit that rewires your brain.",
+        {
+            "Relaxation: spend ten minutes breathing slowly, a simple habit that is thought to "
+            "rewire your brain."
+        },
+    ),
 ]
 
 

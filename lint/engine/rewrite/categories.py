@@ -1558,6 +1558,10 @@ def _addiction(job: Job) -> bool:
         return False
     if any(c.dep_ in ("aux", "neg") for c in verb.children):
         return False
+    if any(c.dep_ == "conj" and c.i >= end for t in tokens for c in t.children) or any(
+        c.dep_ in ("acomp", "attr") and c.i >= end for c in verb.children
+    ):
+        return False  # "is non-habit-forming, easy to find and good for you": one of a list
     if any(c.lower_ in _COUNTING for c in subject.children):
         return False  # not "Most sleep gummies' risk of dependence is still being studied"
     owner = {"it": "its", "they": "their", "this": "its", "that": "its"}.get(subject.lower_)

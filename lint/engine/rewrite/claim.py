@@ -116,6 +116,8 @@ def swaps(job: Job, tokens) -> dict[int, str]:
     for i, new in list(out.items()):
         if new:
             out.update(_absolute_gone(job.doc, job.doc[i], new, out))
+        if new and job.category == "hype":
+            out.update(_manner_gone(job.doc[i], out))
     gone = {i for i, new in out.items() if not new}
     for i in list(gone):
         for child in job.doc[i].lefts:
@@ -125,6 +127,21 @@ def swaps(job: Job, tokens) -> dict[int, str]:
     out.update({i: "" for i in _left_behind(job.doc, gone) if i not in out})
     out.update({i: "" for i in _glue(job.doc, gone) if i not in out})
     return out
+
+
+def _manner_gone(token: Token, out: dict[int, str]) -> dict[int, str]:
+    """The adverb on a hype word swapped for a plain one goes with it ("the quietly
+    revolutionary world" → "the new world", not "the quietly new world")."""
+    before = token.doc[token.i - 1] if token.i else None
+    if (
+        before is not None
+        and before.i not in out
+        and before.tag_ == "RB"
+        and before.dep_ in ("advmod", "amod")
+        and before.head.i in (token.i, token.head.i)
+    ):
+        return {before.i: ""}
+    return {}
 
 
 def _people_cured(job: Job, token: Token) -> bool:
@@ -641,14 +658,20 @@ def drops(job: Job, tokens) -> dict[int, str] | None:
     where that would leave a noun phrase or the sentence without its words."""
     words = job.spec.drop
     bare = job.role.kind == "bare"
+    doc = job.doc
     gone = {
         t.i
         for t in tokens
-        if t.lower_ in words and (bare or (t.dep_ in _DROPPABLE and t.head.i > t.i))
+        if t.lower_ in words
+        and (bare or (t.dep_ in _DROPPABLE and t.head.i > t.i))
+        # a noun goes only with what it names ("research-backed", "science backed"), never
+        # from the noun it modifies ("numerous research studies")
+        and not (
+            t.pos_ == "NOUN" and not splits_compound(doc, {t.i}) and t.head.lower_ not in words
+        )
     }
     if not gone:
         return None
-    doc = job.doc
     # Hyphenated words go whole ("fast-acting"), and so do the adverbs on a dropped word.
     changed = True
     while changed:
@@ -899,6 +922,7 @@ _MANNER = frozenset("way ways how manner method".split())
 _CONTENT = frozenset("contain include comprise consist feature incorporate".split())
 _INQUIRY = frozenset("shed explore examine investigate assess evaluate".split())
 _OUTCOMES = frozenset("benefit advantage result effect outcome improvement gain".split())
+_CONDITIONS = frozenset("once when whenever if after before until unless".split())
 
 
 def _figure_subject(verb: Token) -> bool:
@@ -931,8 +955,22 @@ def _not_the_claim(verb: Token) -> bool:
         return subject is None or base_form(subject.lower_) not in _OUTCOMES
     if verb.dep_ in ("relcl", "acl") and verb.head.lower_ in _MANNER:
         return True
-    if base_form(verb.text) == "come" and any(c.lower_ == "it" for c in verb.children):
-        return True  # "when it comes to recovering": a turn of phrase, no claim
+    lemma = base_form(verb.text)
+    words = {c.lower_ for c in verb.children}
+    if "it" in words and (lemma == "come" or lemma == "take" and "what" in words):
+        return True  # "when it comes to", "what it takes to recover": turns of phrase
+    if verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children
+    ):
+        return True  # "Once the muscles are stronger, women have …": the claim is the main clause
+    subject = subject_of(verb)
+    if (
+        subject is not None
+        and verb.tag_ in ("VB", "VBP")
+        and subject.i + 2 == verb.i
+        and subject.doc[subject.i + 1].text == ":"
+    ):
+        return True  # "Visualization: spend a few minutes …": a label, then an instruction
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
         verb.dep_ in ("relcl", "acl", "advcl", "ccomp")

@@ -76,6 +76,22 @@ def is_known_verb(word: str) -> bool:
 NOUN_AFTER_NOUN = frozenset({("side", "effects"), ("side", "effect")})
 
 
+def modified_object(token: Token) -> bool:
+    """A word the parse made the object of a preposition, after a word that modifies it and
+    before the subject of the next clause ("in numerous research studies it is …"): a noun,
+    however it could read as a verb."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        token.dep_ == "pobj"
+        and before is not None
+        and before.dep_ in ("amod", "compound")
+        and after is not None
+        and after.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
 def is_present_verb(word: str) -> bool:
     """Whether the word can be a third-person present verb ("cures", "works", "carries")."""
     return is_verb_form(word) and any(

@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from lint.engine.rewrite.grammar import NOUN_AFTER_NOUN, is_present_verb, subject_of
+from lint.engine.rewrite.grammar import (
+    NOUN_AFTER_NOUN,
+    is_present_verb,
+    modified_object,
+    subject_of,
+)
 from lint.engine.rewrite.verbs import clause_verb
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
@@ -176,6 +181,7 @@ def _misparsed_verb(span: Span) -> Token | None:
             and is_present_verb(token.lower_)
             and (doc[token.i - 1].lower_, token.lower_) not in NOUN_AFTER_NOUN
             and not (token.dep_ == "dobj" and token.head.tag_ in ("VBZ", "VBP"))
+            and not modified_object(token)
             and not _has_verb_after(token)
             and not _noun_like(token)
         ):

@@ -560,6 +560,9 @@ def _build(
     leftover = _strength_left(doc, plan, hedged)
     if leftover:
         plan.add(leftover, safe=True, name="strength left under the hedge")
+        opener = _ranking_opener(doc, plan)
+        if opener:
+            plan.add(opener, safe=True, name="ranking opener")
     majority = _majority_left(doc, plan, hedged, lexicon)
     if majority:
         plan.add(majority, safe=True, name="majority left under the hedge")
@@ -930,6 +933,21 @@ def _strength_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
         for c in (*doc[i].children, *(doc[i - 2 : i] if _for_long(doc[i]) else ()))
         if (c.dep_ == "advmod" or c.i < i) and c.i not in taken
     }
+
+
+def _ranking_opener(doc, plan: Plan) -> dict[int, str]:
+    """ "Of all the options, …" ranks what follows; with the strength gone it goes too ("Of
+    all the options, X are a superb alternative" → "X may be an alternative")."""
+    words = [t.lower_ for t in doc[:6]]
+    if words[:2] != ["of", "all"]:
+        return {}
+    comma = next((t for t in doc[2:6] if t.text == ","), None)
+    if comma is None or comma.i + 1 >= len(doc) or not plan.free(range(0, comma.i + 2)):
+        return {}
+    after = doc[comma.i + 1]
+    pieces = {t.i: "" for t in doc[: comma.i + 1]}
+    pieces[after.i] = after.text[:1].upper() + after.text[1:]
+    return pieces
 
 
 def _for_long(token: Token) -> bool:
