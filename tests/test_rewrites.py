@@ -316,6 +316,8 @@ def test_dev_overclaims_mostly_rewritten(pipeline):
         ("It may be possibly effective.", True),
         ("Early studies suggest it can help.", False),
         ("It may help. It may also soothe.", False),
+        ("Everyone differs, so you may or may not feel this.", False),
+        ("You may or may not feel it and it may help.", True),
     ],
 )
 def test_stacked_hedge_check(text, expected):

@@ -97,7 +97,12 @@ _BROKEN = {
 }
 
 
+# "may or may not" is one hedge, said both ways
+_EITHER_WAY = re.compile(r"\b(may|might|could) or \1 not\b", re.I)
+
+
 def stacked_hedge(text: str) -> bool:
+    text = _EITHER_WAY.sub(r"\1", text)
     return any(p.search(text) for p in STACKED)
 
 
