@@ -38,11 +38,14 @@ _MODAL_VERB = re.compile(r"\b(?:may|might|could|can|will)\s+(?:not\s+)?([a-z]+)\
 # that opens a clause of its own.
 _OPENS_A_CLAUSE = r"because|when|which|that|who|if|while|so|as|where|whose|since|although"
 _NOT_AN_OBJECT = r"and|or|of|so|to|in|with|for|that|which|as|from|at|on|by|but|while|when|are|is"
-_JOINED_S_VERB = re.compile(
-    rf"\b(?:may|might|could|thought to)\s+[a-z]+\b"
-    rf"((?:,?\s+(?!(?:{_OPENS_A_CLAUSE})\b)[\w'-]+){{0,8}}?)\s*(?:,|\band\b|\bor\b)\s+([a-z]+s)\s+(?!(?:{_NOT_AN_OBJECT})\b)[a-z]",
-    re.I,
+_JOINED_S_VERB_PATTERN = (
+    r"\b(?:may|might|could|thought to)\s+[a-z]+\b"
+    rf"((?:,?\s+(?!(?:{_OPENS_A_CLAUSE})\b)[\w'-]+){{{{0,{{reach}}}}}}?)\s*(?:,|\band\b|\bor\b)\s+([a-z]+s)\s+(?!(?:{_NOT_AN_OBJECT})\b)[a-z]"
 )
+# what the checks count as damage (six words between), and how far a repair looks (eight)
+_JOINED_S_VERB = {
+    reach: re.compile(_JOINED_S_VERB_PATTERN.format(reach=reach), re.I) for reach in (6, 8)
+}
 _SPACING = re.compile(r" [,.;:!?)]|[(\[] |  |,,|, ,|\(\s*\)|\b(\w+) \1\b", re.I)
 _GLUED_NOT = re.compile(r"\b(?:may|might|could)n['’]t\b", re.I)
 # Shapes a rewrite can leave that are broken wherever they appear (each counts only where the
@@ -203,12 +206,12 @@ def _is_third_person(word: str) -> bool:
     return any(lemma != word and word in getInflection(lemma, tag="VBZ") for lemma in lemmas)
 
 
-def joined_s_verbs(text: str) -> list[tuple[int, int]]:
+def joined_s_verbs(text: str, reach: int = 6) -> list[tuple[int, int]]:
     """Where a verb joined to a hedged one kept its "-s" ("may slow digestion and curbs
-    appetite"): the character offsets of each such verb."""
+    appetite"), at most ``reach`` words after it: the character offsets of each such verb."""
     return [
         m.span(2)
-        for m in _JOINED_S_VERB.finditer(text)
+        for m in _JOINED_S_VERB[reach].finditer(text)
         if _is_third_person(m.group(2).lower()) and not m.group(2).lower().endswith("ss")
     ]
 

@@ -959,8 +959,10 @@ def _not_the_claim(verb: Token) -> bool:
     words = {c.lower_ for c in verb.children}
     if "it" in words and (lemma == "come" or lemma == "take" and "what" in words):
         return True  # "when it comes to", "what it takes to recover": turns of phrase
-    if verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children
+    if (
+        verb.dep_ == "advcl"
+        and verb.head.tag_ in ("VBZ", "VBP", "VBD", "VB", "MD")
+        and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
     ):
         return True  # "Once the muscles are stronger, women have …": the claim is the main clause
     subject = subject_of(verb)

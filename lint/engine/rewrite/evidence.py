@@ -48,6 +48,7 @@ _PEOPLE_VERBS = {
     "endorse": "support",
 }
 _SUBJECT_LIMIT = 7
+_PRACTICE = frozenset("use apply offer provide perform practise practice treat prescribe".split())
 
 
 def rewrite(job: Job) -> bool:
@@ -349,6 +350,8 @@ def _authority(job: Job) -> bool:
     subject = subject_of(verb)
     if subject is None or subject.lower_ not in _PEOPLE:
         return False
+    if base_form(verb.text) in _PRACTICE:
+        return False  # "therapists use …": what they do, not what they hold to be true
     run = _subject_run(subject, participles=True)
     if run is None or run[-1].i >= verb.i:
         return False

@@ -401,7 +401,7 @@ def _agreeing(sentence: str, edit: Edit) -> Edit:
         after = edit.apply(sentence)
         more = []
         written = None
-        for start, end in joined_s_verbs(after):
+        for start, end in joined_s_verbs(after, reach=8):
             source = edit.source_span(start, end)
             if source is not None:
                 word = sentence[source[0] : source[1]]
