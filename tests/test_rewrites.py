@@ -715,6 +715,21 @@ FAMILIES = [
         "Our tea is also non-habit-forming, cheap and tasty.",
         {"Our tea is also non-habit-forming, cheap and tasty."},
     ),
+    # a "Yes" that answered what the rewrite now hedges goes
+    (
+        "Yes, our cream cures eczema.",
+        {"Our cream may ease eczema symptoms for some people."},
+    ),
+    # the word after a label's colon keeps no capital inside the sentence
+    (
+        "Good news: Patients usually feel better within a week.",
+        {"Good news: Some patients report feeling better within a week."},
+    ),
+    # a certainty word on a verb joined to the hedged one goes with the hedge
+    (
+        "This tea is totally safe and is actually good for your liver.",
+        {"This tea may be safe and be good for your liver."},
+    ),
     # a label, a colon and an instruction: the instruction is never hedged
     (
         "Relaxation: spend ten minutes breathing slowly, a simple habit that rewires your brain.",

@@ -253,6 +253,7 @@ def _edit(doc: Doc, words: dict[int, str], safe: bool) -> Edit:
 
 def lowered(token) -> str:
     """The word as it reads inside a sentence (a capital only where it belongs)."""
-    if keeps_capital(token) or token.i > 0:
-        return token.text
+    opens = token.i == 0 or token.doc[token.i - 1].text in (":", "–", "—", "|")
+    if keeps_capital(token) or not opens:
+        return token.text  # not the capital of a word that opens the sentence or its part
     return token.text[:1].lower() + token.text[1:]

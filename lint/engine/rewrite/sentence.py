@@ -85,6 +85,7 @@ def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
         _whether_not_how,
         _thought_to_help,
         _no_emphatic_do,
+        _no_yes,
     ):
         edit = polish(sentence, edit)
     return _reported_experience(sentence, edit, lexicon)
@@ -382,6 +383,19 @@ def _no_emphatic_do(sentence: str, edit: Edit) -> Edit:
     if _INSISTING.isdisjoint(near):
         return edit  # a "does" the writer put there without an intensifier
     return _rewritten_at(sentence, edit, *match.span(1), "can")
+
+
+_YES = re.compile(r"(?:Yes|YES)\s*[,!:]\s+(?=[a-zA-Z])")
+
+
+def _no_yes(sentence: str, edit: Edit) -> Edit:
+    """The edit, without the "Yes" that answered what it now hedges ("Yes, ketamine therapy
+    may be safe" says yes and maybe at once → "Ketamine therapy may be safe")."""
+    match = _YES.match(sentence)
+    if match is None or edit.start < match.end():
+        return edit
+    first = sentence[match.end()]
+    return edit.with_pieces(((0, match.end() + 1, first.upper()),))
 
 
 def _rewritten_at(sentence: str, edit: Edit, start: int, end: int, new: str) -> Edit:

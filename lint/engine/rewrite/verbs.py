@@ -330,6 +330,9 @@ def hedge_pieces(
             continue
         if other.i not in replaced:
             pieces[other.i] = match_case(other.text, base_form(other.text), title)
+        for child in other.children:  # "and are actually good" → "and be good"
+            if child.dep_ == "advmod" and child.lower_ in CERTAINTY and child.i not in replaced:
+                pieces[child.i] = ""
         joined += [c for c in other.children if c.dep_ == "conj"]
     return pieces
 
