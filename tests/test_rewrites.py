@@ -730,6 +730,8 @@ FAMILIES = [
         "This tea is totally safe and is actually good for your liver.",
         {"This tea may be safe and be good for your liver."},
     ),
+    # a heading is never left with one word ("Rapid Relief" is no "Relief"): advice
+    ("Rapid Relief", {"Rapid Relief"}),
     # a label, a colon and an instruction: the instruction is never hedged
     (
         "Relaxation: spend ten minutes breathing slowly, a simple habit that rewires your brain.",
@@ -2398,3 +2400,26 @@ def test_a_counted_subject_keeps_its_claim_for_the_advice(pipeline):
     assert pipeline.check_text(text, "p.txt")
     for unsafe in (False, True):
         assert _fixed(pipeline, [text], unsafe)[0].text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "noun"),
+    [
+        ("Brain supplements have emerged as a defence against decline.", "supplements", True),
+        ("Ice baths have become a helpful practice.", "baths", True),
+        (
+            "Thanks to its safety in numerous research studies it is now widely used.",
+            "studies",
+            True,
+        ),
+        ("Our tea cures colds.", "cures", False),
+    ],
+)
+def test_a_word_where_only_a_noun_stands_is_never_read_as_a_verb(text, word, noun):
+    """ "Brain supplements have emerged" is no "Brain may supplement have emerged"."""
+    from lint.engine.nlp import pipeline as spacy_pipeline
+    from lint.engine.rewrite.grammar import noun_by_position
+
+    doc = spacy_pipeline()(text)
+    token = next(t for t in doc if t.text == word)
+    assert noun_by_position(token) is noun

@@ -710,8 +710,8 @@ def drops(job: Job, tokens) -> dict[int, str] | None:
         for i in gone
     ):
         return None  # "Decades of research show", read as a noun "show": not "Decades of show"
-    if all(i in gone or not t.is_alpha for i, t in enumerate(doc)):
-        return None
+    if sum(1 for i, t in enumerate(doc) if i not in gone and t.is_alpha) < 2:
+        return None  # "Rapid Relief" is no "Relief": a heading left with one word says nothing
     if any(doc[i].dep_ == "ROOT" for i in gone):
         return None  # "Especially effective for X" would be left a bare "For X"
     return {i: "" for i in gone}

@@ -76,18 +76,22 @@ def is_known_verb(word: str) -> bool:
 NOUN_AFTER_NOUN = frozenset({("side", "effects"), ("side", "effect")})
 
 
-def modified_object(token: Token) -> bool:
-    """A word the parse made the object of a preposition, after a word that modifies it and
-    before the subject of the next clause ("in numerous research studies it is …"): a noun,
-    however it could read as a verb."""
+def noun_by_position(token: Token) -> bool:
+    """A word that could read as a verb but stands where only a noun does: the subject of
+    the auxiliary after it ("Brain supplements have emerged"), or the object of a
+    preposition after a word that modifies it and before the next clause's subject ("in
+    numerous research studies it is …")."""
     doc = token.doc
     before = doc[token.i - 1] if token.i else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is None:
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass") and after.dep_ in ("aux", "auxpass"):
+        return True
     return (
         token.dep_ == "pobj"
         and before is not None
         and before.dep_ in ("amod", "compound")
-        and after is not None
         and after.dep_ in ("nsubj", "nsubjpass")
     )
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from lint.engine.rewrite.grammar import (
     NOUN_AFTER_NOUN,
     is_present_verb,
-    modified_object,
+    noun_by_position,
     subject_of,
 )
 from lint.engine.rewrite.verbs import clause_verb
@@ -181,7 +181,7 @@ def _misparsed_verb(span: Span) -> Token | None:
             and is_present_verb(token.lower_)
             and (doc[token.i - 1].lower_, token.lower_) not in NOUN_AFTER_NOUN
             and not (token.dep_ == "dobj" and token.head.tag_ in ("VBZ", "VBP"))
-            and not modified_object(token)
+            and not noun_by_position(token)
             and not _has_verb_after(token)
             and not _noun_like(token)
         ):

@@ -18,7 +18,7 @@ from lint.engine.rewrite.grammar import (
     is_present_verb,
     is_title,
     match_case,
-    modified_object,
+    noun_by_position,
     regular_third_person,
     subject_of,
     uncontracted,
@@ -79,7 +79,7 @@ def clause_verb(span: Span) -> Token | None:
             and before.tag_ != "PRP$"
             and is_present_verb(token.lower_)
             and (before.lower_, token.lower_) not in NOUN_AFTER_NOUN
-            and not modified_object(token)
+            and not noun_by_position(token)
             and not _ends_a_title(token)
             and not _object_of_opening_verb(token)
         ):
