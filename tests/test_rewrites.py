@@ -730,6 +730,11 @@ FAMILIES = [
         "This tea is totally safe and is actually good for your liver.",
         {"This tea may be safe and be good for your liver."},
     ),
+    # what a name stands for is never hedged
+    (
+        "The B in BFR stands for blood flow, which rewires your muscles.",
+        {"The B in BFR stands for blood flow, which is thought to rewire your muscles."},
+    ),
     # a heading is never left with one word ("Rapid Relief" is no "Relief"): advice
     ("Rapid Relief", {"Rapid Relief"}),
     # a label, a colon and an instruction: the instruction is never hedged
@@ -2423,3 +2428,15 @@ def test_a_word_where_only_a_noun_stands_is_never_read_as_a_verb(text, word, nou
     doc = spacy_pipeline()(text)
     token = next(t for t in doc if t.text == word)
     assert noun_by_position(token) is noun
+
+
+def test_what_a_treatment_does_is_hedged_not_what_kind_of_care_it_is(fused):
+    """ "X is a relatively new discipline that addresses …": the claim is what it does; "is
+    thought to be a discipline" would doubt what kind of care it is."""
+    text = "Neurokinetics is a relatively new discipline that addresses the root causes of chronic pain."
+    for unsafe in (False, True):
+        fixed = fused.fix_sources([SourceText("p.txt", text)], unsafe=unsafe)[0].text
+        assert fixed == (
+            "Neurokinetics is a relatively new discipline that is thought to address the root "
+            "causes of chronic pain."
+        )

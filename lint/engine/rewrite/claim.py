@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from lint.engine.rewrite.edit import Plan
 from lint.engine.rewrite.grammar import (
+    BE,
     base_form,
     base_phrase,
     existential,
@@ -957,6 +958,8 @@ def _not_the_claim(verb: Token) -> bool:
         return True
     lemma = base_form(verb.text)
     words = {c.lower_ for c in verb.children}
+    if lemma == "stand" and "for" in words and "out" not in words:
+        return True  # "the R stands for reprocessing": what a name means
     if "it" in words and (lemma == "come" or lemma == "take" and "what" in words):
         return True  # "when it comes to", "what it takes to recover": turns of phrase
     if (
@@ -1045,6 +1048,10 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
             verb = relative  # "is an herb that calms …, relaxes … and relieves …"
             break
         verb = verb.head  # "is well tolerated and has fewer ...": "may" goes on the first
+    if verb is not None and thought and verb.lower_ in BE:
+        # "X is a relatively new discipline that addresses …": the claim is what it does,
+        # not what it is
+        verb = _described_by(verb)
     if (
         verb is None
         or verb.i in job.hedged
@@ -1063,6 +1070,34 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         return None
     job.hedged.add(verb.i)
     return {**replaced, **pieces, **approximators(job.doc, pieces), **_only_gone(job, verb)}
+
+
+def _described_by(copula: Token) -> Token | None:
+    """The verb of the relative clause on what a copula says something is ("is a discipline
+    that addresses …" → "addresses"), or the copula itself where it says no such thing
+    (None where it only defines: "is a relatively new discipline")."""
+    attribute = next((c for c in copula.children if c.dep_ == "attr"), None)
+    if attribute is None or attribute.lower_ not in _KINDS_OF_CARE:
+        return copula  # "is effective", "is a form of detox": what it is is the claim
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attribute.children):
+        return copula  # "is the treatment that works"
+    return next(
+        (
+            c
+            for c in attribute.children
+            if c.dep_ == "relcl"
+            and c.tag_ in ("VBZ", "VBP")
+            and any(s.lower_ in ("that", "which") for s in c.children if s.dep_ == "nsubj")
+        ),
+        None,
+    )
+
+
+# What a treatment is said to be, by kind: "a relatively new discipline", "a procedure".
+_KINDS_OF_CARE = frozenset(
+    """discipline procedure treatment therapy method technique approach device test program
+    programme practice field system tool supplement product drug medication""".split()
+)
 
 
 def _only_gone(job: Job, verb: Token) -> dict[int, str]:
