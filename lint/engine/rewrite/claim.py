@@ -922,7 +922,9 @@ _MANNER = frozenset("way ways how manner method".split())
 # studies shed light on …"): facts, whatever the claim beside them.
 _CONTENT = frozenset("contain include comprise consist feature incorporate".split())
 _INQUIRY = frozenset("shed explore examine investigate assess evaluate".split())
-_OUTCOMES = frozenset("benefit advantage result effect outcome improvement gain".split())
+_OUTCOMES = frozenset(
+    "benefit advantage result effect outcome improvement gain risk reduction relief".split()
+)
 _CONDITIONS = frozenset("once when whenever if after before until unless".split())
 
 
@@ -951,9 +953,14 @@ def _not_the_claim(verb: Token) -> bool:
     if base_form(verb.text) in _ATTRIBUTION | _INQUIRY:
         return True
     if base_form(verb.text) in _CONTENT:
+        # what the benefits include is the claim: "Benefits may include better sleep", "They
+        # may also include a reduced risk of …"
         subject = subject_of(verb)
-        # what the benefits include is the claim: "Benefits may include better sleep"
-        return subject is None or base_form(subject.lower_) not in _OUTCOMES
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return not any(
+            base_form(t.lower_) in _OUTCOMES
+            for t in (*([subject] if subject is not None else []), *objects)
+        )
     if verb.dep_ in ("relcl", "acl") and verb.head.lower_ in _MANNER:
         return True
     lemma = base_form(verb.text)
