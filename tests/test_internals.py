@@ -86,3 +86,25 @@ def test_spacy_is_imported_without_machine_learning_frameworks_which_still_impor
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [[], [], True]
+
+
+def test_a_rewrite_that_inserts_words_maps_onto_the_source_whole():
+    """A settled rewrite is the difference between two texts, so it can insert words where
+    none stood ("May Help " before the first word): the suggestion keeps every word between
+    its pieces, in plain text and in Markdown."""
+    from lint.data import SourceText
+    from lint.engine.linter import _SourceMap
+    from lint.engine.rewrite.edit import Edit
+    from lint.input.formats import extract
+
+    sentence = "Repair Your Gut to Ease Bloating"
+    edit = Edit.between(sentence, "May Help Repair Your Gut to Help Ease Bloating", safe=False)
+    assert edit.pieces[0][:2] == (0, 0)  # an insertion before the first word
+    for name, text in (("a.txt", sentence), ("a.md", f"Intro.\n\n{sentence}")):
+        prose = extract(SourceText(name, text))
+        start = prose.text.index(sentence)
+        where = list(range(len(sentence) + 1))
+        found = _SourceMap(text, prose, start, where, 0).suggestion(edit)
+        assert found is not None
+        fixed = text[: found.start] + found.replacement + text[found.end :]
+        assert fixed == text.replace(sentence, edit.apply(sentence)), fixed

@@ -735,6 +735,22 @@ FAMILIES = [
         "The B in BFR stands for blood flow, which rewires your muscles.",
         {"The B in BFR stands for blood flow, which is thought to rewire your muscles."},
     ),
+    # an imperative that promises a benefit is what the product may help do (unsafe: it adds
+    # "help", which the reader's own verbs after it need)
+    (
+        "Improve your mood and your sleep with every bracelet you wear!",
+        {
+            "Improve your mood and your sleep with every bracelet you wear!",
+            "May help improve your mood and your sleep with every bracelet you wear!",
+        },
+    ),
+    (
+        "Boost your energy, sharpen your focus and feel younger, naturally!",
+        {
+            "Boost your energy, sharpen your focus and feel younger, naturally!",
+            "May help boost your energy, sharpen your focus and feel younger, naturally!",
+        },
+    ),
     # a heading is never left with one word ("Rapid Relief" is no "Relief"): advice
     ("Rapid Relief", {"Rapid Relief"}),
     # a label, a colon and an instruction: the instruction is never hedged

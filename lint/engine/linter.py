@@ -652,6 +652,15 @@ class _SourceMap:
         start, end = self.span(edit.start, edit.end)
         out, cursor = [], start
         for piece_start, piece_end, new in sorted(edit.pieces):
+            if piece_start == piece_end:  # an insertion: after the character before it
+                at = stop = (
+                    self.prose.source_end(self.prose_offset(piece_start - 1) + 1)
+                    if piece_start
+                    else self.prose.source_start(self.prose_offset(0))
+                )
+                out += [self.source[cursor:at], new]
+                cursor = stop
+                continue
             at, stop = self.span(piece_start, piece_end)
             first = self.prose_offset(piece_start)
             last = self.prose_offset(piece_end - 1) + 1

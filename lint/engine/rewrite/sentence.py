@@ -451,8 +451,17 @@ def _rewrites(
         if full is not None and _leaves_a_promise(claims[0].span.doc, full, not guessed):
             return []
     if full is None:
-        return [fragment, *_without_help(fragment)] if fragment is not None else []
-    if fragment is not None and _hedges_later(full) and _opens(claims[0].span.doc):
+        if fragment is None:
+            return []
+        # "May boost your T and feel stronger" would have the product feel it: an imperative
+        # keeps its "help"
+        return [fragment] if _promises(claims[0].span.doc) else [fragment, *_without_help(fragment)]
+    if (
+        fragment is not None
+        and _hedges_later(full)
+        and _opens(claims[0].span.doc)
+        and not _promises(claims[0].span.doc)
+    ):
         # "Keeps blood sugar levels healthy and …": a hedge on a later word would leave the
         # opening verb's promise; the fragment's "May help" goes first, with the rest, less
         # a hedge on the noun the tagger read the opening verb into ("levels" → "may level")
@@ -1180,6 +1189,27 @@ _NOT_A_LEADING_VERB = frozenset(
 )
 
 
+# Verbs of benefit that lead an imperative promise ("Protect remaining cartilage", "Boost
+# your energy with …"): "May help" turns the promise into what the product may do.
+_BENEFIT_VERBS = frozenset(
+    """boost improve protect reduce relieve restore strengthen sharpen support ease soothe
+    calm repair rebuild balance enhance increase lower fight prevent banish revitalize
+    revitalise rejuvenate renew regenerate detoxify cleanse tighten firm""".split()
+)
+
+
+def _promises(doc) -> bool:
+    """The sentence is an imperative that promises a benefit ("Boost your energy with …")."""
+    first = doc[0]
+    return (
+        first.tag_ == "VB"
+        and first.dep_ == "ROOT"
+        and first.lower_ in _BENEFIT_VERBS
+        # not one that promises a further outcome: "Repair Your Immune System to Heal Lupus"
+        and not any(t.lower_ == "to" and t.dep_ == "aux" for t in doc)
+    )
+
+
 def _leading_verb(claims: Sequence[Claim]) -> Edit | None:
     """A fragment that opens with its verb and leaves out the subject ("Breaks Negative
     Thought Loops", "Flushes toxins out of your system"): "May help" goes before the verb,
@@ -1189,8 +1219,8 @@ def _leading_verb(claims: Sequence[Claim]) -> Edit | None:
     if first is None or first.i != 0 or not first.text[:1].isupper():
         return None
     word = first.lower_
-    if word in _NOT_A_LEADING_VERB or not is_present_verb(word):
-        return None
+    if word in _NOT_A_LEADING_VERB or not (is_present_verb(word) or _promises(doc)):
+        return None  # (an imperative that promises a benefit leads like one: "Protect …")
     if any(c.category in ("regulatory", "generalization") for c in claims):
         return None
     if first.dep_ in ("nsubj", "nsubjpass") or any(
@@ -1216,7 +1246,7 @@ def _leading_verb(claims: Sequence[Claim]) -> Edit | None:
     # "Curbs cravings and takes …" is parsed with "Curbs" on its object: the verbs joined
     # to that object are joined to it
     anchor = first.head if first.dep_ == "compound" else first
-    for token in doc[first.i + 1 :]:
+    for token in doc[first.i + 1 :] if not _promises(doc) else ():  # imperatives join bare verbs
         if (
             token.dep_ == "conj"
             and token.tag_ in ("VBZ", "NNS")
