@@ -1105,7 +1105,9 @@ def _model_rewrite(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | None:
     claim = next(c for c in claims if c.category == chosen)
     doc = claim.span.doc
     verb = _main_verb(doc)
-    if verb is None or not verb.i <= claim.span.root.i < verb.right_edge.i + 1:
+    # the model's words are in the verb's clause: after it, or in its subject ("Supplements
+    # that raise acetylcholine help …")
+    if verb is None or claim.span.root not in verb.subtree:
         return None
     edit = _build([Claim(chosen, doc[verb.i : verb.i + 1], claim.spec)], lexicon, unsafe=True)
     return Edit(edit.start, edit.end, edit.pieces, safe=False) if edit is not None else None
@@ -1192,9 +1194,8 @@ _NOT_A_LEADING_VERB = frozenset(
 # Verbs of benefit that lead an imperative promise ("Protect remaining cartilage", "Boost
 # your energy with …"): "May help" turns the promise into what the product may do.
 _BENEFIT_VERBS = frozenset(
-    """boost improve protect reduce relieve restore strengthen sharpen support ease soothe
-    calm repair rebuild balance enhance increase lower fight prevent banish revitalize
-    revitalise rejuvenate renew regenerate detoxify cleanse tighten firm""".split()
+    """boost improve protect reduce relieve strengthen sharpen support ease soothe calm
+    balance enhance increase lower fight prevent detoxify cleanse tighten firm""".split()
 )
 
 
