@@ -450,17 +450,18 @@ def _rewrites(
             full, guessed = _model_rewrite(claims, lexicon), True
         if full is not None and _leaves_a_promise(claims[0].span.doc, full, not guessed):
             return []
+    imperative = _promises(claims[0].span.doc)
     if full is None:
         if fragment is None:
             return []
         # "May boost your T and feel stronger" would have the product feel it: an imperative
         # keeps its "help"
-        return [fragment] if _promises(claims[0].span.doc) else [fragment, *_without_help(fragment)]
+        return [fragment] if imperative else [fragment, *_without_help(fragment)]
     if (
         fragment is not None
         and _hedges_later(full)
         and _opens(claims[0].span.doc)
-        and not _promises(claims[0].span.doc)
+        and not imperative
     ):
         # "Keeps blood sugar levels healthy and …": a hedge on a later word would leave the
         # opening verb's promise; the fragment's "May help" goes first, with the rest, less
@@ -1220,8 +1221,9 @@ def _leading_verb(claims: Sequence[Claim]) -> Edit | None:
     if first is None or first.i != 0 or not first.text[:1].isupper():
         return None
     word = first.lower_
-    if word in _NOT_A_LEADING_VERB or not (is_present_verb(word) or _promises(doc)):
-        return None  # (an imperative that promises a benefit leads like one: "Protect …")
+    imperative = _promises(doc)  # it leads like a verb with its subject left out: "Protect …"
+    if word in _NOT_A_LEADING_VERB or not (is_present_verb(word) or imperative):
+        return None
     if any(c.category in ("regulatory", "generalization") for c in claims):
         return None
     if first.dep_ in ("nsubj", "nsubjpass") or any(
@@ -1247,7 +1249,7 @@ def _leading_verb(claims: Sequence[Claim]) -> Edit | None:
     # "Curbs cravings and takes …" is parsed with "Curbs" on its object: the verbs joined
     # to that object are joined to it
     anchor = first.head if first.dep_ == "compound" else first
-    for token in doc[first.i + 1 :] if not _promises(doc) else ():  # imperatives join bare verbs
+    for token in () if imperative else doc[first.i + 1 :]:  # an imperative's verbs are bare
         if (
             token.dep_ == "conj"
             and token.tag_ in ("VBZ", "NNS")
