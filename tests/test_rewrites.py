@@ -751,6 +751,16 @@ FAMILIES = [
             "May help boost your energy, sharpen your focus and feel younger, naturally!",
         },
     ),
+    # "can have side effects, like any treatment" no longer follows from a reason, nor sits
+    # with what the writer grants: advice
+    (
+        "Because it stays on the skin, our balm causes no side effects.",
+        {"Because it stays on the skin, our balm causes no side effects."},
+    ),
+    (
+        "Our balm causes no side effects, although it may sting at first.",
+        {"Our balm causes no side effects, although it may sting at first."},
+    ),
     # a heading is never left with one word ("Rapid Relief" is no "Relief"): advice
     ("Rapid Relief", {"Rapid Relief"}),
     # a label, a colon and an instruction: the instruction is never hedged

@@ -1422,6 +1422,8 @@ def _without_side_effects(job: Job) -> bool:
 # Verbs that say what a treatment brings with it: "causes no side effects".
 _BRINGING = frozenset("cause causes has have carry carries produce produces pose poses".split())
 _TOTALLY = frozenset("completely totally entirely absolutely virtually almost 100%".split())
+# What opens a clause the side-effect claim is argued from or set against.
+_REASONS = frozenset("because since as although though while whereas".split())
 # "no", and the words that all but say it: "very few", "hardly any", "barely any".
 _NONE_OR_FEW = frozenset("no zero free few hardly barely scarcely".split())
 
@@ -1455,6 +1457,11 @@ def _no_side_effects(job: Job) -> bool:
     if verb.dep_ != "ROOT" or any(c.dep_ == "conj" for c in verb.children):
         return False  # "cost little, have no side effects and lay …", "The advantage is that
         # they have none": only a main clause that says it alone
+    if any(
+        c.dep_ == "advcl" and any(m.lower_ in _REASONS for m in c.children) for c in verb.children
+    ):
+        return False  # "Because it isn't absorbed, …", "…, although it may cause discomfort":
+        # what the writer argues from, or grants, no longer follows
     first = (head.head if free else effects).left_edge.i
     if free:
         first = min([first, *(c.i for c in head.head.children if c.dep_ == "advmod")])
