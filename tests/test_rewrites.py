@@ -906,8 +906,8 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
         ),
         # "very few" and "hardly any" side effects all but say none
         (
-            "Because it stays on the skin, the gel causes very few side effects.",
-            "Because it stays on the skin, the gel can have side effects, like any treatment.",
+            "The gel causes very few side effects.",
+            "The gel can have side effects, like any treatment.",
         ),
         (
             "The lozenges cause hardly any side effects.",
