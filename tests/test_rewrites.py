@@ -761,6 +761,11 @@ FAMILIES = [
         "Our balm causes no side effects, although it may sting at first.",
         {"Our balm causes no side effects, although it may sting at first."},
     ),
+    # "doesn't just" says more: never "may not"; the claim after it is hedged
+    (
+        "This serum doesn't just smell nice: it cures acne.",
+        {"This serum doesn't just smell nice: it may ease acne."},
+    ),
     # a heading is never left with one word ("Rapid Relief" is no "Relief"): advice
     ("Rapid Relief", {"Rapid Relief"}),
     # a label, a colon and an instruction: the instruction is never hedged
@@ -2466,3 +2471,22 @@ def test_what_a_treatment_does_is_hedged_not_what_kind_of_care_it_is(fused):
             "Neurokinetics is a relatively new discipline that is thought to address the root "
             "causes of chronic pain."
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "hedged"),
+    [
+        ("Reishi doesn't just look magical.", "look", False),
+        ("The beam does not harm the healthy tissue.", "harm", False),
+        ("Patients on it simply won't crave opioids.", "crave", True),
+    ],
+)
+def test_a_negation_that_says_more_or_says_no_harm_is_not_hedged(text, verb, hedged):
+    """ "doesn't just look magical" says more, and "may not harm" is still a safety claim:
+    neither takes "may not"; an emphatic "simply won't" does."""
+    from lint.engine.nlp import pipeline as spacy_pipeline
+    from lint.engine.rewrite.verbs import hedge_pieces
+
+    doc = spacy_pipeline()(text)
+    token = next(t for t in doc if t.text == verb)
+    assert (hedge_pieces(token, False, {}) is not None) is hedged

@@ -194,6 +194,13 @@ def hedge_pieces(
         return None  # never "may be guaranteed", "may have been shown" (but "may show up")
     if verb.doc.text.rstrip().endswith("?"):
         return None  # a question asks, it does not claim: not "Why may pellets work?"
+    negation = next((c for c in verb.children if c.dep_ == "neg"), None)
+    if negation is not None:
+        if any(c.lower_ in _NOT_ONLY and c.i > negation.i for c in verb.children):
+            return None  # "doesn't just look magical" says more, not less: not "may not look"
+            # (but "simply won't be" is an emphatic no, hedged as one)
+        if base_form(verb.text) in _HARMING:
+            return None  # "does not harm the tissue" → "may not harm" is still a safety claim
     if verb.lower_ in BE and any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in verb.children
@@ -338,6 +345,8 @@ def hedge_pieces(
 
 
 _WHOLLY = frozenset("completely totally entirely fully wholly".split())
+_NOT_ONLY = frozenset("just only merely simply".split())
+_HARMING = frozenset("harm damage hurt injure irritate burn scar".split())
 _BECOMING = frozenset("become emerge grow turn prove be".split())
 _FREQUENCY = frozenset(
     "often usually generally typically frequently commonly normally now also still already "
