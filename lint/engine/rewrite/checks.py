@@ -38,14 +38,20 @@ _MODAL_VERB = re.compile(r"\b(?:may|might|could|can|will)\s+(?:not\s+)?([a-z]+)\
 # that opens a clause of its own.
 _OPENS_A_CLAUSE = r"because|when|which|that|who|if|while|so|as|where|whose|since|although"
 _NOT_AN_OBJECT = r"and|or|of|so|to|in|with|for|that|which|as|from|at|on|by|but|while|when|are|is"
-_JOINED_S_VERB_PATTERN = (
-    r"\b(?:may|might|could|thought to)\s+[a-z]+\b"
-    rf"((?:,?\s+(?!(?:{_OPENS_A_CLAUSE})\b)[\w'-]+){{{{0,{{reach}}}}}}?)\s*(?:,|\band\b|\bor\b)\s+([a-z]+s)\s+(?!(?:{_NOT_AN_OBJECT})\b)[a-z]"
-)
+
+
+def _joined_s_verb_pattern(reach: int) -> re.Pattern[str]:
+    """A verb with its "-s" joined to a hedged one at most ``reach`` words after it."""
+    return re.compile(
+        rf"\b(?:may|might|could|thought to)\s+[a-z]+\b"
+        rf"((?:,?\s+(?!(?:{_OPENS_A_CLAUSE})\b)[\w'-]+){{0,{reach}}}?)\s*(?:,|\band\b|\bor\b)"
+        rf"\s+([a-z]+s)\s+(?!(?:{_NOT_AN_OBJECT})\b)[a-z]",
+        re.I,
+    )
+
+
 # what the checks count as damage (six words between), and how far a repair looks (eight)
-_JOINED_S_VERB = {
-    reach: re.compile(_JOINED_S_VERB_PATTERN.format(reach=reach), re.I) for reach in (6, 8)
-}
+_JOINED_S_VERB = {reach: _joined_s_verb_pattern(reach) for reach in (6, 8)}
 _SPACING = re.compile(r" [,.;:!?)]|[(\[] |  |,,|, ,|\(\s*\)|\b(\w+) \1\b", re.I)
 _GLUED_NOT = re.compile(r"\b(?:may|might|could)n['’]t\b", re.I)
 # Shapes a rewrite can leave that are broken wherever they appear (each counts only where the

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from lint.engine.rewrite.edit import Plan
+from lint.engine.rewrite.edit import Plan, opens_its_part
 from lint.engine.rewrite.grammar import (
     BE,
     base_form,
@@ -57,9 +57,7 @@ class Job:
         return self.plan.add(pieces, safe, name)
 
     def cased(self, token: Token, new: str) -> str:
-        doc = token.doc
-        opens = token.i == 0 or doc[token.i - 1].text in (":", "–", "—", "|")
-        return match_case(token.text, new, self.title, first=opens)
+        return match_case(token.text, new, self.title, first=opens_its_part(token))
 
 
 _MODIFIERS = ("det", "predet", "amod", "nummod", "quantmod", "advmod", "npadvmod")
@@ -950,12 +948,14 @@ def _not_the_claim(verb: Token) -> bool:
     """The verb reports or attributes the claim, states a fact of use ("is widely used to
     treat") or of content, reports an inquiry, or sits in a clause about how someone acts
     ("the way we treat pain")."""
-    if base_form(verb.text) in _ATTRIBUTION | _INQUIRY:
+    lemma = base_form(verb.text)
+    words = {c.lower_ for c in verb.children}
+    subject = subject_of(verb)
+    if lemma in _ATTRIBUTION | _INQUIRY:
         return True
-    if base_form(verb.text) in _CONTENT:
+    if lemma in _CONTENT:
         # what the benefits include is the claim: "Benefits may include better sleep", "They
         # may also include a reduced risk of …"
-        subject = subject_of(verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         return not any(
             base_form(t.lower_) in _OUTCOMES
@@ -963,8 +963,6 @@ def _not_the_claim(verb: Token) -> bool:
         )
     if verb.dep_ in ("relcl", "acl") and verb.head.lower_ in _MANNER:
         return True
-    lemma = base_form(verb.text)
-    words = {c.lower_ for c in verb.children}
     if lemma == "stand" and "for" in words and "out" not in words:
         return True  # "the R stands for reprocessing": what a name means
     if "it" in words and (lemma == "come" or lemma == "take" and "what" in words):
@@ -975,18 +973,18 @@ def _not_the_claim(verb: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
     ):
         return True  # "Once the muscles are stronger, women have …": the claim is the main clause
-    subject = subject_of(verb)
+    if subject is None:
+        return False
     if (
-        subject is not None
-        and verb.tag_ in ("VB", "VBP")
+        verb.tag_ in ("VB", "VBP")
         and subject.i + 2 == verb.i
-        and subject.doc[subject.i + 1].text == ":"
+        and verb.doc[subject.i + 1].text == ":"
     ):
         return True  # "Visualization: spend a few minutes …": a label, then an instruction
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
         verb.dep_ in ("relcl", "acl", "advcl", "ccomp")
-        and subject is not None
+        and subject.dep_ in ("nsubj", "nsubjpass")
+        and subject.head.i == verb.i
         and subject.lower_ in ("we", "us", "you", "i")
     )
 

@@ -251,9 +251,13 @@ def _edit(doc: Doc, words: dict[int, str], safe: bool) -> Edit:
     return Edit(min(p[0] for p in parts), max(p[1] for p in parts), tuple(parts), safe)
 
 
+def opens_its_part(token) -> bool:
+    """The word opens the sentence, or the part after a label's colon or a dash."""
+    return token.i == 0 or token.doc[token.i - 1].text in (":", "–", "—", "|")
+
+
 def lowered(token) -> str:
     """The word as it reads inside a sentence (a capital only where it belongs)."""
-    opens = token.i == 0 or token.doc[token.i - 1].text in (":", "–", "—", "|")
-    if keeps_capital(token) or not opens:
+    if keeps_capital(token) or not opens_its_part(token):
         return token.text  # not the capital of a word that opens the sentence or its part
     return token.text[:1].lower() + token.text[1:]
