@@ -12,7 +12,7 @@ import lint.run.parallel
 from lint.data import SourceText
 from lint.engine.linter import Linter
 from lint.evaluation import load_records
-from lint.pipeline import RunOptions, check_paths
+from lint.pipeline import Pipeline, RunOptions, check_paths
 from lint.rulebook.loading import load_rulebook
 from tests.conftest import ROOT, SAMPLES, SHARED
 
@@ -84,6 +84,41 @@ def test_clean_files_never_import_spacy(tmp_path, text):
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert outcome == {"code": 0, "spacy": False}
     assert (ROOT / "lint").is_dir()
+
+
+def test_the_parser_loads_beside_the_encoder_and_finds_the_same(tmp_path):
+    """While the encoder reads a page's sentences in doubt, a thread loads spaCy; the
+    findings are those of a parser loaded beforehand."""
+    text = (
+        "Our clinic's infusions relieve depression within hours. Results are permanent. "
+        "Thousands of patients have found relief, with no side effects at all."
+    )
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    script = (
+        "import sys, json, threading\n"
+        "import lint.engine.nlp as nlp\n"
+        "from lint.pipeline import Pipeline\n"
+        "loaded_by = []\n"
+        "original = nlp.pipeline\n"
+        "def recording():\n"
+        "    loaded_by.append(threading.current_thread() is threading.main_thread())\n"
+        "    return original()\n"
+        "nlp.pipeline = recording\n"
+        "report = Pipeline().check_paths([sys.argv[1]])\n"
+        "print(json.dumps({'main thread first': loaded_by[0], 'threads': threading.active_count(),"
+        " 'findings': [f.to_dict() | {'fingerprint': ''} for f in report.findings]}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(page)], cwd=tmp_path, capture_output=True, text=True
+    )
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["main thread first"] is False and outcome["threads"] == 1
+    beforehand = Pipeline()  # with the claim model, as `overclaim check` runs
+    beforehand.linter.load_parser()
+    found = beforehand.check_paths([page]).findings  # fingerprints differ by folder
+    expected = [f.to_dict() | {"fingerprint": ""} for f in found]
+    assert outcome["findings"] == expected and len(expected) >= 3
 
 
 def test_old_cache_files_are_pruned(tmp_path):

@@ -37,6 +37,7 @@ finding would stand.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -182,22 +183,26 @@ class Fusion:
         return out
 
     def read_ahead(
-        self, documents: list[tuple[list[str], list[float], list[bool], str | None]]
+        self,
+        documents: list[tuple[list[str], list[float], list[bool], str | None]],
+        meanwhile: Callable[[], None] | None = None,
     ) -> None:
         """Let the encoder read, in one go, the sentences in doubt of many documents (each
         its sentences, their linear scores, whether a rule's words are in each, its stance),
-        so that their second readings find them read."""
+        so that their second readings find them read; ``meanwhile`` is called first, when
+        there is something to read."""
         encoder = self.model.encoder
         if encoder is None:
             return
-        encoder.scores(
-            [
-                text
-                for texts, scores, ruled, stance in documents
-                for text, score, rule in zip(texts, scores, ruled, strict=True)
-                if self.in_doubt(score, rule, stance)
-            ]
-        )
+        doubtful = [
+            text
+            for texts, scores, ruled, stance in documents
+            for text, score, rule in zip(texts, scores, ruled, strict=True)
+            if self.in_doubt(score, rule, stance)
+        ]
+        if doubtful and meanwhile is not None:
+            meanwhile()
+        encoder.scores(doubtful)
 
     def stance(self, scores: list[float]) -> str | None:
         """What a document does by the scores of its sentences: ``INFORMS``, ``SELLS``, or

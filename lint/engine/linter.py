@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy as _copy
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -123,6 +125,7 @@ class Linter:
         self.rules.update({r.id: r for r in self.rulebook.rules if not r.patterns})
         self.fusion: Fusion | None = None  # the claim model's say, when it is switched on
         self._matcher = None
+        self._loader: threading.Thread | None = None  # loads the parser beside the encoder
 
     def with_model(self, model: ClaimModel | None) -> Linter:
         """The same rules, deciding with this claim model (None: the rules alone)."""
@@ -140,7 +143,7 @@ class Linter:
     def __getstate__(self) -> dict:
         """Pickle the compiled rules, never the spaCy matchers (rebuilt on first need) nor
         the claim model (loaded on its own, verified by its hash)."""
-        return {**self.__dict__, "_matcher": None, "fusion": None}
+        return {**self.__dict__, "_matcher": None, "fusion": None, "_loader": None}
 
     def candidates(self, prose: Prose) -> list[Candidate]:
         """Sentences of the prose worth a parse: those with the trigger words of some rule
@@ -189,6 +192,18 @@ class Linter:
                 found.append(Candidate(sentence, rules, words, score, stance))
         return found
 
+    def _load_parser_meanwhile(self) -> None:
+        """Load the parser in a thread while the encoder reads: its matrix products free
+        the interpreter, so on a second core the two take the time of the longer (a failed
+        load is reported by the one that follows in ``_match``)."""
+        if self._matcher is None and self._loader is None:
+            self._loader = threading.Thread(target=self._try_load_parser, daemon=True)
+            self._loader.start()
+
+    def _try_load_parser(self) -> None:
+        with contextlib.suppress(Exception):  # _match loads it again and reports why
+            self.load_parser()
+
     def load_parser(self) -> None:
         """Load the spaCy pipeline, build the matchers and import the code that reads parses,
         now rather than on first need (worker processes forked after this share them)."""
@@ -198,8 +213,13 @@ class Linter:
         import lint.engine.context
         import lint.engine.rewrites  # noqa: F401
 
-    def prepare(self, sources: list[SourceText]) -> list[Prepared]:
-        """The first pass, which needs no spaCy: each source's prose and candidate sentences."""
+    def prepare(
+        self, sources: list[SourceText], meanwhile: Callable[[], None] | None = None
+    ) -> list[Prepared]:
+        """The first pass, which needs no spaCy: each source's prose and candidate sentences.
+
+        ``meanwhile`` is called as the encoder starts to read, when it has sentences to read.
+        """
         proses = [extract(source) for source in sources]
         looks = [self._first_look(prose) for prose in proses]
         if self.fusion is not None and self.prefilter:
@@ -214,7 +234,8 @@ class Linter:
                         look.stance,
                     )
                     for look in looks
-                ]
+                ],
+                meanwhile,
             )
         return [
             Prepared(prose, self._candidates(look))
@@ -229,10 +250,14 @@ class Linter:
         ``prepared`` is the first pass, when it was already done (by another process).
         """
         sources = list(sources)
-        prepared = prepared if prepared is not None else self.prepare(sources)
+        if prepared is None:
+            prepared = self.prepare(sources, self._load_parser_meanwhile)
         proses = [p.prose for p in prepared]
         pending = [(index, c) for index, p in enumerate(prepared) for c in p.candidates]
         results: list[list[Finding]] = [[] for _ in sources]
+        if self._loader is not None:
+            self._loader.join()
+            self._loader = None
         if pending:
             self._match(sources, proses, pending, results)
         for found in results:
