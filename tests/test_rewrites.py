@@ -1921,6 +1921,41 @@ def test_the_verb_after_a_clause_subject_is_hedged(fused, text, expected):
     _rewrites_to(fused, text, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a promise with "will" is hedged as the present tense is ("will help" → "may help")
+        (
+            "A cooling pillow will help you have a calmer, more restful night.",
+            "A cooling pillow may help you have a calmer, more restful night.",
+        ),
+        # "a few drops" is an amount, not a hedged subject like "few people"
+        (
+            "A few drops of this oil each night will calm your mind.",
+            "A few drops of this oil each night may calm your mind.",
+        ),
+        # what a product uses something for is an aim, whichever words the model weighed
+        (
+            "The patch uses natural menthol to soothe sore muscles.",
+            "The patch uses natural menthol intended to soothe sore muscles.",
+        ),
+    ],
+)
+def test_the_models_claim_in_the_main_clause_is_hedged(fused, text, expected):
+    assert fused.check_text(text, "p.txt")
+    _rewrites_to(fused, text, expected)
+
+
+def test_praise_that_implies_novelty_goes(fused):
+    """ "innovative", "indispensable", "powerful" and the like, on a noun the model reads as
+    hype, go as "revolutionary" does (safe: only the praise goes)."""
+    text = "Our clinic offers innovative treatments for chronic back pain."
+    assert fused.check_text(text, "p.txt")
+    for unsafe in (False, True):
+        fixed = fused.fix_sources([SourceText("p.txt", text)], unsafe=unsafe)[0].text
+        assert fixed == "Our clinic offers treatments for chronic back pain."
+
+
 def test_a_base_form_is_its_own_lemma():
     from lint.engine.nlp import verb_lemmas
 

@@ -443,6 +443,8 @@ def _rewrites(
     fragment = _leading_verb(claims)
     model_only = all(c.model for c in claims)
     guessed = False  # the hedge went on the sentence's verb: the model's guess, unsafe
+    if model_only and (aim := _aim_of_what_it_uses(claims, lexicon)) is not None:
+        return [aim]
     if model_only:
         # the model's words are a guess at the claim: a rewrite of them, or else of the
         # sentence's verb, must leave no promise of its own unhedged
@@ -1092,6 +1094,9 @@ _NOT_HEDGED = frozenset(
 )
 
 
+_WILL = ("will", "'ll")  # "X will improve your eyesight": a promise, as "improves" is
+
+
 def _model_rewrite(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | None:
     """A sentence only the claim model flagged, where its words that weigh most are no
     template's words: the hedge goes on the sentence's own verb ("Firming the tissue relieves
@@ -1112,6 +1117,32 @@ def _model_rewrite(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | None:
         return None
     edit = _build([Claim(chosen, doc[verb.i : verb.i + 1], claim.spec)], lexicon, unsafe=True)
     return Edit(edit.start, edit.end, edit.pieces, safe=False) if edit is not None else None
+
+
+def _aim_of_what_it_uses(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | None:
+    """A sentence the model flagged where a product uses something for an effect ("The
+    headband uses soft tones to give you deeper sleep"), whatever words weigh most in it:
+    the effect is an aim, as with a rule's claim on the effect ("… tones intended to give you
+    deeper sleep"), where the model's claims of what it does are all in that clause."""
+    if not {c.category for c in claims} <= {"mechanism", "efficacy", "speed"}:
+        return None
+    verb = _main_verb(claims[0].span.doc)
+    if verb is None or verb.lower_ not in ("use", "uses"):
+        return None
+    if any(c.span.root not in verb.subtree for c in claims):
+        return None
+    aim = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if aim is None:
+        return None
+    doc = claims[0].span.doc
+    return _build([Claim("mechanism", doc[aim.i : aim.i + 1], claims[0].spec)], lexicon, False)
 
 
 def _leaves_a_promise(doc, edit: Edit, placed: bool = True) -> bool:
@@ -1156,7 +1187,11 @@ def _main_verb(doc) -> Token | None:
     """The finite verb of the sentence's main clause, when it states what something other
     than the reader or the writer does (not what it is: "X is an anaesthetic")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ != "VERB" or root.tag_ not in ("VBZ", "VBP"):
+    if root is None or root.pos_ != "VERB":
+        return None
+    if root.tag_ not in ("VBZ", "VBP") and not (
+        root.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in _WILL for c in root.children)
+    ):
         return None
     if root.lower_ in _NOT_HEDGED or root.lower_ in BE or doc.text.rstrip().endswith("?"):
         return None

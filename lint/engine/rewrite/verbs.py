@@ -30,7 +30,7 @@ MODALS_TO_REPLACE = frozenset({"will", "can", "shall", "'ll", "wo"})
 HEDGES = frozenset(
     "may might could would should possibly potentially perhaps maybe likely unlikely "
     "suggest suggests suggested appear appears seem seems thought believed hope hopes "
-    "promising promise sometimes rarely seldom some tend tends tended aim aims intend intends".split()
+    "promising promise sometimes rarely seldom some tend tends tended aim aims intend intends intended designed".split()
 )
 # Verbs of proof: "may" on them stacks two hedges ("may have been shown"); they are
 # rewritten as "early studies suggest" instead.
@@ -135,7 +135,7 @@ def is_hedged(verb: Token) -> bool:
             ):
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and any(
-                g.lower_ in ("some", "early", "preliminary", "few") for g in child.subtree
+                _hedging_quantity(g) for g in child.subtree
             ):
                 return True
         if token.lower_ in HEDGES and token is not verb:
@@ -144,6 +144,14 @@ def is_hedged(verb: Token) -> bool:
         climbs = token.dep_ in ("ccomp", "xcomp", "conj") and not own
         token = token.head if token.head.i != token.i and climbs else None
     return False
+
+
+def _hedging_quantity(word: Token) -> bool:
+    """A word that hedges the subject it is in: "some patients", "early studies", "few
+    users" (but not "a few minutes a day", which is an amount)."""
+    if word.lower_ == "few":
+        return not (word.i and word.nbor(-1).lower_ == "a")
+    return word.lower_ in ("some", "early", "preliminary")
 
 
 _NEARBY = frozenset(
