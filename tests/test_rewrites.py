@@ -1362,6 +1362,15 @@ def test_a_dropped_word_never_joins_two_items_of_a_list(pipeline):
 
 # Families of rewrites, each as --fix --unsafe-fixes makes it (an unchanged text: advice only).
 FAMILIES_OF_REWRITES = [
+    # a hedge before ", but" is no hedge of the clause it opens
+    (
+        "These insoles may look plain, but they are remarkably effective for heel pain.",
+        "These insoles may look plain, but they may be effective for heel pain.",
+    ),
+    (
+        "Acupuncture may not suit everyone, but it eases chronic headaches.",
+        "Acupuncture may not suit everyone, but it may ease chronic headaches.",
+    ),
     # a verb joined to the hedged one takes its base form, even where the parse read it as a
     # noun or an adjective
     (

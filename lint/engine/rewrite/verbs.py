@@ -161,13 +161,16 @@ _STOPS = frozenset({".", ";", ":", "!", "?"})
 
 
 def _hedge_nearby(verb: Token) -> bool:
-    """A modal or an evidential verb earlier in the sentence part, or a modal later in the
-    same stretch without punctuation."""
+    """A modal or an evidential verb earlier in the sentence part (up to a contrast: "They
+    may look odd, but they work" hedges only the look), or a modal later in the same
+    stretch without punctuation."""
     doc = verb.doc
     index = verb.i - 1
     while index >= 0 and doc[index].text not in _STOPS:
         if doc[index].lower_ in _NEARBY:
             return True
+        if _contrast_before(verb, doc[index]):
+            break
         index -= 1
     index = verb.i + 1
     while index < len(doc) and not doc[index].is_punct:
@@ -175,6 +178,17 @@ def _hedge_nearby(verb: Token) -> bool:
             return True
         index += 1
     return False
+
+
+def _contrast_before(verb: Token, word: Token) -> bool:
+    """ ", but" or ", yet" that opens the clause of this verb."""
+    return (
+        word.lower_ in ("but", "yet")
+        and word.i > 0
+        and word.nbor(-1).text == ","
+        and verb.dep_ == "conj"
+        and verb.head == word.head
+    )
 
 
 def hedge_pieces(
