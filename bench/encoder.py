@@ -16,6 +16,7 @@ test of the script).
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import tempfile
 import time
@@ -48,7 +49,12 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory() as folder:
             _, tensors = export(model, Path(folder))
             size = (Path(folder) / ENCODER_WEIGHTS).stat().st_size
-            encoder = Encoder(Path(folder), [(name, shape) for name, shape in tensors])
+            weights = (Path(folder) / ENCODER_WEIGHTS).read_bytes()
+            encoder = Encoder(
+                Path(folder),
+                [(name, shape) for name, shape in tensors],
+                hashlib.sha256(weights).hexdigest(),
+            )
             rows = [i for i in range(len(records)) if group[i] == held]
             started = time.perf_counter()
             for i, score in zip(

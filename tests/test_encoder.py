@@ -9,7 +9,9 @@ import shutil
 from dataclasses import replace
 
 import pytest
+from click.testing import CliRunner
 
+from lint.cli import main
 from lint.config import Settings
 from lint.data import OverclaimError, SourceText
 from lint.model.claim_model import ClaimModel, load_model, shipped_model_dir
@@ -43,14 +45,34 @@ def test_the_int8_reader_gives_what_the_trained_model_gave(model):
     assert max(p for _, p in probes) > 0.9 and min(p for _, p in probes) < 0.1
 
 
-def test_a_changed_encoder_is_refused(tmp_path):
+def test_a_changed_encoder_is_refused_when_it_is_read(tmp_path):
+    """The encoder's weights are checked when a sentence first needs them (a page the
+    encoder never reads does not pay for hashing them)."""
     copy = tmp_path / "model"
     shutil.copytree(shipped_model_dir(), copy)
     weights = bytearray((copy / ENCODER_WEIGHTS).read_bytes())
     weights[1000] ^= 0x01
     (copy / ENCODER_WEIGHTS).write_bytes(bytes(weights))
+    model = ClaimModel.load(copy)
+    assert model.encoder is not None
     with pytest.raises(OverclaimError, match="does not match the hash"):
-        ClaimModel.load(copy)
+        model.encoder.scores(["Our drops whisk away joint pain overnight."])
+
+
+def test_the_command_refuses_a_changed_encoder_with_one_line(tmp_path):
+    copy = tmp_path / "model"
+    shutil.copytree(shipped_model_dir(), copy)
+    weights = bytearray((copy / ENCODER_WEIGHTS).read_bytes())
+    weights[1000] ^= 0x01
+    (copy / ENCODER_WEIGHTS).write_bytes(bytes(weights))
+    page = tmp_path / "page.md"
+    page.write_text("Our infusions relieve depression within hours.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--model", str(copy), str(page)])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"overclaim: {copy / ENCODER_WEIGHTS}: does not match the hash recorded in model.json; "
+        "the model is damaged or was changed (train it again, or reinstall overclaim)"
+    ]
 
 
 def _read_by_encoder(model: ClaimModel, monkeypatch, text: str) -> list[str]:

@@ -251,13 +251,15 @@ class Linter:
         """
         sources = list(sources)
         if prepared is None:
-            prepared = self.prepare(sources, self._load_parser_meanwhile)
+            try:
+                prepared = self.prepare(sources, self._load_parser_meanwhile)
+            finally:  # no thread outlives the check, even one that failed
+                if self._loader is not None:
+                    self._loader.join()
+                    self._loader = None
         proses = [p.prose for p in prepared]
         pending = [(index, c) for index, p in enumerate(prepared) for c in p.candidates]
         results: list[list[Finding]] = [[] for _ in sources]
-        if self._loader is not None:
-            self._loader.join()
-            self._loader = None
         if pending:
             self._match(sources, proses, pending, results)
         for found in results:

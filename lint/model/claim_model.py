@@ -13,7 +13,6 @@ per distinct word, so character n-grams cost nothing after a word's first senten
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import sys
@@ -37,9 +36,9 @@ from lint.model.features import (
     token_spans,
     tokens,
 )
+from lint.model.integrity import MANIFEST, verified
 
 FORMAT = 1
-MANIFEST = "model.json"
 OVERCLAIM_HEAD = "overclaim.bin"
 CATEGORY_HEADS = "categories.bin"
 
@@ -47,10 +46,6 @@ CATEGORY_HEADS = "categories.bin"
 def shipped_model_dir() -> Path:
     """The folder of the model shipped with overclaim."""
     return Path(__file__).resolve().parent / "shipped"
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -85,7 +80,11 @@ class ClaimModel:
         # The second reader, where the model has one (``overclaim train --encoder``).
         second = manifest.get("encoder") or {}
         has_encoder = ENCODER_WEIGHTS in manifest["sha256"]
-        self.encoder = Encoder(folder, second["tensors"]) if has_encoder else None
+        self.encoder = (
+            Encoder(folder, second["tensors"], manifest["sha256"][ENCODER_WEIGHTS])
+            if has_encoder
+            else None
+        )
         self.encoder_bars: dict[str, float] = dict(second.get("bars", {}))
 
     @classmethod
@@ -99,18 +98,12 @@ class ClaimModel:
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise OverclaimError(f"{folder}: a claim model of another format; train it again")
         hashes = manifest.get("sha256", {})
-        for name in {OVERCLAIM_HEAD, CATEGORY_HEADS, *hashes}:
-            try:
-                digest = _sha256(folder / name)
-            except OSError:
-                digest = None
-            if digest != hashes.get(name):
-                raise OverclaimError(
-                    f"{folder / name}: does not match the hash recorded in {MANIFEST}; "
-                    "the model is damaged or was changed (train it again, or reinstall overclaim)"
-                )
+        # the encoder's weights are checked when they are read (lint.model.encoder), the
+        # first time a sentence needs them
+        for name in {OVERCLAIM_HEAD, CATEGORY_HEADS, *hashes} - {ENCODER_WEIGHTS}:
+            verified(folder / name, hashes.get(name))
         head = array("f")
-        head.frombytes((folder / OVERCLAIM_HEAD).read_bytes())
+        head.frombytes(verified(folder / OVERCLAIM_HEAD, hashes.get(OVERCLAIM_HEAD)))
         if sys.byteorder != "little":  # pragma: no cover: the file is little-endian
             head.byteswap()
         config = FeatureConfig(**manifest["features"])

@@ -22,6 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from lint.model.integrity import verified
+
 ENCODER_WEIGHTS = "encoder.bin"
 ENCODER_VOCAB = "encoder-vocab.txt"
 MAX_TOKENS = 64  # longer sentences are read up to here (the claim is nearly always in front)
@@ -33,9 +35,10 @@ BATCH = 16
 class Encoder:
     """The fine-tuned transformer in a model folder, loaded on first use."""
 
-    def __init__(self, folder: Path, tensors: list[tuple[str, list[int]]]):
+    def __init__(self, folder: Path, tensors: list[tuple[str, list[int]]], sha256: str):
         self.folder = folder
         self.tensors = tensors
+        self.sha256 = sha256  # of the weights, checked when they are read
         self._weights: dict[str, Any] | None = None
         self._tokenizer: Any = None
         self._read: dict[str, float] = {}  # each distinct sentence is read once per process
@@ -48,7 +51,7 @@ class Encoder:
         import numpy
         from tokenizers import BertWordPieceTokenizer
 
-        data = (self.folder / ENCODER_WEIGHTS).read_bytes()
+        data = verified(self.folder / ENCODER_WEIGHTS, self.sha256)
         weights: dict[str, Any] = {}
         offset = 0
         for name, shape in self.tensors:
