@@ -1362,6 +1362,15 @@ def test_a_dropped_word_never_joins_two_items_of_a_list(pipeline):
 
 # Families of rewrites, each as --fix --unsafe-fixes makes it (an unchanged text: advice only).
 FAMILIES_OF_REWRITES = [
+    # "the ideal / perfect / complete … for" ranks it first, as "the best" does: an option
+    (
+        "This tea is the ideal remedy for restless nights.",
+        "This tea is an option for restless nights.",
+    ),
+    (
+        "Our gel is the perfect treatment for cracked heels.",
+        "Our gel is an option for cracked heels.",
+    ),
     # a hedge before ", but" is no hedge of the clause it opens
     (
         "These insoles may look plain, but they are remarkably effective for heel pain.",

@@ -42,7 +42,7 @@ from lint.engine.rewrite.verbs import (
 _OPTION_NOUNS = frozenset("option options choice choices".split())
 _SUPERIORITY_WORDS = frozenset(
     "best leading top most gold choice premier finest number ultimate highest preferred "
-    "highest-quality".split()
+    "highest-quality ideal perfect complete definitive go-to".split()
 )
 # Nouns that take no "a": what a superlative becomes without its "the".
 _UNCOUNTABLE = frozenset(
