@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,13 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available (the ../shared folder ships with the project's CI)")
     return path
+
+
+def run_python(script: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The script run by a fresh Python process: its own imports, threads and exit."""
+    return subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=cwd, capture_output=True, text=True
+    )
 
 
 def invoke_in(

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import gc
 import json
-import subprocess
-import sys
 
 from lint.engine import internals
 from lint.engine.nlp import is_verb_form, pipeline, verb_lemmas
 from lint.engine.triggers import number_words, tokenizer_splits
+from tests.conftest import run_python
 
 
 def test_lemmatizer_tables_give_verb_base_forms():
@@ -62,9 +61,7 @@ def test_the_console_script_raises_gc_thresholds_and_exits_through_os_exit(tmp_p
         "atexit.register(lambda: print('atexit ran'))\n"
         "cli.entry()\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(page)], capture_output=True, text=True, cwd=tmp_path
-    )
+    result = run_python(script, str(page), cwd=tmp_path)
     assert result.returncode == 0
     assert "atexit ran" not in result.stdout  # os._exit skips the slow teardown
     assert gc.get_threshold() != (20_000, 20, 50)  # only the console script changes them
@@ -84,7 +81,7 @@ def test_spacy_is_imported_without_machine_learning_frameworks_which_still_impor
         "    later = hasattr(torch, 'tensor')\n"
         "print(json.dumps([loaded, blocked, later]))"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    result = run_python(script)
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [[], [], True]
 
 

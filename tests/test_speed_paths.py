@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -14,7 +12,7 @@ from lint.engine.linter import Linter
 from lint.evaluation import load_records
 from lint.pipeline import Pipeline, RunOptions, check_paths
 from lint.rulebook.loading import load_rulebook
-from tests.conftest import ROOT, SAMPLES, SHARED
+from tests.conftest import ROOT, SAMPLES, SHARED, run_python
 
 
 def _corpus() -> list[SourceText]:
@@ -78,9 +76,7 @@ def test_clean_files_never_import_spacy(tmp_path, text):
         "    print(json.dumps({'code': exit.code, 'spacy': 'spacy' in sys.modules}))"
     )
     for _ in range(2):  # the first run may compile the rulebook, which needs lemminflect
-        result = subprocess.run(
-            [sys.executable, "-c", script, str(page)], cwd=tmp_path, capture_output=True, text=True
-        )
+        result = run_python(script, str(page), cwd=tmp_path)
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert outcome == {"code": 0, "spacy": False}
     assert (ROOT / "lint").is_dir()
@@ -109,9 +105,7 @@ def test_the_parser_loads_beside_the_encoder_and_finds_the_same(tmp_path):
         "print(json.dumps({'main thread first': loaded_by[0], 'threads': threading.active_count(),"
         " 'findings': [f.to_dict() | {'fingerprint': ''} for f in report.findings]}))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(page)], cwd=tmp_path, capture_output=True, text=True
-    )
+    result = run_python(script, str(page), cwd=tmp_path)
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert outcome["main thread first"] is False and outcome["threads"] == 1
     beforehand = Pipeline()  # with the claim model, as `overclaim check` runs
@@ -163,7 +157,7 @@ def test_spacy_is_imported_without_its_cli_which_still_works_later():
         "print(json.dumps({'skipped': skipped, 'download': callable(spacy.cli.download),\n"
         "                  'info': bool(spacy.info())}))"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    result = run_python(script)
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {
         "skipped": True,
         "download": True,
