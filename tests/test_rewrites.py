@@ -1371,6 +1371,11 @@ FAMILIES_OF_REWRITES = [
         "Our gel is the perfect treatment for cracked heels.",
         "Our gel is an option for cracked heels.",
     ),
+    # but not where the sentence says why it ranks first: the reason would stay as fact
+    (
+        "Yoga is the ideal remedy for stress, because slow breathing calms the body.",
+        "Yoga is the ideal remedy for stress, because slow breathing calms the body.",
+    ),
     # a hedge before ", but" is no hedge of the clause it opens
     (
         "These insoles may look plain, but they are remarkably effective for heel pain.",

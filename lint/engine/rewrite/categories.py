@@ -924,6 +924,8 @@ def _one_option(job: Job) -> bool:
         return False  # "the most effective one", "kind": nothing left to name the option
     if _scoped(noun):
         return False  # "the most potent drugs available", "the top program in the country"
+    if _reason_given(noun):
+        return False  # "the ideal treatment, because a trance mirrors sleep": the reason stays
     first = min(
         [
             span.start,
@@ -1019,6 +1021,16 @@ _SCOPES = frozenset(
     """country world nation nature market area region city town state industry field planet
     business universe us uk""".split()
 )
+
+
+def _reason_given(noun: Token) -> bool:
+    """The sentence says why its superlative holds ("… because a trance mirrors the doorway
+    into sleep"): "an option" would keep the reason stated as fact."""
+    verb = noun.head if noun.dep_ in ("attr", "dobj", "appos") else noun
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ in ("because", "since", "as") for m in c.children)
+        for c in verb.children
+    )
 
 
 def _scoped(noun: Token) -> bool:
