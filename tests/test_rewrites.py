@@ -1362,6 +1362,11 @@ def test_a_dropped_word_never_joins_two_items_of_a_list(pipeline):
 
 # Families of rewrites, each as --fix --unsafe-fixes makes it (an unchanged text: advice only).
 FAMILIES_OF_REWRITES = [
+    # the strength of an aim goes with it, as under a hedge
+    (
+        "The device uses gentle currents to dramatically restore nerve activity.",
+        "The device uses gentle currents intended to restore nerve activity.",
+    ),
     # "the ideal / perfect / complete … for" ranks it first, as "the best" does: an option
     (
         "This tea is the ideal remedy for restless nights.",

@@ -1718,7 +1718,10 @@ def _aim_of_means(job: Job) -> bool:
     intended = job.cased(to, "intended to")
     if job.plan.new_text(to.i) == intended:
         return True  # another claim of the same aim put it there
-    return job.add({to.i: intended}, safe=True, name="intended to")
+    if not job.add({to.i: intended}, safe=True, name="intended to"):
+        return False
+    job.hedged.add(verb.i)  # its strength goes too: "intended to give a deep sleep"
+    return True
 
 
 _SPECIAL: dict[str, Callable[[Job], bool]] = {
