@@ -1984,6 +1984,15 @@ def test_praise_that_implies_novelty_goes(fused):
         assert fixed == "Our clinic offers treatments for chronic back pain."
 
 
+def test_praise_beyond_the_hedge_gets_advice(fused):
+    """ "may help more women …, and it does the job quicker": the hedge leaves the second
+    clause's comparison stated, so the sentence gets the advice."""
+    text = "This tonic helps more women than any pill, and it does the job quicker."
+    assert fused.check_text(text, "p.txt")
+    for unsafe in (False, True):
+        assert fused.fix_sources([SourceText("p.txt", text)], unsafe=unsafe)[0].text == text
+
+
 def test_a_base_form_is_its_own_lemma():
     from lint.engine.nlp import verb_lemmas
 

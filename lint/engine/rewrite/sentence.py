@@ -452,6 +452,8 @@ def _rewrites(
             full, guessed = _model_rewrite(claims, lexicon), True
         if full is not None and _leaves_a_promise(claims[0].span.doc, full, not guessed):
             return []
+        if full is not None and _praise_beyond_the_hedge(claims, full):
+            return []
     imperative = _promises(claims[0].span.doc)
     if full is None:
         if fragment is None:
@@ -1143,6 +1145,46 @@ def _aim_of_what_it_uses(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | No
         return None
     doc = claims[0].span.doc
     return _build([Claim("mechanism", doc[aim.i : aim.i + 1], claims[0].spec)], lexicon, False)
+
+
+def _praise_beyond_the_hedge(claims: Sequence[Claim], edit: Edit) -> bool:
+    """Whether, in a sentence the model reads as praise (hype, superiority), a word of that
+    praise stands in a clause the rewrite does not reach: "They may cost more than glasses,
+    but the benefits are much greater" hedges the fact and leaves the claim."""
+    if not {c.category for c in claims} & {"hype", "superiority"}:
+        return False
+    doc = claims[0].span.doc
+    changed = {t.i for t in doc if any(a <= t.idx < b for a, b, _ in edit.pieces)}
+    reach = set(changed)
+    for i in changed:
+        verb = doc[i]
+        while (
+            verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass")
+        ) and verb.head.i != verb.i:
+            verb = verb.head  # "may" of "may have": the clause is its verb's
+        reach |= {t.i for t in _clause(verb)}
+    # a concession before ", but" is no praise of what the hedged clause after it claims:
+    # "The first minutes are the hardest, but they …"
+    contrast = next(
+        (t.i for t in doc if t.lower_ in ("but", "yet") and t.i and doc[t.i - 1].text == ","),
+        None,
+    )
+    if contrast is not None and min(changed) > contrast:
+        reach |= set(range(contrast))
+    than = any(t.lower_ == "than" for t in doc)
+    return any(
+        token.tag_ in ("JJS", "RBS")
+        or token.lower_ in _PRAISE_WORDS
+        or (token.tag_ in ("JJR", "RBR") and than)
+        for token in doc
+        if token.i not in reach
+    )
+
+
+# Words that praise whatever they describe, beside the words of strength.
+_PRAISE_WORDS = _STRENGTH | frozenset(
+    "perfect ideal ultimate vital magic magical miracle miraculous unique uniquely".split()
+)
 
 
 def _leaves_a_promise(doc, edit: Edit, placed: bool = True) -> bool:
