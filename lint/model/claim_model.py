@@ -99,8 +99,8 @@ class ClaimModel:
             raise OverclaimError(f"{folder}: a claim model of another format; train it again")
         hashes = manifest.get("sha256", {})
         # the encoder's weights are checked when they are read (lint.model.encoder), the
-        # first time a sentence needs them
-        for name in {OVERCLAIM_HEAD, CATEGORY_HEADS, *hashes} - {ENCODER_WEIGHTS}:
+        # first time a sentence needs them; the overclaim head just below
+        for name in {CATEGORY_HEADS, *hashes} - {ENCODER_WEIGHTS, OVERCLAIM_HEAD}:
             verified(folder / name, hashes.get(name))
         head = array("f")
         head.frombytes(verified(folder / OVERCLAIM_HEAD, hashes.get(OVERCLAIM_HEAD)))
