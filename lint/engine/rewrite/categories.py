@@ -1026,10 +1026,14 @@ _SCOPES = frozenset(
 def _reason_given(noun: Token) -> bool:
     """The sentence says why its superlative holds ("… because a trance mirrors the doorway
     into sleep"): "an option" would keep the reason stated as fact."""
-    verb = noun.head if noun.dep_ in ("attr", "dobj", "appos") else noun
+    return _argued(noun.head if noun.dep_ in ("attr", "dobj", "appos") else noun, _BECAUSE)
+
+
+def _argued(verb: Token, openers: frozenset[str]) -> bool:
+    """Whether a clause opened by one of these words ("because", "although") is set under
+    the verb."""
     return any(
-        c.dep_ == "advcl" and any(m.lower_ in ("because", "since", "as") for m in c.children)
-        for c in verb.children
+        c.dep_ == "advcl" and any(m.lower_ in openers for m in c.children) for c in verb.children
     )
 
 
@@ -1435,7 +1439,8 @@ def _without_side_effects(job: Job) -> bool:
 _BRINGING = frozenset("cause causes has have carry carries produce produces pose poses".split())
 _TOTALLY = frozenset("completely totally entirely absolutely virtually almost 100%".split())
 # What opens a clause the side-effect claim is argued from or set against.
-_REASONS = frozenset("because since as although though while whereas".split())
+_BECAUSE = frozenset("because since as".split())
+_REASONS = _BECAUSE | frozenset("although though while whereas".split())
 # "no", and the words that all but say it: "very few", "hardly any", "barely any".
 _NONE_OR_FEW = frozenset("no zero free few hardly barely scarcely".split())
 
@@ -1469,9 +1474,7 @@ def _no_side_effects(job: Job) -> bool:
     if verb.dep_ != "ROOT" or any(c.dep_ == "conj" for c in verb.children):
         return False  # "cost little, have no side effects and lay …", "The advantage is that
         # they have none": only a main clause that says it alone
-    if any(
-        c.dep_ == "advcl" and any(m.lower_ in _REASONS for m in c.children) for c in verb.children
-    ):
+    if _argued(verb, _REASONS):
         return False  # "Because it isn't absorbed, …", "…, although it may cause discomfort":
         # what the writer argues from, or grants, no longer follows
     first = (head.head if free else effects).left_edge.i
@@ -1695,7 +1698,7 @@ def _done_to_something(head: Token) -> bool:
 
 
 # Verbs that name the means a treatment uses: "uses magnetic pulses to restore …".
-_MEANS_VERBS = frozenset("use uses used using apply applies applied applying".split())
+MEANS_VERBS = frozenset("use uses used using apply applies applied applying".split())
 
 
 def _aim_of_means(job: Job) -> bool:
@@ -1710,7 +1713,7 @@ def _aim_of_means(job: Job) -> bool:
         verb = verb.head  # "… and reduce inflammation" shares the first verb's "to"
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     means = verb.head
-    if to is None or verb.dep_ not in ("xcomp", "advcl") or means.lower_ not in _MEANS_VERBS:
+    if to is None or verb.dep_ not in ("xcomp", "advcl") or means.lower_ not in MEANS_VERBS:
         return False
     used = next((c for c in means.children if c.dep_ == "dobj" and c.i < to.i), None)
     if used is None or to.i - 1 not in {t.i for t in used.subtree}:

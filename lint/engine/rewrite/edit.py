@@ -24,6 +24,10 @@ class Edit:
     pieces: tuple[tuple[int, int, str], ...]
     safe: bool
 
+    def changed_words(self, doc: Doc) -> set[int]:
+        """The indices of the words of ``doc`` (the parsed sentence) that a piece rewrites."""
+        return {t.i for t in doc if any(a <= t.idx < b for a, b, _ in self.pieces)}
+
     @classmethod
     def between(cls, before: str, after: str, safe: bool) -> Edit:
         """The edit that turns one text into the other, a piece for each changed run of

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from lint.engine.rewrite.categories import SAFETY_WORDS, finite_above, rewrite_claim, set_off
+from lint.engine.rewrite.categories import (
+    MEANS_VERBS,
+    SAFETY_WORDS,
+    finite_above,
+    rewrite_claim,
+    set_off,
+)
 from lint.engine.rewrite.checks import joined_s_verbs, spoiled
 from lint.engine.rewrite.claim import Job, hedge
 from lint.engine.rewrite.edit import Edit, Plan
@@ -27,6 +33,7 @@ from lint.engine.rewrite.verbs import (
     auxiliaries,
     is_hedged,
     opening_head,
+    opens_a_contrast,
 )
 from lint.rulebook.fixspec import Fix
 
@@ -1129,7 +1136,7 @@ def _aim_of_what_it_uses(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | No
     if not {c.category for c in claims} <= {"mechanism", "efficacy", "speed"}:
         return None
     verb = _main_verb(claims[0].span.doc)
-    if verb is None or verb.lower_ not in ("use", "uses"):
+    if verb is None or verb.lower_ not in MEANS_VERBS:
         return None
     if any(c.span.root not in verb.subtree for c in claims):
         return None
@@ -1154,7 +1161,7 @@ def _praise_beyond_the_hedge(claims: Sequence[Claim], edit: Edit) -> bool:
     if not {c.category for c in claims} & {"hype", "superiority"}:
         return False
     doc = claims[0].span.doc
-    changed = {t.i for t in doc if any(a <= t.idx < b for a, b, _ in edit.pieces)}
+    changed = edit.changed_words(doc)
     reach = set(changed)
     for i in changed:
         verb = doc[i]
@@ -1165,10 +1172,7 @@ def _praise_beyond_the_hedge(claims: Sequence[Claim], edit: Edit) -> bool:
         reach |= {t.i for t in _clause(verb)}
     # a concession before ", but" is no praise of what the hedged clause after it claims:
     # "The first minutes are the hardest, but they …"
-    contrast = next(
-        (t.i for t in doc if t.lower_ in ("but", "yet") and t.i and doc[t.i - 1].text == ","),
-        None,
-    )
+    contrast = next((t.i for t in doc if opens_a_contrast(t)), None)
     if contrast is not None and min(changed) > contrast:
         reach |= set(range(contrast))
     than = any(t.lower_ == "than" for t in doc)
@@ -1191,7 +1195,7 @@ def _leaves_a_promise(doc, edit: Edit, placed: bool = True) -> bool:
     """Whether the hedged verb keeps a promise of its own in its clause ("may ensure you
     will gain"), or, where the model's words ``placed`` the hedge (not a guess at the
     sentence's verb, an unsafe fix), a claim beside it."""
-    changed = {t.i for t in doc if any(a <= t.idx < b for a, b, _ in edit.pieces)}
+    changed = edit.changed_words(doc)
     if not changed:
         return False
     verb = doc[min(changed)]

@@ -30,7 +30,8 @@ MODALS_TO_REPLACE = frozenset({"will", "can", "shall", "'ll", "wo"})
 HEDGES = frozenset(
     "may might could would should possibly potentially perhaps maybe likely unlikely "
     "suggest suggests suggested appear appears seem seems thought believed hope hopes "
-    "promising promise sometimes rarely seldom some tend tends tended aim aims intend intends intended designed".split()
+    "promising promise sometimes rarely seldom some tend tends tended aim aims intend intends "
+    "intended designed".split()
 )
 # Verbs of proof: "may" on them stacks two hedges ("may have been shown"); they are
 # rewritten as "early studies suggest" instead.
@@ -180,15 +181,14 @@ def _hedge_nearby(verb: Token) -> bool:
     return False
 
 
+def opens_a_contrast(word: Token) -> bool:
+    """ ", but" or ", yet": the clause after it is one of its own."""
+    return word.lower_ in ("but", "yet") and word.i > 0 and word.nbor(-1).text == ","
+
+
 def _contrast_before(verb: Token, word: Token) -> bool:
     """ ", but" or ", yet" that opens the clause of this verb."""
-    return (
-        word.lower_ in ("but", "yet")
-        and word.i > 0
-        and word.nbor(-1).text == ","
-        and verb.dep_ == "conj"
-        and verb.head == word.head
-    )
+    return opens_a_contrast(word) and verb.dep_ == "conj" and verb.head == word.head
 
 
 def hedge_pieces(
