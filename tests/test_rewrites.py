@@ -2562,3 +2562,100 @@ def test_a_negation_that_says_more_or_says_no_harm_is_not_hedged(text, verb, hed
     doc = spacy_pipeline()(text)
     token = next(t for t in doc if t.text == verb)
     assert (hedge_pieces(token, False, {}) is not None) is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "can expect to" is the promise: it becomes "may", not "may see to"
+        (
+            "After our program, patients can expect to lose a third of their excess weight.",
+            "After our program, patients may lose a third of their excess weight.",
+        ),
+        # a ranking beside "an option" goes with the superlative
+        (
+            "This balm is by far the gold standard of joint care.",
+            "This balm is an option for joint care.",
+        ),
+        # a certainty word never stays under the hedge
+        (
+            "A cup of this tea each night is a surefire way to unwind.",
+            "A cup of this tea each night may be a way to unwind.",
+        ),
+        # the size of a novelty goes with the novelty
+        (
+            "A huge breakthrough for people with tinnitus is here.",
+            "A new option for people with tinnitus is here.",
+        ),
+        # a comma left before the end by the words after it goes too
+        (
+            "Our balm takes you from sore to supple, completely naturally.",
+            "Our balm may take you from sore to supple.",
+        ),
+        # with the comparison's strength gone, what it compared with goes too
+        (
+            "Compared with creams, the patch is highly effective.",
+            "The patch may be effective.",
+        ),
+        # what research found between two things it suggests; it did not examine it
+        (
+            "Research has shown a strong link between our tea and better sleep.",
+            "Research suggests a strong link between our tea and better sleep.",
+        ),
+        # the stronger of two joined verbs goes; the weaker says what it may do
+        (
+            "These nasal strips can reduce or even eliminate snoring.",
+            "These nasal strips may reduce snoring.",
+        ),
+        ("The balm reduces or eliminates knee pain.", "The balm may reduce knee pain."),
+        # a participle before the subject describes it, not the studies
+        (
+            "Taken every morning, the powder has been shown to ease bloating.",
+            "Taken every morning, the powder has shown promise in easing bloating.",
+        ),
+    ],
+)
+def test_a_rewrite_leaves_no_word_it_made_odd(fused, text, expected):
+    _rewrites_to(fused, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hedge on the fame leaves the claim: advice
+        "Across many trials, our patch boasts remarkable success rates.",
+        # "looks like" already seems: "may look like one of the best ways" hedges nothing
+        "Acupressure looks like one of the simplest and most profound ways to lower blood pressure.",
+        # the reason is hedged, the claim it argues for would stand
+        "Ice baths slim your waist because the cold makes your body burn more fuel.",
+    ],
+)
+def test_a_hedge_that_would_miss_the_claim_is_not_made(fused, text):
+    assert fused.check_text(text, "p.txt")
+    for unsafe in (False, True):
+        assert _fixed(fused, [text], unsafe)[0].text == text
+
+
+def test_a_singular_pronoun_takes_is_thought_to():
+    """ "It also revs up" is singular, though the tagger read "revs" as a plural present."""
+    from lint.engine.nlp import pipeline as parser
+    from lint.engine.rewrite.verbs import hedge_pieces
+
+    doc = parser()(
+        "It also revs up your metabolism, so you keep burning fat after the class is over."
+    )
+    verb = doc[2]
+    assert (verb.text, verb.tag_) == ("revs", "VBP")
+    pieces = hedge_pieces(verb, False, {}, thought=True)
+    assert pieces is not None and " ".join(pieces.values()).startswith("is thought to")
+
+
+def test_the_verbs_of_a_trailing_which_share_its_hedge(fused):
+    """What a hedged claim leads to takes a hedge too, and a verb the parse joined to the
+    clause's object is still one of its verbs."""
+    text = "The mask improves circulation in the skin, which normalizes oil and heightens glow."
+    _rewrites_to(
+        fused,
+        text,
+        "The mask may improve circulation in the skin, which may normalize oil and heighten glow.",
+    )

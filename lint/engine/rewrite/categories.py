@@ -498,6 +498,8 @@ def _cure(job: Job) -> bool:
     verb = job.role.verb
     if job.title and (_cure_heading(job) or _how_to(job) or heading_verb(job)):
         return True
+    if _or_even_ended(job):
+        return True
     if job.role.kind == "predicate" and verb is not None:
         if existential(verb):
             return False  # "There is a cure for X" has no subject to "may ease" it
@@ -517,6 +519,73 @@ def _cure(job: Job) -> bool:
         return False
     pieces[objects[0].i] = f"{objects[0].text} symptoms for some people"
     return job.add(pieces, safe=True, name="may ease symptoms for some people")
+
+
+# Verbs that end a condition, and the weaker ones they are joined to: "reduce or even
+# eliminate snoring", "improve or reverse obesity-related diseases".
+_ENDING = frozenset(
+    "eliminate reverse cure end stop heal eradicate wipe resolve erase banish".split()
+)
+_WEAKER = frozenset(
+    """reduce ease relieve manage improve lessen control slow lower soothe calm treat
+    alleviate minimize minimise diminish shrink decrease""".split()
+)
+# What may stand between the two: "or", "and", ", and even", "or possibly completely".
+_WHOLLY = frozenset("completely fully totally entirely altogether permanently forever".split())
+_BETWEEN = frozenset(
+    ", or and even possibly sometimes potentially completely fully totally entirely".split()
+)
+
+
+def _or_even_ended(job: Job) -> bool:
+    """ "can reduce or even eliminate snoring" → "can reduce snoring": the stronger verb goes
+    with what joins it to the weaker one, which says what the treatment may do (safe: only
+    the strength goes); a weaker verb stated as fact is hedged ("reduces or eliminates pain"
+    → "may reduce pain")."""
+    doc = job.doc
+    ending = next(
+        (
+            t
+            for t in doc[job.span.start : job.span.end]
+            if t.dep_ == "conj" and base_form(t.lower_) in _ENDING
+        ),
+        None,
+    )
+    if ending is None:
+        return False
+    weaker = ending.head
+    if weaker.i >= ending.i or base_form(weaker.lower_) not in _WEAKER:
+        return False
+    between = doc[weaker.i + 1 : ending.i]
+    if not between or any(t.lower_ not in _BETWEEN for t in between):
+        return False
+    if base_form(ending.lower_) == "wipe" and not (
+        ending.i + 1 < len(doc) and doc[ending.i + 1].lower_ == "out"
+    ):
+        return False  # "wipe" alone is no ending: "reduce and wipe the skin"
+    gone = {t.i: "" for t in between} | {ending.i: ""}
+    last = ending.i
+    if last + 1 < len(doc) and doc[last + 1].dep_ == "prt":
+        last += 1
+        gone[last] = ""  # "wipe out"
+    if between[0].text == "," and last + 1 < len(doc) and doc[last + 1].text == ",":
+        gone[last + 1] = ""  # "control, and even reverse, your diabetes"
+    # its absolutes go with it: "reduced or even wiped out entirely"
+    gone.update(
+        {
+            c.i: ""
+            for c in (*ending.children, *weaker.children)
+            if c.dep_ == "advmod" and c.lower_ in _WHOLLY and c.i > ending.i
+        }
+    )
+    verb_job = replace(job, role=Role("verb", weaker))
+    if not verb_is_hedged(verb_job):
+        hedged = hedge(verb_job, gone)
+        if hedged is not None:
+            gone = hedged  # "can reduce" → "may reduce"
+        elif weaker.tag_ in ("VBZ", "VBP"):
+            return False  # a fact would be left: "reduces pain"
+    return job.add(gone, safe=True, name="the weaker verb stays")
 
 
 _HYPE_WORDS = frozenset("ultimate best perfect miracle magic real true only natural".split())
@@ -834,6 +903,8 @@ def _drop_comparison(job: Job) -> bool:
     verb = comparative.head
     if verb.pos_ != "VERB" or base_form(verb.text) in ("work", "be", "act", "perform", "do"):
         return False
+    if base_form(verb.text) in _LINKING:
+        return False  # "looking far better than before": the comparative is what it says
     words = sorted(comparative.subtree, key=lambda t: t.i)
     if words[-1].i - words[0].i + 1 != len(words) or words[0].i <= verb.i:
         return False
@@ -889,6 +960,8 @@ def _drop_contrast(job: Job) -> bool:
     return job.add({i: "" for i in gone}, safe=True, name="drop contrast")
 
 
+# Verbs whose comparative says what something becomes: "look better", "feel younger".
+_LINKING = frozenset("look feel seem appear become get stay remain sound grow".split())
 _COMPARED_NOUNS = frozenset("impact option choice alternative way treatment".split())
 # Comparatives that compare with nothing named: "more" of a quantity, "later" of time.
 _NOT_COMPARED = frozenset({"more", "less", "further", "later", "earlier", "older", "younger"})
@@ -1008,6 +1081,8 @@ def _one_option(job: Job) -> bool:
             if c.dep_ == "advmod" and c.lower_ in _EMPHASIS and c.i < first
         }
     )
+    if first >= 2 and [t.lower_ for t in doc[first - 2 : first]] == ["by", "far"]:
+        pieces.update({first - 2: "", first - 1: ""})  # "is by far the gold standard"
     return job.add(pieces, safe=safe, name="an option")
 
 

@@ -26,7 +26,8 @@ STACKED = (
     ),
 )
 CERTAIN = re.compile(
-    r"\b(?:may|might|could)\s+(?:be\s+|have\s+)?(?:absolutely|definitely|certainly|surely|undoubtedly|always|guaranteed?|guarantees|completely|totally|truly|100\s?%)",
+    r"\b(?:may|might|could)\s+(?:be\s+|have\s+)?(?:absolutely|definitely|certainly|surely|undoubtedly|always|guaranteed?|guarantees|completely|totally|truly|100\s?%"
+    r"|(?:an?\s+)?(?:surefire|sure-fire|foolproof|fail-?safe)\b)",
     re.I,
 )
 QUALIFIERS = re.compile(r"\b(?:potential|possibly|potentially)\b", re.I)

@@ -331,6 +331,13 @@ def _misread_or_graded(run: list[Token]) -> bool:
     )
 
 
+# Praise of a novelty's size, which goes with the novelty's boast.
+_GRAND = frozenset(
+    """shocking huge major big massive stunning true real genuine exciting remarkable
+    tremendous astonishing amazing incredible significant""".split()
+)
+
+
 def _plain(doc: Doc, run: list[Token], new: str | None) -> bool:
     """A hype phrase's plain words keep the sentence's meaning ("is changing the landscape
     of" → "is an option in", "nothing short of astonishing" → "encouraging"), unless they make
@@ -406,6 +413,16 @@ def phrase(job: Job) -> bool:
                 continue  # "does not cause seizures or need sedation": "need" keeps "does not"
             pieces = {t.i: "" for t in run}
             pieces.update({i: "" for i in _leading_adverbs(run)})
+            if job.category == "hype":
+                # "a huge breakthrough" → "a new option", not "a huge new option"
+                pieces.update(
+                    {
+                        c.i: ""
+                        for t in run
+                        for c in t.lefts
+                        if c.dep_ == "amod" and c.lower_ in _GRAND
+                    }
+                )
             new, extra = _bare_of(job.doc, run, new)
             pieces.update(extra)
             head = run[0]

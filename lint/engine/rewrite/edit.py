@@ -161,7 +161,23 @@ class Plan:
             return None
         self._capitals(words)
         self._articles(words)
+        self._commas(words)
         return _edit(self.doc, words, all(op.safe for op in ops))
+
+    def _commas(self, words: dict[int, str]) -> None:
+        """A comma left before the end of the sentence by the words deleted after it goes
+        too ("calm and peaceful, completely naturally." → "calm and peaceful.")."""
+        doc = self.doc
+        for token in doc:
+            if token.text != "," or token.i in words:
+                continue
+            index = token.i + 1
+            while index in words and not words[index].strip():
+                index += 1
+            if index == token.i + 1:
+                continue
+            if index >= len(doc) or doc[index].text in _CLOSING:
+                words[token.i] = ""
 
     def _capitals(self, words: dict[int, str]) -> None:
         """A sentence that started with a capital still does."""
@@ -207,6 +223,8 @@ def _starts_changed(words: dict[int, str], token) -> bool:
 
 
 _OPENING = frozenset("([{“‘")
+# What ends a sentence or a part of it, where no comma may stand before it.
+_CLOSING = frozenset(".!?;:)]}")
 
 
 def _edit(doc: Doc, words: dict[int, str], safe: bool) -> Edit:

@@ -327,11 +327,37 @@ def _studied(job: Job, verb: Token) -> bool:
         return False  # "has proven that X does Y" read as a noun: a clause is not examined
     if verb.tag_ in ("VBZ", "VBP"):
         return _present_support(job, verb)
+    if _found_a_link(job, verb):
+        return True
     new = {"VBD": "examined", "VBN": "examined"}.get(verb.tag_)
     if new is None:
         return False
     job.hedged.add(verb.i)
     return job.add({verb.i: job.cased(verb, new)}, safe=True, name="studied")
+
+
+# What research finds between two things, which it suggests rather than examines.
+_LINKS = frozenset("link links association associations connection connections correlation".split())
+
+
+def _found_a_link(job: Job, verb: Token) -> bool:
+    """ "Research has shown a positive link between X and Y" → "Research suggests a positive
+    link …" (not "has examined a link", which says nothing of what it found)."""
+    found = _noun_object(verb)
+    group = _verb_group(verb)
+    subject = subject_of(verb)
+    if (
+        found is None
+        or found.lower_ not in _LINKS
+        or subject is None
+        or verb.tag_ != "VBN"
+        or [t.lower_ for t in group[:-1]] not in (["has"], ["have"])
+    ):
+        return False
+    pieces = {t.i: "" for t in group}
+    pieces[group[0].i] = "suggest" if is_plural_subject(subject) else "suggests"
+    job.hedged.add(verb.i)
+    return job.add(pieces, safe=True, name="suggests a link")
 
 
 def _says_that(verb: Token) -> bool:
@@ -398,10 +424,15 @@ def _shown_to(job: Job) -> bool:
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if after is None or any(t.lower_ in ("not", "n't", "never") for t in group):
         return False
-    if _NAMES_ITS_STUDIES.match(verb.doc.text) and _shown_promise(job, verb, group, after):
+    names_studies = _NAMES_ITS_STUDIES.match(verb.doc.text) or _in_studies(verb)
+    if names_studies and _shown_promise(job, verb, group, after):
         return True
     if run is None and subject.i < group[0].i:
         return _shown_in_place(job, verb, group, after)
+    if run is not None and _fronted_participle(verb, run[0].i):
+        # "First introduced in the 1970s, X has been shown to …": a frame before X would
+        # leave the opening phrase describing the studies
+        return _shown_promise(job, verb, group, after) or _shown_in_place(job, verb, group, after)
     if run is None or run[-1].i >= group[0].i:
         return False
     if verb.dep_ == "relcl" or run[0].tag_ in ("WDT", "WP", "WP$"):
@@ -443,6 +474,29 @@ def _shown_to(job: Job) -> bool:
     )
     job.hedged.add(verb.i)
     return job.add(pieces, safe=True, name="early studies suggest X can")
+
+
+def _in_studies(verb: Token) -> bool:
+    """The verb's clause names where it was shown: "… to relieve pain in numerous studies"."""
+    return any(
+        t.lower_ == "in" and any(c.dep_ == "pobj" and c.lemma_ in _STUDY_NOUNS for c in t.children)
+        for t in verb.subtree
+    )
+
+
+_STUDY_NOUNS = frozenset("study trial research".split())
+
+
+def _fronted_participle(verb: Token, subject_start: int) -> bool:
+    """The verb's clause opens, before its subject, with a participle without a subject of
+    its own, which describes the subject: "First introduced in the 1970s", "Taken daily"."""
+    return any(
+        c.tag_ in ("VBN", "VBG")
+        and c.dep_ == "advcl"
+        and c.i < subject_start
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _predicate(word: Token) -> bool:

@@ -121,7 +121,7 @@ def _repeats_a_word(before: str, after: str) -> bool:
 _ABSOLUTES = re.compile(
     r"\b(?:may|might|could)\b(?:\s+[\w',-]+){0,6}?\s+"
     r"(fully|completely|entirely|totally|absolutely|definitely|certainly|surely|undoubtedly|"
-    r"forever|permanently|always|every night|every time|every single time)\b",
+    r"forever|permanently|always|every night|every time|every single time|precisely|exactly)\b",
     re.I,
 )
 
@@ -587,8 +587,13 @@ def _build(
     outcome = _trailing_outcome(doc, plan, hedged, lexicon, clause_score)
     if outcome:
         plan.add(outcome, safe=True, name="hedge the outcome after it")
+    # what a hedged claim leads to is read as a claim from the lower bar: "may improve blood
+    # flow, which normalizes moisture"
     which = _trailing_which(
-        doc, plan, hedged, lambda words: _reads_as_a_claim(words, lexicon, clause_score)
+        doc,
+        plan,
+        hedged,
+        lambda words: _reads_as_a_claim(words, lexicon, clause_score, CLAUSE_CLAIM_NAMED),
     )
     if which:
         plan.add(which, safe=True, name="hedge the outcome after it")
@@ -598,6 +603,9 @@ def _build(
         opener = _ranking_opener(doc, plan)
         if opener:
             plan.add(opener, safe=True, name="ranking opener")
+    compared = _comparison_opener(doc, plan)
+    if compared:
+        plan.add(compared, safe=True, name="comparison opener")
     majority = _majority_left(doc, plan, hedged, lexicon)
     if majority:
         plan.add(majority, safe=True, name="majority left under the hedge")
@@ -745,12 +753,14 @@ def _hedge_written(plan: Plan, hedged: set[int]) -> bool:
     return bool(hedged) and re.search(r"\b(?:may|thought to)\b", written) is not None
 
 
-def _reads_as_a_claim(words, lexicon: Lexicon, clause_score: ClauseScore | None) -> bool:
+def _reads_as_a_claim(
+    words, lexicon: Lexicon, clause_score: ClauseScore | None, bar: float = CLAUSE_CLAIM
+) -> bool:
     """The words name a benefit or a condition, or the claim model reads them as a claim."""
     if any(t.lower_ in lexicon.benefit or t.lower_ in lexicon.condition for t in words):
         return True
     text = " ".join(t.text for t in words if not t.is_punct)
-    return clause_score is not None and clause_score(text) >= CLAUSE_CLAIM
+    return clause_score is not None and clause_score(text) >= bar
 
 
 def _trailing_outcome(
@@ -858,13 +868,18 @@ def _trailing_which(
             continue
         if _third_person_verb(joined):
             pieces[joined.i] = base_form(joined.lower_)  # "contracts and shrinks"
+    clause = {t.i for t in verb.subtree}
     for token in doc[verb.i + 1 :]:
         if (
             token.i not in pieces
             and doc[token.i - 1].lower_ in ("and", "or")
             and _third_person_verb(token)
         ):
-            return {}  # a joined verb the parse hung elsewhere would keep its -s beside "may"
+            if token.i not in clause:
+                return {}  # a joined verb the parse hung elsewhere would keep its -s
+            # one the parse joined to the verb's object ("normalizes moisture and heightens
+            # sensitivity"): a verb of the clause all the same
+            pieces[token.i] = base_form(token.lower_)
     hedged.add(verb.i)
     return pieces
 
@@ -924,7 +939,8 @@ _STRENGTH = frozenset(
     drastically significantly substantially greatly hugely safely truly genuinely dramatic
     remarkable significant incredible amazing profound profoundly impressive wonderful excellent
     fantastic outstanding exceptional exceptionally superb terrific tremendous tremendously
-    phenomenal extraordinary astonishing astounding seriously enormously vastly literally""".split()
+    phenomenal extraordinary astonishing astounding seriously enormously vastly literally
+    surefire sure-fire foolproof fail-safe failsafe""".split()
 )
 
 
@@ -979,6 +995,35 @@ def _ranking_opener(doc, plan: Plan) -> dict[int, str]:
     comma = next((t for t in doc[2:6] if t.text == ","), None)
     if comma is None or comma.i + 1 >= len(doc) or not plan.free(range(0, comma.i + 2)):
         return {}
+    after = doc[comma.i + 1]
+    pieces = {t.i: "" for t in doc[: comma.i + 1]}
+    pieces[after.i] = after.text[:1].upper() + after.text[1:]
+    return pieces
+
+
+_COMPARATIVES = frozenset("more less better worse fewer".split())
+
+
+def _comparison_opener(doc, plan: Plan) -> dict[int, str]:
+    """ "Compared with X," names what the rest compares with; where the rewrite took the
+    comparison's strength and no comparative is left, it goes too ("Compared with other
+    treatments, laser therapy is highly effective" → "Laser therapy may be effective")."""
+    words = [t.lower_ for t in doc[:3]]
+    if not (
+        (words[0] in ("compared", "relative") and words[1] in ("with", "to"))
+        or words == ["in", "comparison", "with"]
+        or words == ["in", "comparison", "to"]
+    ):
+        return {}
+    comma = next((t for t in doc[2:12] if t.text == ","), None)
+    taken = plan.taken()
+    if comma is None or comma.i + 1 >= len(doc) or not taken or not plan.free(range(comma.i + 2)):
+        return {}
+    if any(
+        t.i not in taken and (t.tag_ in ("JJR", "RBR") or t.lower_ in _COMPARATIVES)
+        for t in doc[comma.i + 1 :]
+    ):
+        return {}  # "…, it works faster": still a comparison
     after = doc[comma.i + 1]
     pieces = {t.i: "" for t in doc[: comma.i + 1]}
     pieces[after.i] = after.text[:1].upper() + after.text[1:]
@@ -1198,7 +1243,9 @@ def _leaves_a_promise(doc, edit: Edit, placed: bool = True) -> bool:
     changed = edit.changed_words(doc)
     if not changed:
         return False
-    verb = doc[min(changed)]
+    # the first verb it changed ("also revs" → "is thought to also rev": "revs", not "also")
+    verb = next((doc[i] for i in sorted(changed) if doc[i].pos_ in ("VERB", "AUX")), None)
+    verb = verb or doc[min(changed)]
     if any(
         t.lower_ in ("will", "'ll", "wo") and t.i > verb.i and t.i not in changed
         for t in verb.subtree
@@ -1217,7 +1264,21 @@ def _leaves_a_promise(doc, edit: Edit, placed: bool = True) -> bool:
         for c in verb.children
         if c.i > verb.i and c.i not in changed
     )
-    leads_in = verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.i not in changed
+    leads_in = (
+        verb.dep_ == "ccomp"
+        and verb.head.i > verb.i
+        and verb.head.i not in changed
+        and verb.head.tag_ not in ("VBN", "VBG")  # not "…, no extreme heat required"
+    )
+    # the reason for a claim the main clause states ("X works for weight loss because the
+    # cold makes your body work harder"): the claim stands
+    reason = (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in ("because", "since") for c in verb.children)
+        and verb.head.i not in changed
+        and verb.head.tag_ in ("VBZ", "VBP")
+        and verb.head.pos_ == "VERB"  # not "X is a great place to start because …"
+    )
     so = next((c for c in verb.children if c.lower_ == "so" and c.i > verb.i), None)
     consequence = so is not None and any(
         c.dep_ == "conj"
@@ -1226,7 +1287,7 @@ def _leaves_a_promise(doc, edit: Edit, placed: bool = True) -> bool:
         and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
         for c in verb.children
     )
-    return trailing or leads_in or consequence
+    return trailing or leads_in or reason or consequence
 
 
 def _main_verb(doc) -> Token | None:

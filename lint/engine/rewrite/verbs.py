@@ -107,6 +107,7 @@ def _object_of_opening_verb(token: Token) -> bool:
 
 
 # Where a clause inside another begins: a verb above it does not make its claim.
+_SINGULAR_PRONOUNS = frozenset("it he she this".split())
 _BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
 
 
@@ -216,6 +217,14 @@ def hedge_pieces(
         return None  # never "may be guaranteed", "may have been shown" (but "may show up")
     if verb.doc.text.rstrip().endswith("?"):
         return None  # a question asks, it does not claim: not "Why may pellets work?"
+    if verb.lower_ in BE and any(
+        c.dep_ == "acomp"
+        and c.lower_ in ("likely", "unlikely")
+        and not any(m.lower_ in ("less", "more") for m in c.children)
+        for c in verb.children
+    ):
+        return None  # "are very unlikely to" weighs the odds already: not "may be unlikely"
+        # (but "are less likely to come back" compares: "may be less likely")
     negation = next((c for c in verb.children if c.dep_ == "neg"), None)
     if negation is not None:
         if any(c.lower_ in _NOT_ONLY and c.i > negation.i for c in verb.children):
@@ -236,6 +245,17 @@ def hedge_pieces(
         for c in verb.children
     ):
         return None  # nor "no maintenance may be needed"
+    if base_form(verb.text) in _ACCLAIM:
+        return None  # "may boast success rates", "may be celebrated for": a hedge on the fame
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (
+        verb.tag_ in ("VBZ", "VBP")
+        and base_form(verb.text) == "look"
+        and following is not None
+        and following.lower_ == "like"
+    ):
+        return None  # "looks like one of the best ways" seems already: not "may look like"
+        # (but "will look like yourself" → "may look like yourself")
     if base_form(verb.text) in _BECOMING and in_perfect(verb):
         return None  # "has become the treatment of choice": "may have become" doubts a fact
     if _hedge_nearby(verb):
@@ -280,6 +300,13 @@ def hedge_pieces(
                 pieces[after] = ""  # "can routinely be reversed" → "may be eased"
             if verb.lower_ == "expect" and verb.i not in replaced:
                 pieces[verb.i] = "see"  # "can expect relief" → "may see relief", not "may expect"
+                to = verb.i + 1
+                if (
+                    to < len(verb.doc)
+                    and verb.doc[to].lower_ == "to"
+                    and any(c.dep_ == "xcomp" and c.i == to + 1 for c in verb.children)
+                ):
+                    pieces.update({verb.i: "", to: ""})  # "can expect to lose" → "may lose"
         elif word in ("has", "have", "'ve"):
             pieces[first.i] = match_case(first.text, "may have", title)
             if verb.lower_ == "got" and verb.i not in replaced:
@@ -315,8 +342,13 @@ def hedge_pieces(
         pieces[frequency.i] = f"{frequency.lower_} be"
         return pieces
     if thought:
-        # the verb's own form says it: "BHRT brings" is singular whatever the tag of "BHRT"
-        plural = verb.tag_ == "VBP" or (verb.tag_ != "VBZ" and is_plural_subject(subject_of(verb)))
+        # the verb's own form says it: "BHRT brings" is singular whatever the tag of "BHRT",
+        # and so does a singular pronoun ("It also revs up", where "revs" was read as VBP)
+        subject = subject_of(verb)
+        singular = subject is not None and subject.lower_ in _SINGULAR_PRONOUNS
+        plural = not singular and (
+            verb.tag_ == "VBP" or (verb.tag_ != "VBZ" and is_plural_subject(subject))
+        )
         be = "are" if plural else "is"
         new = f"{be} thought to {base}"
     else:
@@ -369,6 +401,7 @@ def hedge_pieces(
 _WHOLLY = frozenset("completely totally entirely fully wholly".split())
 _NOT_ONLY = frozenset("just only merely simply".split())
 _HARMING = frozenset("harm damage hurt injure irritate burn scar".split())
+_ACCLAIM = frozenset("boast celebrate tout hail acclaim praise".split())
 _BECOMING = frozenset("become emerge grow turn prove be".split())
 _FREQUENCY = frozenset(
     "often usually generally typically frequently commonly normally now also still already "
