@@ -853,7 +853,8 @@ def test_a_majority_in_a_negated_clause_gets_advice_not_some(pipeline, text):
         ),
         (
             "The device resets the nerves, restoring normal signalling in the bladder.",
-            "The device is thought to reset the nerves, restoring normal signalling in the bladder.",
+            "The device is thought to reset the nerves, which may restore normal signalling in the "
+            "bladder.",
         ),
         # the claim's words are the subject clause: what its verb says of them is hedged
         (
@@ -1915,12 +1916,12 @@ def test_a_fragment_that_opens_with_its_verb_is_hedged_from_the_start(fused, tex
 
 
 def test_a_mechanism_set_off_after_a_comma_is_no_safe_fix(pipeline):
-    """ "…, producing new skin cells" is a further claim: "is thought to" on the verb before it
-    is offered only as an unsafe fix."""
+    """ "…, producing new skin cells" is a further claim: "is thought to" on the verb before it,
+    with "which may" on the claim after it, is offered only as an unsafe fix."""
     text = "The serum also smooths the skin, producing new skin cells throughout the face."
     assert _fixed(pipeline, [text], unsafe=False)[0].text == text
     assert _fixed(pipeline, [text])[0].text == (
-        "The serum is thought to also smooth the skin, producing new skin cells "
+        "The serum is thought to also smooth the skin, which may produce new skin cells "
         "throughout the face."
     )
 
@@ -2022,6 +2023,20 @@ def test_a_base_form_is_its_own_lemma():
         (
             "Magnesium relaxes the muscles, using a gentle natural pathway.",
             "Magnesium is thought to relax the muscles, using a gentle natural pathway.",
+        ),
+        # every participle of the outcome takes its base form, one the parse read as a
+        # noun's too ("reopening narrowed arteries")
+        (
+            "Chelating drips pull metals out of the bloodstream, shrinking plaque and "
+            "reopening narrowed arteries.",
+            "Chelating drips are thought to pull metals out of the bloodstream, which may "
+            "shrink plaque and reopen narrowed arteries.",
+        ),
+        # an outcome with a phrase of its own after it ("depending on what …")
+        (
+            "The cream tightens the skin, smoothing fine lines depending on how deep they are.",
+            "The cream is thought to tighten the skin, which may smooth fine lines depending "
+            "on how deep they are.",
         ),
     ],
 )
@@ -2659,3 +2674,11 @@ def test_the_verbs_of_a_trailing_which_share_its_hedge(fused):
         text,
         "The mask may improve circulation in the skin, which may normalize oil and heighten glow.",
     )
+
+
+def test_the_next_item_of_a_list_is_no_outcome(fused):
+    """ "…, sense of smell, eating behaviour and …": the word after the comma is the list's
+    next item, though the parse read it as a participle."""
+    text = "Our blend determines your metabolism, sense of smell, eating behaviour and stamina."
+    for unsafe in (False, True):
+        assert "which may eat" not in _fixed(fused, [text], unsafe)[0].text

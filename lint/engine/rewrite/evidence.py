@@ -16,7 +16,7 @@ from lint.engine.rewrite.verbs import BE
 _SHOW = frozenset(
     "show prove demonstrate confirm establish support back validate find document".split()
 )
-_RESEARCH = frozenset(
+RESEARCH_NOUNS = frozenset(
     "research study studies science evidence data trial trials literature body decades "
     "years experience analysis analyses meta-analysis meta-analyses review reviews".split()
 )
@@ -210,7 +210,7 @@ def _research_shows(job: Job) -> bool:
     if verb.dep_ == "xcomp" and base_form(verb.head.text) in ("continue", "keep"):
         finite = verb.head  # "Research continues to show that …"
     subject = subject_of(finite)
-    if subject is None or subject.lower_ not in _RESEARCH or subject.i > verb.i:
+    if subject is None or subject.lower_ not in RESEARCH_NOUNS or subject.i > verb.i:
         return False
     group = _verb_group(finite)
     group += list(verb.doc[finite.i + 1 : verb.i + 1])
@@ -658,7 +658,7 @@ def _keeps_confirming(job: Job) -> bool:
         return False
     subject = subject_of(finite)
     run = _subject_run(subject, participles=True) if subject is not None else None
-    if subject is None or run is None or subject.lower_ not in _RESEARCH:
+    if subject is None or run is None or subject.lower_ not in RESEARCH_NOUNS:
         return False
     if not run[-1].i < finite.i or any(t.lower_ in ("not", "n't") for t in doc[run[0].i : verb.i]):
         return False

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from lint.engine.nlp import is_verb_form
 from lint.engine.rewrite.categories import (
     MEANS_VERBS,
     SAFETY_WORDS,
@@ -18,6 +20,7 @@ from lint.engine.rewrite.categories import (
 from lint.engine.rewrite.checks import joined_s_verbs, spoiled
 from lint.engine.rewrite.claim import Job, hedge
 from lint.engine.rewrite.edit import Edit, Plan
+from lint.engine.rewrite.evidence import RESEARCH_NOUNS
 from lint.engine.rewrite.grammar import (
     BE,
     base_form,
@@ -456,10 +459,12 @@ def _rewrites(
         # the model's words are a guess at the claim: a rewrite of them, or else of the
         # sentence's verb, must leave no promise of its own unhedged
         if full is None:
-            full, guessed = _model_rewrite(claims, lexicon), True
+            full, guessed = _model_rewrite(claims, lexicon, clause_score), True
         if full is not None and _leaves_a_promise(claims[0].span.doc, full, not guessed):
             return []
         if full is not None and _praise_beyond_the_hedge(claims, full):
+            return []
+        if full is not None and _doubts_the_research(claims, full):
             return []
     imperative = _promises(claims[0].span.doc)
     if full is None:
@@ -584,7 +589,8 @@ def _build(
             if pieces is not None:
                 job.add(pieces, safe=True, name="hedge another clause")
                 hedged |= seen | {verb.i}
-    outcome = _trailing_outcome(doc, plan, hedged, lexicon, clause_score)
+    claimed = {i for c in claims for i in range(c.span.start, c.span.end)}
+    outcome = _trailing_outcome(doc, plan, hedged, lexicon, clause_score, claimed)
     if outcome:
         plan.add(outcome, safe=True, name="hedge the outcome after it")
     # what a hedged claim leads to is read as a claim from the lower bar: "may improve blood
@@ -726,7 +732,7 @@ def _fronted_means(doc, plan: Plan, hedged: set[int]) -> dict[int, str] | None:
 # Participles that introduce a means, a list or a source, not an outcome.
 _NOT_AN_OUTCOME = frozenset(
     """including according following depending regarding concerning considering excluding
-    using starting beginning involving combining""".split()
+    using starting beginning involving combining needing requiring lasting costing""".split()
 )
 _FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
@@ -769,11 +775,13 @@ def _trailing_outcome(
     hedged: set[int],
     lexicon: Lexicon,
     clause_score: ClauseScore | None,
+    claimed: AbstractSet[int] = frozenset(),
 ) -> dict[int, str]:
     """The outcome of a mechanism, set off after a comma at the end of the sentence ("is
     thought to build new circuits, making relief self-sustaining"): it takes its own hedge
     ("…, which may make relief self-sustaining"), and every participle joined to it its base
-    form ("which may calm inflammation, slow … and regenerate …")."""
+    form ("which may calm inflammation, slow … and regenerate …"). Words of a claim found
+    in it (``claimed``) make it a claim whatever it reads as."""
     if not _hedge_written(plan, hedged):
         return {}
     start = next(
@@ -796,6 +804,7 @@ def _trailing_outcome(
     if (
         first.lower_ in _NOT_AN_OUTCOME
         or first.dep_ in ("conj", "pcomp", "pobj", "dobj")  # an item of a list
+        or _ends_a_list_item(doc[start - 1])  # "metabolism, sense of taste, eating behaviour"
         or _in_a_relative_clause(first)  # of a clause inside the object ("easing pain
         # that drugs can't touch, boosting …"), not of the hedged verb
     ):
@@ -806,6 +815,11 @@ def _trailing_outcome(
         for c in doc[start].subtree
         if c.i != start and c.dep_ in ("relcl", "advcl")
         for t in c.subtree
+    } | {
+        t.i  # a clause inside a phrase after it: "depending on what you need"
+        for c in rest
+        if c.dep_ == "pcomp" and c.head.i > start
+        for t in c.subtree
     }
     if any(
         (t.tag_ in _FINITE_TAGS or t.lower_ in ("may", "might", "can")) and t.i not in inner
@@ -815,15 +829,24 @@ def _trailing_outcome(
         # them", a clause inside the phrase, is part of it)
     if not plan.free([start]):
         return {}
-    if not _reads_as_a_claim(rest, lexicon, clause_score):
+    # what a hedged claim leads to is read as a claim from the lower bar, as after ", which"
+    if not claimed & {t.i for t in rest} and not _reads_as_a_claim(
+        rest, lexicon, clause_score, CLAUSE_CLAIM_NAMED
+    ):
         return {}
     pieces = {start: f"which may {base_form(first.lower_)}"}
     if doc[start - 1].lower_ in _LEADING_OUTCOME:
         pieces[start - 1] = ""  # ", effectively bringing anxiety down" → ", which may bring …"
     for token in rest[1:]:
         before = doc[token.i - 1].lower_
-        if token.tag_ == "VBG" and before in (",", "and", "or") and plan.free([token.i]):
-            pieces[token.i] = base_form(token.lower_)
+        if before not in (",", "and", "or") or not token.lower_.endswith("ing"):
+            continue
+        # a participle, or one the parse read as a noun's ("and easing strain")
+        if token.tag_ == "VBG" or token.dep_ in ("amod", "compound"):
+            base = base_form(token.lower_)
+            if not plan.free([token.i]) or base == token.lower_ or not is_verb_form(base):
+                return {}
+            pieces[token.i] = base
     hedged.add(start)
     return pieces
 
@@ -882,6 +905,27 @@ def _trailing_which(
             pieces[token.i] = base_form(token.lower_)
     hedged.add(verb.i)
     return pieces
+
+
+def _ends_a_list_item(comma: Token) -> bool:
+    """The comma closes an item of a list of nouns ("our metabolism, sense of taste, …"): what
+    follows it is the next item, however the parse read it."""
+    if comma.text != "," or comma.i == 0:
+        return False
+    doc = comma.doc
+    item = doc[comma.i - 1]
+    listed = next(
+        (
+            t
+            for t in (item, *item.ancestors)
+            if t.dep_ in ("conj", "appos") and t.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    # a list its "and" closed ("hot flashes, fatigue and weight gain, delivering …") is over
+    return listed is not None and not any(
+        t.lower_ in ("and", "or") for t in doc[listed.head.i : comma.i]
+    )
 
 
 def _third_person_verb(token: Token) -> bool:
@@ -1151,7 +1195,9 @@ _NOT_HEDGED = frozenset(
 _WILL = ("will", "'ll")  # "X will improve your eyesight": a promise, as "improves" is
 
 
-def _model_rewrite(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | None:
+def _model_rewrite(
+    claims: Sequence[Claim], lexicon: Lexicon, clause_score: ClauseScore | None = None
+) -> Edit | None:
     """A sentence only the claim model flagged, where its words that weigh most are no
     template's words: the hedge goes on the sentence's own verb ("Firming the tissue relieves
     leakage" → "… may relieve leakage"), where that verb makes the claim: a present-tense
@@ -1169,7 +1215,12 @@ def _model_rewrite(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | None:
     # that raise acetylcholine help …")
     if verb is None or claim.span.root not in verb.subtree:
         return None
-    edit = _build([Claim(chosen, doc[verb.i : verb.i + 1], claim.spec)], lexicon, unsafe=True)
+    edit = _build(
+        [Claim(chosen, doc[verb.i : verb.i + 1], claim.spec)],
+        lexicon,
+        unsafe=True,
+        clause_score=clause_score,  # the outcome after it is hedged too: "…, shrinking X"
+    )
     return Edit(edit.start, edit.end, edit.pieces, safe=False) if edit is not None else None
 
 
@@ -1197,6 +1248,29 @@ def _aim_of_what_it_uses(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | No
         return None
     doc = claims[0].span.doc
     return _build([Claim("mechanism", doc[aim.i : aim.i + 1], claims[0].spec)], lexicon, False)
+
+
+def _doubts_the_research(claims: Sequence[Claim], edit: Edit) -> bool:
+    """Whether, in a sentence the model reads as a consensus claim, the rewrite puts "may" on
+    what the research does ("New studies may keep coming out showing …"): a doubt of the
+    research, not of what it is said to show."""
+    if not any(c.category == "consensus" for c in claims):
+        return False
+    doc = claims[0].span.doc
+    for start, end, new in edit.pieces:
+        if not re.search(r"\bmay\b", new):
+            continue
+        for token in doc:
+            if start <= token.idx < end and token.pos_ in ("VERB", "AUX"):
+                subject = subject_of(token)
+                if (
+                    subject is not None
+                    and subject.lower_ in RESEARCH_NOUNS
+                    # not "data showing the system works", read with "data" as its subject
+                    and not any(c.dep_ == "acl" and c.i < token.i for c in subject.children)
+                ):
+                    return True
+    return False
 
 
 def _praise_beyond_the_hedge(claims: Sequence[Claim], edit: Edit) -> bool:
