@@ -2682,3 +2682,22 @@ def test_the_next_item_of_a_list_is_no_outcome(fused):
     text = "Our blend determines your metabolism, sense of smell, eating behaviour and stamina."
     for unsafe in (False, True):
         assert "which may eat" not in _fixed(fused, [text], unsafe)[0].text
+
+
+def test_a_figure_after_a_hedged_claim_is_left_to_the_advice(fused):
+    """ "…, achieving over 95% sensitivity in clinical tests" is a result to source, not an
+    outcome to hedge: no "which may achieve over 95%"."""
+    text = (
+        "Our smart ring is highly accurate for detecting sleep duration, achieving over 95% "
+        "sensitivity in clinical tests."
+    )
+    assert fused.check_text(text, "p.txt")
+    for unsafe in (False, True):
+        assert "which may achieve" not in _fixed(fused, [text], unsafe)[0].text
+
+
+def test_what_a_product_is_built_to_do_is_already_an_aim(fused):
+    """ "is built to boost memory" states what it is for: never "may be built to"."""
+    text = "The brain app is built to boost memory through a series of structured, scientifically backed games."
+    for unsafe in (False, True):
+        assert "may be built" not in _fixed(fused, [text], unsafe)[0].text

@@ -591,6 +591,8 @@ def _build(
                 hedged |= seen | {verb.i}
     claimed = {i for c in claims for i in range(c.span.start, c.span.end)}
     outcome = _trailing_outcome(doc, plan, hedged, lexicon, clause_score, claimed)
+    if plan.advice_only:
+        return None  # the outcome is a rate to source
     if outcome:
         plan.add(outcome, safe=True, name="hedge the outcome after it")
     # what a hedged claim leads to is read as a claim from the lower bar: "may improve blood
@@ -810,6 +812,12 @@ def _trailing_outcome(
     ):
         return {}
     rest = doc[start:]
+    if any(t.text == "%" or t.lower_ == "percent" for t in rest) and _reads_as_a_claim(
+        rest, lexicon, clause_score, CLAUSE_CLAIM_NAMED
+    ):
+        # "…, achieving over 95% sensitivity": a rate needs its source, not a hedge
+        plan.advice_only = True
+        return {}
     inner = {
         t.i
         for c in doc[start].subtree

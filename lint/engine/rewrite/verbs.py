@@ -245,6 +245,12 @@ def hedge_pieces(
         for c in verb.children
     ):
         return None  # nor "no maintenance may be needed"
+    if (
+        base_form(verb.text) in _MAKING
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" for c in verb.children)
+    ):
+        return None  # "is built to boost X" states an aim already: not "may be built to"
     if base_form(verb.text) in _ACCLAIM:
         return None  # "may boast success rates", "may be celebrated for": a hedge on the fame
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
@@ -401,6 +407,7 @@ def hedge_pieces(
 _WHOLLY = frozenset("completely totally entirely fully wholly".split())
 _NOT_ONLY = frozenset("just only merely simply".split())
 _HARMING = frozenset("harm damage hurt injure irritate burn scar".split())
+_MAKING = frozenset("build design make formulate engineer develop create craft".split())
 _ACCLAIM = frozenset("boast celebrate tout hail acclaim praise".split())
 _BECOMING = frozenset("become emerge grow turn prove be".split())
 _FREQUENCY = frozenset(
