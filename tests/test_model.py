@@ -229,7 +229,8 @@ def test_a_page_that_sells_lowers_the_models_bar():
 
 def test_a_sentence_only_the_model_flagged_is_hedged_on_its_own_verb(tmp_path):
     """The model's words that weigh most are no template's words: the hedge goes on the
-    verb of the main clause, as an unsafe fix, and never on a testimonial."""
+    verb of the main clause, and the outcome after it takes its own, as an unsafe fix, and
+    never on a testimonial."""
     text = (
         "The foot bath brings your body's pH back where it belongs, drawing out acids and "
         "helping your organs find their balance."
@@ -238,8 +239,9 @@ def test_a_sentence_only_the_model_flagged_is_hedged_on_its_own_verb(tmp_path):
     found = fused.check_text(text)
     assert found and all(f.source == "model" for f in found)
     source = [SourceText("a.txt", text)]
-    assert fused.fix_sources(source, unsafe=True)[0].text == text.replace(
-        "brings", "is thought to bring"
+    assert fused.fix_sources(source, unsafe=True)[0].text == (
+        "The foot bath is thought to bring your body's pH back where it belongs, which may "
+        "draw out acids and help your organs find their balance."
     )
     assert fused.fix_sources(source, unsafe=False)[0].text == text
     mine = "I brought my body's pH back where it belongs with the foot bath."

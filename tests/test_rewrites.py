@@ -2617,6 +2617,16 @@ def test_a_negation_that_says_more_or_says_no_harm_is_not_hedged(text, verb, hed
             "Research has shown a strong link between our tea and better sleep.",
             "Research suggests a strong link between our tea and better sleep.",
         ),
+        # the manner goes, the work stays
+        (
+            "A padded roller gently and painlessly stretches the lower back.",
+            "A padded roller gently stretches the lower back.",
+        ),
+        # "no side effects" said last of the main clause's verbs is what every treatment has
+        (
+            "The patch is easy to apply and causes no side effects.",
+            "The patch is easy to apply and can have side effects, like any treatment.",
+        ),
         # the stronger of two joined verbs goes; the weaker says what it may do
         (
             "These nasal strips can reduce or even eliminate snoring.",

@@ -1404,11 +1404,14 @@ def _well_of(word: Token) -> Token:
 
 
 def _safely(job: Job) -> bool:
-    """ "can safely relieve" → "can relieve", "safely and painlessly" → "painlessly",
-    "safely and effectively" goes whole: how safely (and how well) it does it goes, what it does
-    is hedged on its own (safe: only the strength goes)."""
+    """ "can safely relieve" → "can relieve", "safely and quickly" → "quickly", "safely and
+    effectively" and "safely and painlessly" go whole, "gently and painlessly stretches" →
+    "gently stretches": how safely (and how well) it does it goes, what it does is hedged on
+    its own (safe: only the strength goes)."""
     doc = job.doc
-    words = [t for t in job.span if t.lower_ == "safely" and t.dep_ in ("advmod", "conj")]
+    words = [t for t in job.span if t.lower_ in _SAFELY and t.dep_ in ("advmod", "conj")]
+    if len(words) == 2 and words[1].i == words[0].i + 2 and doc[words[0].i + 1].lower_ == "and":
+        words = words[:1]  # "safely and painlessly" goes whole, below
     if len(words) != 1:
         return False
     word = words[0]
@@ -1419,9 +1422,9 @@ def _safely(job: Job) -> bool:
         partner = doc[word.i + 2]
         if partner.pos_ != "ADV":
             return False
-        gone[after.i] = ""  # "safely and painlessly" → "painlessly"
-        if partner.lower_ in _EFFECTIVELY:
-            gone[partner.i] = ""  # "safely and effectively" goes whole
+        gone[after.i] = ""  # "safely and quickly" → "quickly"
+        if partner.lower_ in _EFFECTIVELY | _SAFELY:
+            gone[partner.i] = ""  # "safely and effectively", "safely and painlessly" go whole
     elif before is not None and before.lower_ == "and" and word.i >= 2:
         partner = doc[word.i - 2]
         if partner.pos_ != "ADV":
@@ -1434,7 +1437,7 @@ def _safely(job: Job) -> bool:
     verb = word.head if word.dep_ == "advmod" else word.head.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    if verb.tag_ in ("VBZ", "VBP"):
+    if verb.tag_ in ("VBZ", "VBP") and word.lower_ == "safely":
         # what it does is still a claim: "deals with the problem safely" → "may deal with …"
         verb_job = replace(job, role=Role("verb", verb))
         if not verb_is_hedged(verb_job):
@@ -1445,6 +1448,9 @@ def _safely(job: Job) -> bool:
     return job.add(gone, safe=True, name="drop safely")
 
 
+# How a treatment is said to do its work without harm: the manner goes, the work stays
+# ("gently and painlessly stretches the spine" → "gently stretches the spine").
+_SAFELY = frozenset({"safely", "painlessly"})
 _NONE_OF = frozenset("no zero any hardly barely scarcely none minimal few the of known".split())
 _HARM_WORDS = frozenset(
     "harmful serious significant unpleasant nasty dangerous unwanted major adverse".split()
@@ -1546,9 +1552,11 @@ def _no_side_effects(job: Job) -> bool:
         return False  # "Most patients have no side effects": the others would have them
     if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
         return False
-    if verb.dep_ != "ROOT" or any(c.dep_ == "conj" for c in verb.children):
+    last_of_main = verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i
+    if (verb.dep_ != "ROOT" and not last_of_main) or any(c.dep_ == "conj" for c in verb.children):
         return False  # "cost little, have no side effects and lay …", "The advantage is that
-        # they have none": only a main clause that says it alone
+        # they have none": only a main clause that says it alone, or says it last ("They
+        # can be used at home and have no side effects at all")
     if _argued(verb, _REASONS):
         return False  # "Because it isn't absorbed, …", "…, although it may cause discomfort":
         # what the writer argues from, or grants, no longer follows
