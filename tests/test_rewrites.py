@@ -58,6 +58,13 @@ def _rewrites_to(pipeline, text: str, expected: str) -> None:
     assert not problems(text, fixed)
 
 
+def _left_to_the_advice(pipeline, text: str) -> None:
+    """The text is flagged, and neither --fix nor --fix --unsafe-fixes changes it."""
+    assert pipeline.check_text(text, "p.txt")
+    for unsafe in (False, True):
+        assert _fixed(pipeline, [text], unsafe)[0].text == text
+
+
 @pytest.mark.parametrize(("before", "good"), GUIDE)
 def test_the_guide_table(pipeline, before, good):
     result = _fixed(pipeline, [before])[0]
@@ -1988,10 +1995,9 @@ def test_praise_that_implies_novelty_goes(fused):
 def test_praise_beyond_the_hedge_gets_advice(fused):
     """ "may help more women …, and it does the job quicker": the hedge leaves the second
     clause's comparison stated, so the sentence gets the advice."""
-    text = "This tonic helps more women than any pill, and it does the job quicker."
-    assert fused.check_text(text, "p.txt")
-    for unsafe in (False, True):
-        assert fused.fix_sources([SourceText("p.txt", text)], unsafe=unsafe)[0].text == text
+    _left_to_the_advice(
+        fused, "This tonic helps more women than any pill, and it does the job quicker."
+    )
 
 
 def test_a_base_form_is_its_own_lemma():
@@ -2381,10 +2387,9 @@ def test_settled_evidence_becomes_encouraging(pipeline, text, expected):
 def test_a_claim_in_a_phrase_of_what_something_is_gets_advice(pipeline):
     """ "may now be a routine operation with …" would doubt what the operation is and leave
     its success rates stated: the sentence is left to the advice."""
-    text = "Knee replacement is now a routine operation with excellent success rates."
-    assert pipeline.check_text(text, "p.txt")
-    for unsafe in (False, True):
-        assert _fixed(pipeline, [text], unsafe)[0].text == text
+    _left_to_the_advice(
+        pipeline, "Knee replacement is now a routine operation with excellent success rates."
+    )
 
 
 def test_a_list_of_outcomes_is_not_a_trailing_outcome(pipeline):
@@ -2423,9 +2428,7 @@ def test_a_heading_label_is_a_noun_and_what_follows_its_colon_opens_it(pipeline)
 def test_a_majority_of_safety_is_left_to_the_advice(pipeline, text):
     """ "safe for some patients" would say it harms the rest: a majority in a sentence about
     safety is the writer's to bound (as a majority in a negated clause is)."""
-    assert pipeline.check_text(text, "p.txt")
-    for unsafe in (False, True):
-        assert _fixed(pipeline, [text], unsafe)[0].text == text
+    _left_to_the_advice(pipeline, text)
 
 
 # Where the hedge goes, and what goes from under it: each overclaim and its rewrite.
@@ -2519,10 +2522,9 @@ def test_efficacy_only_qualifying_a_heading_noun_goes_in_the_safe_fix(pipeline):
 def test_a_counted_subject_keeps_its_claim_for_the_advice(pipeline):
     """ "Most sleep gummies' risk of dependence is still being studied, especially those …"
     breaks the sentence: a counted subject is left to the advice."""
-    text = "Most sleep gummies are non-habit-forming, especially those made with herbs."
-    assert pipeline.check_text(text, "p.txt")
-    for unsafe in (False, True):
-        assert _fixed(pipeline, [text], unsafe)[0].text == text
+    _left_to_the_advice(
+        pipeline, "Most sleep gummies are non-habit-forming, especially those made with herbs."
+    )
 
 
 @pytest.mark.parametrize(
@@ -2656,9 +2658,7 @@ def test_a_rewrite_leaves_no_word_it_made_odd(fused, text, expected):
     ],
 )
 def test_a_hedge_that_would_miss_the_claim_is_not_made(fused, text):
-    assert fused.check_text(text, "p.txt")
-    for unsafe in (False, True):
-        assert _fixed(fused, [text], unsafe)[0].text == text
+    _left_to_the_advice(fused, text)
 
 
 def test_a_singular_pronoun_takes_is_thought_to():
