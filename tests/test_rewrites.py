@@ -1618,7 +1618,7 @@ FAMILIES_OF_REWRITES = [
     ),
     ("Clinic Treats Back Pain Effectively with Laser", "Clinic Treats Back Pain with Laser"),
     ("Laser Therapy: Curing Back Pain Gently", "Laser Therapy: Easing Back Pain Gently"),
-    ("The Only Cure for Migraines That Works", "The Only Cure for Migraines That Works"),
+    ("The Only Cure for Migraines That Works", "A Remedy for Migraines That Can Help"),
     # evidence that grows or agrees becomes some studies; people who saw a benefit, some of
     # them; certainty about the benefits, the state of the research
     (
@@ -2628,6 +2628,11 @@ def test_a_negation_that_says_more_or_says_no_harm_is_not_hedged(text, verb, hed
         (
             "The patch is easy to apply and causes no side effects.",
             "The patch is easy to apply and can have side effects, like any treatment.",
+        ),
+        # "the only" ranks what a hedged relative clause says of the noun
+        (
+            "Our program is the only treatment that works for back pain.",
+            "Our program is a treatment that can help with back pain.",
         ),
         # the stronger of two joined verbs goes; the weaker says what it may do
         (

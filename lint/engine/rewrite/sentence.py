@@ -23,6 +23,7 @@ from lint.engine.rewrite.edit import Edit, Plan
 from lint.engine.rewrite.evidence import RESEARCH_NOUNS
 from lint.engine.rewrite.grammar import (
     BE,
+    article_for,
     base_form,
     is_present_verb,
     is_title,
@@ -1029,10 +1030,23 @@ def _strength_left(doc, plan: Plan, hedged: set[int]) -> dict[int, str]:
         and not _harm(t.head)  # "free of significant problems" would say less
         and not any(c.dep_ in ("conj", "cc") for c in t.children)
     }
+    # "the only treatment that may work" ranks what the clause hedges: "a treatment"
+    for only in described:
+        the = doc[only.i - 1] if only.i else None
+        if (
+            only.lower_ == "only"
+            and only.dep_ == "amod"
+            and the is not None
+            and the.lower_ == "the"
+            and not {only.i, the.i} & taken
+        ):
+            gone[only.i] = ""
+            gone[the.i] = article_for(doc[only.i + 1].text, the.text[:1].isupper())
     # "almost" of "almost immediate effects" goes with it, and "long-" of "long-lasting"
     return gone | {
         c.i: ""
         for i in gone
+        if not gone[i]
         for c in (*doc[i].children, *(doc[i - 2 : i] if _for_long(doc[i]) else ()))
         if (c.dep_ == "advmod" or c.i < i) and c.i not in taken
     }
