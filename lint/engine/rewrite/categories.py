@@ -530,8 +530,9 @@ _WEAKER = frozenset(
     """reduce ease relieve manage improve lessen control slow lower soothe calm treat
     alleviate minimize minimise diminish shrink decrease""".split()
 )
-# What may stand between the two: "or", "and", ", and even", "or possibly completely".
+# The absolutes that go with the stronger verb: "wiped out entirely".
 _WHOLLY = frozenset("completely fully totally entirely altogether permanently forever".split())
+# What may stand between the two: "or", "and", ", and even", "or possibly completely".
 _BETWEEN = frozenset(
     ", or and even possibly sometimes potentially completely fully totally entirely".split()
 )
