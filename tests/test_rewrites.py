@@ -2629,6 +2629,11 @@ def test_a_negation_that_says_more_or_says_no_harm_is_not_hedged(text, verb, hed
             "The patch is easy to apply and causes no side effects.",
             "The patch is easy to apply and can have side effects, like any treatment.",
         ),
+        # what a thing is stays a fact; the claim joined to it takes its own hedge
+        (
+            "Turmeric is a spice from India and reduces joint pain.",
+            "Turmeric is a spice from India and may reduce joint pain.",
+        ),
         # "the only" ranks what a hedged relative clause says of the noun
         (
             "Our program is the only treatment that works for back pain.",

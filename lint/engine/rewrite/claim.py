@@ -1043,6 +1043,9 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         verb is not None
         and verb.dep_ == "conj"
         and not _has_subject(verb)
+        # not "is an ingredient of X and speeds up …" (but "is a flower that soothes …,
+        # eases …", where the parse joined "eases" to "is")
+        and not (_says_what_it_is(verb.head) and relative_verb_between(verb.head, verb) is None)
         and (
             verb.head.pos_ in ("VERB", "AUX")
             and verb.head.tag_ in ("VBZ", "VBP")
@@ -1092,6 +1095,19 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
         return None
     job.hedged.add(verb.i)
     return {**replaced, **pieces, **approximators(job.doc, pieces), **_only_gone(job, verb)}
+
+
+def _says_what_it_is(verb: Token) -> bool:
+    """A copula with a noun after it ("is a key ingredient of joint fluid"): what it says is a
+    fact, and the claim joined to it takes its own hedge, not one on "is"."""
+    return verb.lower_ in BE and any(
+        c.dep_ == "attr" and not any(m.tag_ == "JJS" or m.lower_ in _PRAISING for m in c.lefts)
+        for c in verb.children
+    )
+
+
+# What makes "what it is" praise: "the real deal", "the perfect answer".
+_PRAISING = frozenset("real true perfect ideal ultimate only best top genuine".split())
 
 
 def _described_by(copula: Token) -> Token | None:
