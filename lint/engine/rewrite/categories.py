@@ -530,8 +530,10 @@ _WEAKER = frozenset(
     """reduce ease relieve manage improve lessen control slow lower soothe calm treat
     alleviate minimize minimise diminish shrink decrease""".split()
 )
+# Adverbs that make a cure absolute: "How to Completely Reverse …", "… Permanently".
+_FOR_GOOD = frozenset("completely fully totally entirely permanently forever naturally".split())
 # The absolutes that go with the stronger verb: "wiped out entirely".
-_WHOLLY = frozenset("completely fully totally entirely altogether permanently forever".split())
+_WHOLLY = (_FOR_GOOD - {"naturally"}) | {"altogether"}
 # What may stand between the two: "or", "and", ", and even", "or possibly completely".
 _BETWEEN = frozenset(
     ", or and even possibly sometimes potentially completely fully totally entirely".split()
@@ -595,10 +597,6 @@ _CURE_PRAISE = _HYPE_WORDS - {"natural"} | frozenset(
     """legendary rapid fast quick instant permanent lasting definitive proven amazing
     incredible revolutionary guaranteed complete total miraculous one""".split()
 )
-
-
-# Adverbs that make a cure absolute: "How to Completely Reverse …", "… Permanently".
-_FOR_GOOD = frozenset("completely fully totally entirely permanently forever naturally".split())
 
 
 def _how_to(job: Job) -> bool:

@@ -813,9 +813,9 @@ def _trailing_outcome(
     ):
         return {}
     rest = doc[start:]
-    if any(t.text == "%" or t.lower_ == "percent" for t in rest) and _reads_as_a_claim(
-        rest, lexicon, clause_score, CLAUSE_CLAIM_NAMED
-    ):
+    # what a hedged claim leads to is read as a claim from the lower bar, as after ", which"
+    reads_as_a_claim = _reads_as_a_claim(rest, lexicon, clause_score, CLAUSE_CLAIM_NAMED)
+    if reads_as_a_claim and any(t.text == "%" or t.lower_ == "percent" for t in rest):
         # "…, achieving over 95% sensitivity": a rate needs its source, not a hedge
         plan.advice_only = True
         return {}
@@ -838,10 +838,7 @@ def _trailing_outcome(
         # them", a clause inside the phrase, is part of it)
     if not plan.free([start]):
         return {}
-    # what a hedged claim leads to is read as a claim from the lower bar, as after ", which"
-    if not claimed & {t.i for t in rest} and not _reads_as_a_claim(
-        rest, lexicon, clause_score, CLAUSE_CLAIM_NAMED
-    ):
+    if not reads_as_a_claim and not claimed & {t.i for t in rest}:
         return {}
     pieces = {start: f"which may {base_form(first.lower_)}"}
     if doc[start - 1].lower_ in _LEADING_OUTCOME:
@@ -1061,10 +1058,16 @@ def _ranking_opener(doc, plan: Plan) -> dict[int, str]:
     comma = next((t for t in doc[2:6] if t.text == ","), None)
     if comma is None or comma.i + 1 >= len(doc) or not plan.free(range(0, comma.i + 2)):
         return {}
+    return _without_opener(doc, comma)
+
+
+def _without_opener(doc, comma: Token) -> dict[int, str]:
+    """The words up to the opener's comma go; the next word takes the capital."""
     after = doc[comma.i + 1]
-    pieces = {t.i: "" for t in doc[: comma.i + 1]}
-    pieces[after.i] = after.text[:1].upper() + after.text[1:]
-    return pieces
+    return {
+        **{t.i: "" for t in doc[: comma.i + 1]},
+        after.i: after.text[:1].upper() + after.text[1:],
+    }
 
 
 _COMPARATIVES = frozenset("more less better worse fewer".split())
@@ -1090,10 +1093,7 @@ def _comparison_opener(doc, plan: Plan) -> dict[int, str]:
         for t in doc[comma.i + 1 :]
     ):
         return {}  # "…, it works faster": still a comparison
-    after = doc[comma.i + 1]
-    pieces = {t.i: "" for t in doc[: comma.i + 1]}
-    pieces[after.i] = after.text[:1].upper() + after.text[1:]
-    return pieces
+    return _without_opener(doc, comma)
 
 
 def _for_long(token: Token) -> bool:
