@@ -2650,6 +2650,11 @@ def test_a_negation_that_says_more_or_says_no_harm_is_not_hedged(text, verb, hed
             "Taken every morning, the powder has been shown to ease bloating.",
             "Taken every morning, the powder has shown promise in easing bloating.",
         ),
+        # no comma is left between a noun's modifiers by the words dropped after it
+        (
+            "Our foot supports are custom-made, clinically proven orthotic devices.",
+            "Our foot supports are custom-made orthotic devices.",
+        ),
     ],
 )
 def test_a_rewrite_leaves_no_word_it_made_odd(fused, text, expected):
@@ -2665,6 +2670,10 @@ def test_a_rewrite_leaves_no_word_it_made_odd(fused, text, expected):
         "Acupressure looks like one of the simplest and most profound ways to lower blood pressure.",
         # the reason is hedged, the claim it argues for would stand
         "Ice baths slim your waist because the cold makes your body burn more fuel.",
+        # what a text does, and what a body "knows" or "thinks", is no claim to doubt
+        "This ebook reveals how our tea melts away belly fat.",
+        "Your liver knows exactly how to flush these toxins out.",
+        "Your skin thinks it is summer, and as a result collagen production kicks into high gear.",
     ],
 )
 def test_a_hedge_that_would_miss_the_claim_is_not_made(fused, text):

@@ -166,7 +166,9 @@ class Plan:
 
     def _commas(self, words: dict[int, str]) -> None:
         """A comma left before the end of the sentence by the words deleted after it goes
-        too ("calm and peaceful, completely naturally." → "calm and peaceful.")."""
+        too ("calm and peaceful, completely naturally." → "calm and peaceful."), as does one
+        left between a noun's modifiers ("individualized, scientifically proven medical
+        devices" → "individualized medical devices")."""
         doc = self.doc
         for token in doc:
             if token.text != "," or token.i in words:
@@ -176,7 +178,11 @@ class Plan:
                 index += 1
             if index == token.i + 1:
                 continue
-            if index >= len(doc) or doc[index].text in _CLOSING:
+            if (
+                index >= len(doc)
+                or doc[index].text in _CLOSING
+                or _within_a_noun(doc, token.i, index)
+            ):
                 words[token.i] = ""
 
     def _capitals(self, words: dict[int, str]) -> None:
@@ -283,3 +289,15 @@ def lowered(token) -> str:
     if keeps_capital(token) or not opens_its_part(token):
         return token.text  # not the capital of a word that opens the sentence or its part
     return token.text[:1].lower() + token.text[1:]
+
+
+def _within_a_noun(doc, comma: int, kept: int) -> bool:
+    """The comma at ``comma`` followed an adjective, and the words after it up to ``kept``
+    were modifiers of the noun that follows them ("highly individualized, scientifically
+    proven medical devices")."""
+    after = doc[kept]
+    noun = after if after.dep_ not in ("amod", "compound", "nmod") else after.head
+    before = doc[comma - 1] if comma else None
+    if noun.pos_ not in ("NOUN", "PROPN") or before is None or before.tag_ not in ("JJ", "VBN"):
+        return False  # the words before it are an adjective, of this noun or its verb's
+    return all(t in noun.subtree and t.i < noun.i for t in doc[comma + 1 : kept])

@@ -467,6 +467,8 @@ def _rewrites(
             return []
         if full is not None and _doubts_the_research(claims, full):
             return []
+    if full is not None and _doubts_no_claim(full, claims[0].span.doc):
+        return []
     imperative = _promises(claims[0].span.doc)
     if full is None:
         if fragment is None:
@@ -1292,6 +1294,36 @@ def _doubts_the_research(claims: Sequence[Claim], edit: Edit) -> bool:
                     and not any(c.dep_ == "acl" and c.i < token.i for c in subject.children)
                 ):
                     return True
+    return False
+
+
+# Subjects whose verbs say what a text or an institution does ("This book weighs …", "the
+# medical establishment has pushed …"), and verbs of thinking ("Your body thinks it is
+# freezing"): a hedge on them doubts something no one claimed, and leaves the claim.
+_TEXTS = frozenset(
+    """book books guide guides article articles video videos clip clips course courses page
+    pages blog post posts ebook report section chapter website site podcast webinar newsletter
+    workbook handbook manual series documentary film establishment industry media""".split()
+)
+_THINKING = frozenset(
+    "think thinks believe believes know knows realize realizes realise realises decide decides "
+    "want wants wish wishes imagine imagines".split()
+)
+
+
+def _doubts_no_claim(edit: Edit, doc) -> bool:
+    """Whether the rewrite puts a hedge on what a text or an institution does, or on what
+    someone thinks, rather than on a claim ("This book may weigh …", "Your body is thought
+    to think …")."""
+    for start, end, new in edit.pieces:
+        if not re.search(r"\b(?:may|might|thought to)\b", new):
+            continue
+        for token in doc:
+            if not (start <= token.idx < end and token.pos_ in ("VERB", "AUX")):
+                continue
+            subject = subject_of(token)
+            if token.lower_ in _THINKING or (subject is not None and subject.lower_ in _TEXTS):
+                return True
     return False
 
 
