@@ -196,7 +196,7 @@ REWRITES = [
     # a benefit told to the reader becomes what the product may help with
     (
         "Sharpen your focus with our nootropic blend!",
-        "Our nootropic blend may help sharpen your focus!",
+        "Our nootropic blend may help sharpen your focus.",
     ),
     # an emphatic "does" under the evidence hedge says "can"
     (

@@ -748,14 +748,14 @@ FAMILIES = [
         "Improve your mood and your sleep with every bracelet you wear!",
         {
             "Improve your mood and your sleep with every bracelet you wear!",
-            "May help improve your mood and your sleep with every bracelet you wear!",
+            "May help improve your mood and your sleep with every bracelet you wear.",
         },
     ),
     (
         "Boost your energy, sharpen your focus and feel younger, naturally!",
         {
             "Boost your energy, sharpen your focus and feel younger, naturally!",
-            "May help boost your energy, sharpen your focus and feel younger, naturally!",
+            "May help boost your energy, sharpen your focus and feel younger, naturally.",
         },
     ),
     # "can have side effects, like any treatment" no longer follows from a reason, nor sits
@@ -1928,7 +1928,7 @@ def test_a_mechanism_set_off_after_a_comma_is_no_safe_fix(pipeline):
     text = "The serum also smooths the skin, producing new skin cells throughout the face."
     assert _fixed(pipeline, [text], unsafe=False)[0].text == text
     assert _fixed(pipeline, [text])[0].text == (
-        "The serum is thought to also smooth the skin, which may produce new skin cells "
+        "The serum is also thought to smooth the skin, which may produce new skin cells "
         "throughout the face."
     )
 
@@ -2650,6 +2650,23 @@ def test_a_negation_that_says_more_or_says_no_harm_is_not_hedged(text, verb, hed
             "Taken every morning, the powder has been shown to ease bloating.",
             "Taken every morning, the powder has shown promise in easing bloating.",
         ),
+        # two verbs the tagger read as nouns share one hedge, on the first
+        (
+            "The tea soothes and repairs the lining of the gut.",
+            "The tea is thought to soothe and repair the lining of the gut.",
+        ),
+        # "also" adds to what is thought, not to what it is thought to do
+        (
+            "The balm also stimulates collagen in the skin.",
+            "The balm is also thought to stimulate collagen in the skin.",
+        ),
+        # an exclamation shouts what the hedge doubts
+        ("This tea calms your nerves!", "This tea may calm your nerves."),
+        # what "solid science" shows, research suggests
+        (
+            "Robust science shows that our tea lowers stress.",
+            "Research suggests that our tea lowers stress.",
+        ),
         # no comma is left between a noun's modifiers by the words dropped after it
         (
             "Our foot supports are custom-made, clinically proven orthotic devices.",
@@ -2691,7 +2708,7 @@ def test_a_singular_pronoun_takes_is_thought_to():
     verb = doc[2]
     assert (verb.text, verb.tag_) == ("revs", "VBP")
     pieces = hedge_pieces(verb, False, {}, thought=True)
-    assert pieces is not None and " ".join(pieces.values()).startswith("is thought to")
+    assert pieces is not None and " ".join(pieces.values()).startswith("is also thought to")
 
 
 def test_the_verbs_of_a_trailing_which_share_its_hedge(fused):

@@ -1056,6 +1056,10 @@ def hedge(job: Job, replaced: dict[int, str], thought: bool = False) -> dict[int
             or verb.head.tag_ == "NNS"  # "cleanses and restores": the first read as a noun
             and verb.tag_ == "VBZ"
             and is_present_verb(verb.head.lower_)
+            or verb.head.tag_ == verb.tag_ == "NNS"  # "soothes and repairs": both read so
+            and verb.head.dep_ == "ROOT"
+            and is_present_verb(verb.head.lower_)
+            and is_present_verb(verb.lower_)
             or verb.head.tag_ == "NNS"  # "repairs joints and stimulates", parsed as joined
             and verb.head.dep_ == "dobj"  # to the object
             and verb.head.head.tag_ == verb.tag_

@@ -194,6 +194,9 @@ def _bounded(job: Job, subject: Token) -> tuple[dict[int, str], bool]:
     if not volume:
         return {}, False
     pieces = {t.i: "" for t in volume}
+    if subject.lower_ == "science":  # "Solid science shows" → "Research suggests"
+        pieces[subject.i] = job.cased(subject, "research")
+        return pieces, False
     lead = min([*(t.i for t in volume), *(t.i for t in run if t.dep_ == "det")])
     pieces[lead] = job.cased(job.doc[lead], "some")
     return pieces, subject.tag_ == "NNS"

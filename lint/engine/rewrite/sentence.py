@@ -97,6 +97,7 @@ def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
         _thought_to_help,
         _no_emphatic_do,
         _no_yes,
+        _no_exclamation,
     ):
         edit = polish(sentence, edit)
     return _reported_experience(sentence, edit, lexicon)
@@ -407,6 +408,24 @@ def _no_yes(sentence: str, edit: Edit) -> Edit:
         return edit
     first = sentence[match.end()]
     return edit.with_pieces(((0, match.end() + 1, first.upper()),))
+
+
+_HEDGE_WORDS = re.compile(r"\b(?:may|might|suggests?|thought to)\b", re.I)
+
+
+def _no_exclamation(sentence: str, edit: Edit) -> Edit:
+    """The edit, with a full stop for the exclamation mark that ended what it hedges: an
+    exclamation shouts what a hedge doubts ("You may ease your joint pain!")."""
+    end = len(sentence.rstrip())
+    start = end
+    while start and sentence[start - 1] == "!":
+        start -= 1
+    if start == end or edit.end > start:
+        return edit
+    after = edit.apply(sentence)
+    if len(_HEDGE_WORDS.findall(after)) <= len(_HEDGE_WORDS.findall(sentence)):
+        return edit
+    return edit.with_pieces(((start, end, "."),))
 
 
 def _rewritten_at(sentence: str, edit: Edit, start: int, end: int, new: str) -> Edit:

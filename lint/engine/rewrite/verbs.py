@@ -106,8 +106,10 @@ def _object_of_opening_verb(token: Token) -> bool:
     return opening_head(token.doc).i == token.i
 
 
-# Where a clause inside another begins: a verb above it does not make its claim.
+# An adverb that adds a claim to others goes before "thought": "is also thought to raise".
+_ALSO = frozenset({"also"})
 _SINGULAR_PRONOUNS = frozenset("it he she this".split())
+# Where a clause inside another begins: a verb above it does not make its claim.
 _BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
 
 
@@ -361,9 +363,13 @@ def hedge_pieces(
         new = f"may {base}"
     lead = _leading_adverb(verb, {**replaced, **pieces})
     if lead is not None:
-        # "may gently ease"; "are thought to gradually build"
+        # "may gently ease"; "are thought to gradually build"; "is also thought to raise"
         word, rest = new.rsplit(" ", 1) if thought else new.split(" ", 1)
-        pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
+        if thought and lead.lower_ in _ALSO:
+            be, thought_to = word.split(" ", 1)
+            pieces[lead.i] = match_case(lead.text, f"{be} {lead.lower_} {thought_to}", title)
+        else:
+            pieces[lead.i] = match_case(lead.text, f"{word} {lead.lower_}", title)
         pieces[verb.i] = rest if thought else match_case(verb.text, rest, title)
     else:
         pieces[verb.i] = match_case(verb.text, new, title)
