@@ -2747,3 +2747,33 @@ def test_what_a_product_is_built_to_do_is_already_an_aim(fused):
     text = "The brain app is built to boost memory through a series of structured, scientifically backed games."
     for unsafe in (False, True):
         assert "may be built" not in _fixed(fused, [text], unsafe)[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb read as the last word of its subject ("Adaptogens enhance" as one noun)
+        (
+            "Adaptogens enhance stamina, focus, libido and sleep.",
+            "Adaptogens may enhance stamina, focus, libido and sleep.",
+        ),
+        # the verb read as a word of its object ("sharpen memory", with "memory" the head)
+        (
+            "Nootropics sharpen memory, focus, attention and mood.",
+            "Nootropics may sharpen memory, focus, attention and mood.",
+        ),
+    ],
+)
+def test_a_verb_the_parser_read_as_a_noun_is_hedged_on_a_second_parse(pipeline, text, expected):
+    from lint.engine.nlp import pipeline as parser
+    from lint.engine.rewrite.reparse import verb_read_as_noun
+
+    assert verb_read_as_noun(parser()(text)) is not None  # the parser's misreading stands
+    _rewrites_to(pipeline, text, expected)
+
+
+def test_a_sentence_parsed_as_a_clause_needs_no_second_parse():
+    from lint.engine.nlp import pipeline as parser
+    from lint.engine.rewrite.reparse import verb_read_as_noun
+
+    assert verb_read_as_noun(parser()("Ice baths soothe sore muscles and speed recovery.")) is None

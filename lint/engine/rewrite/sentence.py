@@ -30,6 +30,7 @@ from lint.engine.rewrite.grammar import (
     match_case,
     subject_of,
 )
+from lint.engine.rewrite.reparse import rewrite_reparsed, verb_read_as_noun
 from lint.engine.rewrite.roles import REPORTING, Lexicon, advice_only, own_action, role_of
 from lint.engine.rewrite.verbs import (
     CERTAINTY,
@@ -76,12 +77,23 @@ def rewrite_sentence(
         return []
     sentence = claims[0].span.doc.text
     edits = [_polished(sentence, e, lexicon) for e in _rewrites(claims, lexicon, clause_score)]
-    return [
+    kept = [
         e
         for e in edits
         if not _repeats_a_word(sentence, after := e.apply(sentence))
         and not spoiled(sentence, after)  # a broken rewrite is worse than the advice
     ]
+    if kept or verb_read_as_noun(claims[0].span.doc) is None:
+        return kept
+    # "Nootropics enhance memory": the verb was read as a noun; parse it again as a clause
+    from lint.engine.nlp import pipeline
+
+    return rewrite_reparsed(
+        claims,
+        pipeline(),
+        lambda moved: rewrite_sentence(moved, lexicon, clause_score),
+        lexicon.population,
+    )
 
 
 def _polished(sentence: str, edit: Edit, lexicon: Lexicon) -> Edit:
