@@ -11,7 +11,8 @@ which words change; the modules here do it:
 - ``categories`` and ``evidence``: the rewrite of one claim;
 - ``verbs``: the verb that governs a claim, and "may" / "is thought to" on it;
 - ``edit`` and ``grammar``: token changes into one edit, with capitals, "a"/"an" and
-  verb forms that agree.
+  verb forms that agree;
+- ``reparse``: a second parse for a sentence whose verb the parser read as a noun.
 """
 
 from lint.engine.rewrite.edit import Edit

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from lint.engine.nlp import is_verb_form
+from lint.engine.nlp import is_verb_form, pipeline
 from lint.engine.rewrite.categories import (
     MEANS_VERBS,
     SAFETY_WORDS,
@@ -86,8 +86,6 @@ def rewrite_sentence(
     if kept or verb_read_as_noun(claims[0].span.doc) is None:
         return kept
     # "Nootropics enhance memory": the verb was read as a noun; parse it again as a clause
-    from lint.engine.nlp import pipeline
-
     return rewrite_reparsed(
         claims,
         pipeline(),

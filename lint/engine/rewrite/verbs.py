@@ -106,8 +106,6 @@ def _object_of_opening_verb(token: Token) -> bool:
     return opening_head(token.doc).i == token.i
 
 
-# An adverb that adds a claim to others goes before "thought": "is also thought to raise".
-_ALSO = frozenset({"also"})
 _SINGULAR_PRONOUNS = frozenset("it he she this".split())
 # Where a clause inside another begins: a verb above it does not make its claim.
 _BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
@@ -365,7 +363,7 @@ def hedge_pieces(
     if lead is not None:
         # "may gently ease"; "are thought to gradually build"; "is also thought to raise"
         word, rest = new.rsplit(" ", 1) if thought else new.split(" ", 1)
-        if thought and lead.lower_ in _ALSO:
+        if thought and lead.lower_ == "also":  # it adds to what is thought
             be, thought_to = word.split(" ", 1)
             pieces[lead.i] = match_case(lead.text, f"{be} {lead.lower_} {thought_to}", title)
         else:
