@@ -2777,3 +2777,15 @@ def test_a_sentence_parsed_as_a_clause_needs_no_second_parse():
     from lint.engine.rewrite.reparse import verb_read_as_noun
 
     assert verb_read_as_noun(parser()("Ice baths soothe sore muscles and speed recovery.")) is None
+
+
+def test_praise_in_a_sentence_only_the_model_flagged_goes_as_an_unsafe_fix(fused):
+    """ "a masterful blend": the word of praise goes, and only with unsafe fixes (the claim's
+    words are the model's guess)."""
+    text = "Our sea-salt soak is a masterful blend of minerals your skin craves."
+    assert [f.rule for f in fused.check_text(text, "p.txt")] == ["hype.model"]
+    assert _fixed(fused, [text], unsafe=False)[0].text == text
+    assert (
+        _fixed(fused, [text])[0].text
+        == "Our sea-salt soak is a blend of minerals your skin craves."
+    )

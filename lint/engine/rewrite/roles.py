@@ -57,6 +57,7 @@ class Lexicon:
     # the generalization template's majority phrases and their minority ("in most cases" →
     # "in some cases"), as words
     majority: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    praise: frozenset[str] = frozenset()  # "a vital intervention": how good, and no more
 
     @classmethod
     def from_vocabulary(
@@ -77,6 +78,7 @@ class Lexicon:
             family("condition"),
             plurals,
             {tuple(k.split()): tuple(v.split()) for k, v in (majority or {}).items()},
+            family("praise"),
         )
 
 

@@ -489,6 +489,8 @@ def _rewrites(
         # the model's words are a guess at the claim: a rewrite of them, or else of the
         # sentence's verb, must leave no promise of its own unhedged
         if full is None:
+            full = _praise_dropped(claims, lexicon)
+        if full is None:
             full, guessed = _model_rewrite(claims, lexicon, clause_score), True
         if full is not None and _leaves_a_promise(claims[0].span.doc, full, not guessed):
             return []
@@ -1275,6 +1277,42 @@ def _model_rewrite(
         clause_score=clause_score,  # the outcome after it is hedged too: "…, shrinking X"
     )
     return Edit(edit.start, edit.end, edit.pieces, safe=False) if edit is not None else None
+
+
+def _praise_dropped(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | None:
+    """A sentence only the claim model flagged, as praise or a promise, where a word of
+    praise qualifies a noun ("Pediatric therapy is a vital intervention for …"): the praise
+    goes ("… is an intervention for …"); the re-check keeps it only where the model then
+    reads no claim. Unsafe: the claim's words are the model's guess. Not a comparison ("more
+    advanced … than"), nor praise of an indefinite pronoun ("Something remarkable happens")."""
+    if not {c.category for c in claims} & _PRAISED:
+        return None
+    doc = claims[0].span.doc
+    words: dict[int, str] = {}
+    for token in doc:
+        head = token.head
+        if (
+            token.lower_ not in lexicon.praise
+            or token.dep_ != "amod"
+            or head.pos_ not in ("NOUN", "PROPN")
+            or head.lower_ in _INDEFINITE
+            or any(c.lower_ in ("more", "most", "less", "least") for c in token.children)
+        ):
+            continue
+        words[token.i] = ""
+        words.update({c.i: "" for c in token.children if c.dep_ == "advmod"})  # "truly"
+        after = token.i + 1
+        if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].pos_ == "ADJ":
+            words[after] = ""  # "a powerful, dependable ritual" → "a dependable ritual"
+    if not words:
+        return None
+    plan = Plan(doc)
+    plan.add(words, safe=False, name="drop praise")
+    return plan.edit(safe_only=False)
+
+
+_PRAISED = frozenset({"hype", "superiority", "efficacy"})
+_INDEFINITE = frozenset("something anything everything nothing someone anyone".split())
 
 
 def _aim_of_what_it_uses(claims: Sequence[Claim], lexicon: Lexicon) -> Edit | None:
