@@ -32,7 +32,14 @@ class Rewriter:
         majority = {
             k: v for k, v in general.swaps.items() if k.split()[0] in ("in", "for") and " " in k
         }
-        self.lexicon = Lexicon.from_vocabulary(rulebook.vocabulary, plurals, majority)
+        # the praise the hype template drops before a noun ("amazing", "powerful/amod")
+        hype = self.specs.get("hype") or Fix()
+        praise = {
+            k.split("/")[0]
+            for k, v in hype.swaps.items()
+            if not v and " " not in k and ("/" not in k or k.endswith("/amod"))
+        }
+        self.lexicon = Lexicon.from_vocabulary(rulebook.vocabulary, plurals, majority, praise)
         self.clause_score = clause_score  # the claim model's score of a clause, if any
         self.testimonial_advice = rulebook.advice.get("testimonial")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -65,6 +66,7 @@ class Lexicon:
         vocabulary: dict[str, tuple[str, ...]],
         plurals: dict[str, str],
         majority: dict[str, str] | None = None,
+        praise: Iterable[str] = (),
     ) -> Lexicon:
         def family(name: str) -> frozenset[str]:
             words = {w.lower() for w in vocabulary.get(name, ()) if not w.startswith("@")}
@@ -78,7 +80,7 @@ class Lexicon:
             family("condition"),
             plurals,
             {tuple(k.split()): tuple(v.split()) for k, v in (majority or {}).items()},
-            family("praise"),
+            family("praise") | frozenset(praise),
         )
 
 

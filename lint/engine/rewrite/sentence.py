@@ -1347,21 +1347,27 @@ def _doubts_the_research(claims: Sequence[Claim], edit: Edit) -> bool:
     research, not of what it is said to show."""
     if not any(c.category == "consensus" for c in claims):
         return False
-    doc = claims[0].span.doc
-    for start, end, new in edit.pieces:
-        if not re.search(r"\bmay\b", new):
-            continue
-        for token in doc:
-            if start <= token.idx < end and token.pos_ in ("VERB", "AUX"):
-                subject = subject_of(token)
-                if (
-                    subject is not None
-                    and subject.lower_ in RESEARCH_NOUNS
-                    # not "data showing the system works", read with "data" as its subject
-                    and not any(c.dep_ == "acl" and c.i < token.i for c in subject.children)
-                ):
-                    return True
+    for verb in _verbs_hedged(edit, claims[0].span.doc, _MAY):
+        subject = subject_of(verb)
+        if (
+            subject is not None
+            and subject.lower_ in RESEARCH_NOUNS
+            # not "data showing the system works", read with "data" as its subject
+            and not any(c.dep_ == "acl" and c.i < verb.i for c in subject.children)
+        ):
+            return True
     return False
+
+
+_MAY = re.compile(r"\bmay\b")
+_MAY_OR_THOUGHT = re.compile(r"\b(?:may|might|thought to)\b")
+
+
+def _verbs_hedged(edit: Edit, doc, hedge: re.Pattern[str]) -> Iterable[Token]:
+    """The verbs of the sentence in the pieces of the edit that write a ``hedge``."""
+    for start, end, new in edit.pieces:
+        if hedge.search(new):
+            yield from (t for t in doc if start <= t.idx < end and t.pos_ in ("VERB", "AUX"))
 
 
 # Subjects whose verbs say what a text or an institution does ("This book weighs …", "the
@@ -1382,15 +1388,10 @@ def _doubts_no_claim(edit: Edit, doc) -> bool:
     """Whether the rewrite puts a hedge on what a text or an institution does, or on what
     someone thinks, rather than on a claim ("This book may weigh …", "Your body is thought
     to think …")."""
-    for start, end, new in edit.pieces:
-        if not re.search(r"\b(?:may|might|thought to)\b", new):
-            continue
-        for token in doc:
-            if not (start <= token.idx < end and token.pos_ in ("VERB", "AUX")):
-                continue
-            subject = subject_of(token)
-            if token.lower_ in _THINKING or (subject is not None and subject.lower_ in _TEXTS):
-                return True
+    for verb in _verbs_hedged(edit, doc, _MAY_OR_THOUGHT):
+        subject = subject_of(verb)
+        if verb.lower_ in _THINKING or (subject is not None and subject.lower_ in _TEXTS):
+            return True
     return False
 
 
